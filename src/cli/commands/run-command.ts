@@ -1,0 +1,82 @@
+/**
+ * `expansim run`: load, simulate, summarize, write the output folder
+ * atomically, print the comparison. A thin adapter over the library.
+ */
+import { relative } from 'node:path';
+import { hostname } from 'node:os';
+import { loadScenario } from '../../scenario/load-scenario.ts';
+import type { Scenario } from '../../scenario/scenario-schema.ts';
+import { runSimulation } from '../../engine/run-simulation.ts';
+import { summarizeRun } from '../../stats/run-scenario.ts';
+import { runOutputFolder } from '../../report/output-location.ts';
+import { formatRunRecord, formatSummaryJson, type RunRecord } from '../../report/run-record.ts';
+import { formatTrialsCsv } from '../../report/trials-csv.ts';
+import { packageVersion } from '../../report/package-version.ts';
+import { replaceProblem, writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
+import { formatSummaryTable } from '../format-summary-table.ts';
+import type { RunOptions } from '../parse-arguments.ts';
+import { createProgress } from '../progress.ts';
+import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
+
+function withOverrides(scenario: Scenario, options: RunOptions): Scenario {
+  return { ...scenario, trials: options.trials ?? scenario.trials, seed: options.seed ?? scenario.seed };
+}
+
+export async function runCommand(scenarioPath: string, options: RunOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const startedAt = new Date();
+  const clock = performance.now();
+  const loaded = loadScenario(scenarioPath);
+  const scenario = withOverrides(loaded.scenario, options);
+  const target = runOutputFolder(scenario.name, options.out);
+  const problem = replaceProblem(target);
+  if (problem) throw new UsageError(problem);
+
+  const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
+  let simulation;
+  try {
+    simulation = await runSimulation(scenario, { trials: scenario.trials, workers: options.workers, onProgress: (done) => progress.update(done), signal });
+  } finally {
+    progress.stop();
+  }
+  const { table } = simulation;
+  const simulated = performance.now();
+  const summary = summarizeRun(scenario, table);
+  const summarized = performance.now();
+
+  const files: OutputFile[] = [
+    { path: 'summary.json', content: formatSummaryJson(summary) },
+    { path: 'scenario.yaml', content: loaded.text },
+  ];
+  if (options.trialsCsv) files.push({ path: 'trials.csv', content: formatTrialsCsv(table) });
+  const finished = performance.now();
+  const record: RunRecord = {
+    tool: 'expansim',
+    expansimVersion: packageVersion(),
+    nodeVersion: process.version,
+    host: hostname(),
+    scenarioFile: scenarioPath,
+    scenarioHash: summary.scenarioHash,
+    scenarioName: scenario.name,
+    seed: scenario.seed,
+    trials: scenario.trials,
+    horizonMonths: scenario.horizonMonths,
+    workers: simulation.workers,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    timingsMs: {
+      simulate: Math.round(simulated - clock),
+      summarize: Math.round(summarized - simulated),
+      write: Math.round(finished - summarized),
+    },
+    files: [...files.map((f) => f.path), 'run.json'],
+  };
+  files.push({ path: 'run.json', content: formatRunRecord(record) });
+  writeFolderAtomically(target, files);
+
+  if (options.json) io.out(formatSummaryJson(summary));
+  else if (!options.quiet) {
+    io.out(formatSummaryTable(summary));
+    io.out(`  Written to ${relative(process.cwd(), target) || '.'}/\n`);
+  }
+  return EXIT_OK;
+}

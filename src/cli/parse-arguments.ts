@@ -1,0 +1,108 @@
+/**
+ * The argument table: argv → a plain description of what to do, without doing
+ * it. Pure (no I/O, no exit), so it is tested directly.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { MAX_TRIALS } from '../scenario/scenario-schema.ts';
+
+export interface RunOptions {
+  trials?: number;
+  seed?: number;
+  out?: string;
+  workers?: number;
+  trialsCsv: boolean;
+  quiet: boolean;
+  json: boolean;
+  charts: boolean;
+  progress: boolean;
+}
+
+export type ParsedArguments =
+  | { command: 'run'; scenario: string; options: RunOptions }
+  | { command: 'validate'; scenarios: string[]; quiet: boolean }
+  | { command: 'init'; file: string; force: boolean }
+  | { command: 'schema' }
+  /** Help or version text to print; exit 0. */
+  | { command: 'print'; text: string }
+  /** A usage error; exit 2. */
+  | { command: 'usage-error'; message: string };
+
+function wholeNumber(flag: string, min: number, max: number) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      throw new InvalidArgumentError(`${flag} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+    }
+    return parsed;
+  };
+}
+
+/** The program's commands and options, with their help text. */
+export function buildProgram(version: string, record: (parsed: ParsedArguments) => void): Command {
+  const program = new Command('expansim')
+    .description('Seeded Monte Carlo comparison of account expansion strategies: all-at-once (ATO) vs foot-in-the-door (FITD).')
+    .version(version, '-v, --version')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false });
+
+  program
+    .command('run')
+    .description('simulate a scenario under both strategies, print the comparison and write output/<name>/')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .addOption(new Option('-n, --trials <n>', 'number of trials (overrides the scenario)').argParser(wholeNumber('--trials', 1, MAX_TRIALS)))
+    .addOption(new Option('-s, --seed <n>', 'seed (overrides the scenario)').argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
+    .option('-o, --out <dir>', 'write the results into this folder instead of output/<scenario name>/')
+    .addOption(new Option('-w, --workers <n>', 'worker threads (default: all cores)').argParser(wholeNumber('--workers', 1, 256)))
+    .option('--trials-csv', 'also write the per-trial outcomes as trials.csv', false)
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .option('--json', 'print the summary JSON instead of the table', false)
+    .option('--no-charts', 'skip the charts and the HTML report')
+    .option('--no-progress', 'never show a progress bar')
+    .action((scenario: string, options: RunOptions) => record({ command: 'run', scenario, options: { ...options } }));
+
+  program
+    .command('validate')
+    .description('check scenario files and list every problem with its line; exit 2 if any')
+    .argument('<scenario...>', 'scenario files')
+    .option('-q, --quiet', 'print nothing but problems', false)
+    .action((scenarios: string[], options: { quiet: boolean }) => record({ command: 'validate', scenarios, quiet: options.quiet }));
+
+  program
+    .command('init')
+    .description('write a commented starter scenario to edit')
+    .argument('<file>', 'where to write it (e.g. my-account.yaml)')
+    .option('-f, --force', 'overwrite the file if it exists', false)
+    .action((file: string, options: { force: boolean }) => record({ command: 'init', file, force: options.force }));
+
+  program
+    .command('schema')
+    .description('print the scenario JSON Schema (for editor completion)')
+    .action(() => record({ command: 'schema' }));
+
+  return program;
+}
+
+/** Parses the arguments after `expansim` (e.g. `['run', 'x.yaml', '--trials', '10']`). */
+export function parseArguments(args: readonly string[], version = '0.0.0'): ParsedArguments {
+  let parsed: ParsedArguments | undefined;
+  let printed = '';
+  let errors = '';
+  const program = buildProgram(version, (value) => (parsed = value));
+  const configure = (command: Command) => {
+    command.exitOverride().configureOutput({ writeOut: (text) => (printed += text), writeErr: (text) => (errors += text) });
+    command.commands.forEach(configure);
+  };
+  configure(program);
+  try {
+    program.parse([...args], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode === 0) return { command: 'print', text: printed };
+    if (error.code === 'commander.help') return { command: 'usage-error', message: `a command is required\n\n${errors || printed}`.trim() };
+    const message = (errors || error.message).trim().replace(/^error: /, '');
+    // Our own argument messages already name the flag; drop commander's preamble.
+    return { command: 'usage-error', message: message.replace(/^option '.*' argument '.*' is invalid\. /, '') };
+  }
+  if (parsed) return parsed;
+  return { command: 'print', text: program.helpInformation() };
+}

@@ -1,0 +1,174 @@
+/**
+ * Per-trial outcomes as columns of typed arrays (no per-trial objects), plus
+ * exact sums for everything only its mean is needed of. Tables from chunks,
+ * workers or shards concatenate in trial order; sums merge exactly.
+ */
+import { FUNNEL_STEP_COUNT, type TrialOutcome } from './trial-outcome.ts';
+import { addExact, mergeExact, type ExactSumState } from './exact-sum.ts';
+import {
+  BARRIERS,
+  DOWNSTREAM,
+  MIDSTREAM,
+  PROJECT_TYPE_COUNT,
+  STRATEGIES,
+  STREAM_COUNT,
+  UPSTREAM,
+  type StrategyName,
+} from '../scenario/vocabulary.ts';
+
+type ColumnArray = Float64Array | Float32Array | Int32Array | Int16Array;
+type ColumnType = 'f64' | 'f32' | 'i32' | 'i16';
+
+const ARRAYS = { f64: Float64Array, f32: Float32Array, i32: Int32Array, i16: Int16Array } as const;
+
+interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  read: (outcome: TrialOutcome) => number;
+}
+
+/** Per-trial columns kept for each strategy, in CSV order. Months are −1 for "never". */
+export const STRATEGY_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'npv', type: 'f64', read: (o) => o.npv },
+  { name: 'revenue', type: 'f64', read: (o) => o.revenue },
+  { name: 'grossMargin', type: 'f64', read: (o) => o.grossMargin },
+  { name: 'costOfSale', type: 'f64', read: (o) => o.costOfSale },
+  { name: 'firstDownstreamWin', type: 'i16', read: (o) => o.firstWinMonth[DOWNSTREAM]! },
+  { name: 'firstMidstreamWin', type: 'i16', read: (o) => o.firstWinMonth[MIDSTREAM]! },
+  { name: 'firstUpstreamWin', type: 'i16', read: (o) => o.firstWinMonth[UPSTREAM]! },
+  { name: 'midstreamOpened', type: 'i16', read: (o) => o.openedMonth[MIDSTREAM]! },
+  { name: 'upstreamOpened', type: 'i16', read: (o) => o.openedMonth[UPSTREAM]! },
+  { name: 'churnMonth', type: 'i16', read: (o) => o.churnMonth },
+  { name: 'deliveryFailures', type: 'i32', read: (o) => o.deliveryFailures },
+  { name: 'dealsWon', type: 'i32', read: (o) => o.dealsWon },
+  { name: 'trapMonths', type: 'i16', read: (o) => o.trapMonths },
+];
+
+/** Per-trial columns of the account itself (the same under both strategies). */
+export const ACCOUNT_COLUMNS: readonly { name: string; type: ColumnType }[] = [
+  { name: 'wallet', type: 'f64' },
+  ...BARRIERS.map((name) => ({ name, type: 'f32' as const })),
+];
+
+/** Sums kept exactly per strategy: name → how many values. */
+export const STRATEGY_SUMS = {
+  revenueByStream: STREAM_COUNT,
+  dealRevenueByStream: STREAM_COUNT,
+  marginByStream: STREAM_COUNT,
+  costByStream: STREAM_COUNT,
+  shareOfWallet: STREAM_COUNT,
+  buildCost: 1,
+  failureLoss: 1,
+  lostWallet: 1,
+  terminalValue: 1,
+  funnel: PROJECT_TYPE_COUNT * FUNNEL_STEP_COUNT,
+} as const;
+export type StrategySumName = keyof typeof STRATEGY_SUMS;
+
+export interface OutcomeTable {
+  /** First trial index and number of trials held. */
+  start: number;
+  count: number;
+  horizonMonths: number;
+  /** Columns by name: `wallet`, `functionalWalls`, …, `ato.npv`, `fitd.churnMonth`, … */
+  columns: Record<string, ColumnArray>;
+  /** Exact sums by name: `ato.funnel` holds one partials list per value. */
+  sums: Record<string, ExactSumState[]>;
+  /** Discounted cumulative cash per month for the first trials (the fan-chart sample), trial-major. */
+  cashPaths: Record<StrategyName, Float32Array>;
+  /** How many trials of this table are in the fan-chart sample. */
+  cashPathCount: number;
+}
+
+/** Trials whose monthly cash path is kept for the fan chart (the first ones by index). */
+export const CASH_PATH_SAMPLE = 10_000;
+
+export function createOutcomeTable(start: number, count: number, horizonMonths: number): OutcomeTable {
+  const columns: Record<string, ColumnArray> = {};
+  for (const spec of ACCOUNT_COLUMNS) columns[spec.name] = new ARRAYS[spec.type](count);
+  for (const strategy of STRATEGIES) {
+    for (const spec of STRATEGY_COLUMNS) columns[`${strategy}.${spec.name}`] = new ARRAYS[spec.type](count);
+  }
+  const sums: Record<string, ExactSumState[]> = {};
+  for (const strategy of STRATEGIES) {
+    for (const [name, size] of Object.entries(STRATEGY_SUMS)) sums[`${strategy}.${name}`] = Array.from({ length: size }, () => []);
+  }
+  const cashPathCount = Math.max(0, Math.min(start + count, CASH_PATH_SAMPLE) - start);
+  return {
+    start,
+    count,
+    horizonMonths,
+    columns,
+    sums,
+    cashPaths: { ato: new Float32Array(cashPathCount * horizonMonths), fitd: new Float32Array(cashPathCount * horizonMonths) },
+    cashPathCount,
+  };
+}
+
+/** Records the account of trial `trial` (absolute index). */
+export function recordAccount(table: OutcomeTable, trial: number, wallet: number, barriers: Float64Array): void {
+  const row = trial - table.start;
+  table.columns.wallet![row] = wallet;
+  BARRIERS.forEach((name, x) => (table.columns[name]![row] = barriers[x]!));
+}
+
+function addVector(sums: ExactSumState[], values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0) addExact(sums[i]!, values[i]!);
+}
+
+function addScalar(sums: ExactSumState[], value: number): void {
+  if (value !== 0) addExact(sums[0]!, value);
+}
+
+/** Records one strategy's outcome on trial `trial` (absolute index); `walletByStream` is ω_s·W·T/12. */
+export function recordOutcome(table: OutcomeTable, strategy: StrategyName, trial: number, outcome: TrialOutcome, walletByStream: Float64Array): void {
+  const row = trial - table.start;
+  for (const spec of STRATEGY_COLUMNS) table.columns[`${strategy}.${spec.name}`]![row] = spec.read(outcome);
+  const sum = (name: StrategySumName) => table.sums[`${strategy}.${name}`]!;
+  addVector(sum('revenueByStream'), outcome.revenueByStream);
+  addVector(sum('dealRevenueByStream'), outcome.dealRevenueByStream);
+  addVector(sum('marginByStream'), outcome.marginByStream);
+  addVector(sum('costByStream'), outcome.costByStream);
+  for (let s = 0; s < STREAM_COUNT; s++) {
+    if (walletByStream[s]! > 0 && outcome.dealRevenueByStream[s] !== 0) addExact(sum('shareOfWallet')[s]!, outcome.dealRevenueByStream[s]! / walletByStream[s]!);
+  }
+  addScalar(sum('buildCost'), outcome.buildCost);
+  addScalar(sum('failureLoss'), outcome.failureLoss);
+  addScalar(sum('lostWallet'), outcome.lostWallet);
+  addScalar(sum('terminalValue'), outcome.terminalValue);
+  addVector(sum('funnel'), outcome.funnel);
+  if (row < table.cashPathCount) table.cashPaths[strategy].set(outcome.cumulativeCash, row * table.horizonMonths);
+}
+
+/** Copies a table of a sub-range into `total`, which covers it; sums are merged exactly. */
+export function copyOutcomeTable(total: OutcomeTable, part: OutcomeTable): void {
+  if (part.horizonMonths !== total.horizonMonths) throw new Error('copyOutcomeTable: tables have different horizons');
+  if (part.start < total.start || part.start + part.count > total.start + total.count) {
+    throw new Error(`copyOutcomeTable: trials ${part.start}…${part.start + part.count - 1} fall outside the table`);
+  }
+  const offset = part.start - total.start;
+  for (const [name, column] of Object.entries(part.columns)) total.columns[name]!.set(column as never, offset);
+  for (const [name, partials] of Object.entries(part.sums)) partials.forEach((p, i) => mergeExact(total.sums[name]![i]!, p));
+  if (part.cashPathCount > 0) {
+    for (const strategy of STRATEGIES) total.cashPaths[strategy].set(part.cashPaths[strategy], offset * total.horizonMonths);
+  }
+}
+
+/** Concatenates tables of adjacent trial ranges, in trial order; refuses gaps and overlaps. */
+export function concatOutcomeTables(parts: readonly OutcomeTable[]): OutcomeTable {
+  if (parts.length === 0) throw new Error('concatOutcomeTables requires at least one table');
+  const ordered = [...parts].sort((a, b) => a.start - b.start);
+  let expected = ordered[0]!.start;
+  for (const part of ordered) {
+    if (part.start !== expected) throw new Error(`concatOutcomeTables: trials from ${expected} are missing or overlap (next part starts at ${part.start})`);
+    expected = part.start + part.count;
+  }
+  const total = createOutcomeTable(ordered[0]!.start, expected - ordered[0]!.start, ordered[0]!.horizonMonths);
+  for (const part of ordered) copyOutcomeTable(total, part);
+  return total;
+}
+
+/** The buffers of a table, for transfer between threads. */
+export function tableBuffers(table: OutcomeTable): ArrayBuffer[] {
+  return [...Object.values(table.columns), table.cashPaths.ato, table.cashPaths.fitd].map((array) => array.buffer as ArrayBuffer);
+}

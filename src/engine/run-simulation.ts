@@ -1,0 +1,146 @@
+/**
+ * Runs a scenario's trials in chunks, in this thread or across worker
+ * threads, and assembles one outcome table. Every trial's randomness comes
+ * from (seed, trial index), so the table is the same for any worker count or
+ * chunk size; only speed changes.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { compileParameters } from '../model/parameters.ts';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import { copyOutcomeTable, createOutcomeTable, type OutcomeTable } from './outcome-table.ts';
+import { runTrials } from './run-trials.ts';
+import type { WorkerReply, WorkerTask } from './worker-messages.ts';
+
+export interface SimulationOptions {
+  /** First trial index and number of trials (a shard runs a sub-range). */
+  start?: number;
+  trials: number;
+  /** Worker threads; 1 runs in this thread. Default: all cores. */
+  workers?: number;
+  /** Trials per chunk; default spreads the run over about four chunks per worker. */
+  chunkSize?: number;
+  /** Called as trials complete, with the number done so far. */
+  onProgress?: (trialsDone: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Below this many trials per worker, starting threads costs more than it saves. */
+const MIN_TRIALS_PER_WORKER = 2_000;
+
+/** All cores, or as many as the run can use. */
+export function defaultWorkerCount(): number {
+  return availableParallelism();
+}
+
+function planChunks(start: number, trials: number, workers: number, chunkSize?: number): WorkerTask[] {
+  const size = chunkSize ?? Math.min(50_000, Math.max(500, Math.ceil(trials / (workers * 4))));
+  const tasks: WorkerTask[] = [];
+  for (let first = start, chunk = 0; first < start + trials; first += size, chunk++) {
+    tasks.push({ chunk, start: first, count: Math.min(size, start + trials - first) });
+  }
+  return tasks;
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('the run was interrupted');
+}
+
+async function runInThisThread(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask[], options: SimulationOptions): Promise<void> {
+  const params = compileParameters(scenario);
+  let done = 0;
+  for (const task of tasks) {
+    if (options.signal?.aborted) throw abortError(options.signal);
+    const part = runTrials(params, scenario.seed, task.start, task.count, (inChunk) => options.onProgress?.(done + inChunk));
+    copyOutcomeTable(total, part);
+    done += task.count;
+    // Let signals and progress output through between chunks.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask[], workerCount: number, options: SimulationOptions): Promise<void> {
+  const bootstrap = new URL('./worker-bootstrap.mjs', import.meta.url);
+  const entry = new URL('./trial-worker.ts', import.meta.url).href;
+  const progress = new Map<number, number>();
+  const workers: Worker[] = [];
+  let next = 0;
+  let finished = 0;
+
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const stop = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const onAbort = () => stop(abortError(options.signal!));
+    options.signal?.addEventListener('abort', onAbort);
+
+    const feed = (worker: Worker) => {
+      if (next < tasks.length) worker.postMessage(tasks[next++]);
+    };
+    const report = () => {
+      let done = 0;
+      for (const value of progress.values()) done += value;
+      options.onProgress?.(done);
+    };
+
+    for (let i = 0; i < workerCount; i++) {
+      const worker = new Worker(bootstrap, { workerData: { entry, scenario, seed: scenario.seed } });
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if (settled) return;
+        switch (reply.type) {
+          case 'ready':
+            feed(worker);
+            return;
+          case 'progress':
+            progress.set(reply.chunk, reply.done);
+            report();
+            return;
+          case 'result':
+            copyOutcomeTable(total, reply.table);
+            progress.set(reply.chunk, reply.table.count);
+            report();
+            if (++finished === tasks.length) stop();
+            else feed(worker);
+            return;
+          case 'error':
+            stop(new Error(`a worker failed on trials ${tasks[reply.chunk]!.start}…: ${reply.message}`));
+        }
+      });
+      worker.on('error', (error) => stop(new Error(`a worker crashed: ${error.message}`)));
+      worker.on('exit', (code) => {
+        if (!settled && code !== 0) stop(new Error(`a worker exited with code ${code}`));
+      });
+    }
+  });
+}
+
+export interface SimulationResult {
+  table: OutcomeTable;
+  /** Threads that ran trials (1: this thread). */
+  workers: number;
+  chunks: number;
+}
+
+/**
+ * Runs trials `start … start + trials − 1` of `scenario` (its seed) and
+ * returns their outcome table.
+ */
+export async function runSimulation(scenario: Scenario, options: SimulationOptions): Promise<SimulationResult> {
+  const start = options.start ?? 0;
+  const { trials } = options;
+  // By default, use every core the run can keep busy; an explicit count is honoured.
+  const workers = options.workers ?? Math.max(1, Math.min(defaultWorkerCount(), Math.floor(trials / MIN_TRIALS_PER_WORKER)));
+  const tasks = planChunks(start, trials, workers, options.chunkSize);
+  const total = createOutcomeTable(start, trials, scenario.horizonMonths);
+  const used = Math.min(workers, tasks.length);
+  if (used <= 1) await runInThisThread(scenario, total, tasks, options);
+  else await runInWorkers(scenario, total, tasks, used, options);
+  return { table: total, workers: Math.max(1, used), chunks: tasks.length };
+}

@@ -1,0 +1,25 @@
+/**
+ * A worker thread: compiles the scenario once, then runs the trial ranges it
+ * is sent and posts each table back (buffers transferred, not copied).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { compileParameters } from '../model/parameters.ts';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import { tableBuffers } from './outcome-table.ts';
+import { runTrials } from './run-trials.ts';
+import type { WorkerReply, WorkerTask } from './worker-messages.ts';
+
+const { scenario, seed } = workerData as { scenario: Scenario; seed: number };
+const params = compileParameters(scenario);
+const port = parentPort!;
+
+port.on('message', (task: WorkerTask) => {
+  try {
+    const table = runTrials(params, seed, task.start, task.count, (done) => port.postMessage({ type: 'progress', chunk: task.chunk, done } satisfies WorkerReply));
+    port.postMessage({ type: 'result', chunk: task.chunk, table } satisfies WorkerReply, tableBuffers(table));
+  } catch (error) {
+    const { message, stack } = error as Error;
+    port.postMessage({ type: 'error', chunk: task.chunk, message, stack } satisfies WorkerReply);
+  }
+});
+port.postMessage({ type: 'ready' } satisfies WorkerReply);

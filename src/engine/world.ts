@@ -1,0 +1,142 @@
+/**
+ * The world of one trial (MODEL.md §3): the account's draws, the months'
+ * uniforms and every opportunity with the uniforms that decide it. Generated
+ * from the trial's own stream with a fixed number of draws per month and per
+ * opportunity, then shared by every strategy and variant evaluated on it.
+ */
+import { boxMullerAngle, boxMullerRadius, gammaShapeTwo, poissonFromUniform } from '../model/sampling.ts';
+import { walletFromNormal } from '../model/account.ts';
+import type { ModelParameters } from '../model/parameters.ts';
+import { BARRIER_COUNT, MAX_STAGES, PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
+import { createTrialRandom } from './trial-random.ts';
+
+/** Cells per month: one per (stream, project type), stream-major. */
+export const CELLS_PER_MONTH = STREAM_COUNT * PROJECT_TYPE_COUNT;
+
+// Layout of one opportunity in `World.opportunities` (stride OPPORTUNITY_STRIDE).
+export const OPP_VALUE = 0;
+export const OPP_VISIBILITY_UNIFORM = 1;
+export const OPP_EARLY_UNIFORM = 2;
+export const OPP_STAGE_UNIFORMS = 3;
+export const OPP_CYCLE_GAMMA = OPP_STAGE_UNIFORMS + MAX_STAGES;
+export const OPP_DISCOUNT_NORMAL = OPP_CYCLE_GAMMA + 1;
+export const OPP_FAILURE_UNIFORM = OPP_DISCOUNT_NORMAL + 1;
+export const OPPORTUNITY_STRIDE = OPP_FAILURE_UNIFORM + 1;
+
+/** Uniforms drawn for the account, each month, and each opportunity. */
+export const UNIFORMS_PER_ACCOUNT = 8;
+export const UNIFORMS_PER_MONTH = 2 + CELLS_PER_MONTH;
+export const UNIFORMS_PER_OPPORTUNITY = 2 + 2 + MAX_STAGES + 2 + 1;
+
+export interface World {
+  trial: number;
+  horizonMonths: number;
+  /** W, $M a year. */
+  wallet: number;
+  /** The jitter normals shared by all barriers and each barrier's own. */
+  barrierCommonNormal: number;
+  barrierNormals: Float64Array;
+  /** u_churn[t] and u_mig[t]. */
+  churnUniforms: Float64Array;
+  migrationUniforms: Float64Array;
+  /** Opportunities of cell c = t·12 + s·4 + k are indices cellStart[c] … cellStart[c+1]−1. */
+  cellStart: Int32Array;
+  opportunities: Float64Array;
+  opportunityCount: number;
+  /** Uniforms drawn for this world (for the benchmark's floor). */
+  uniformsDrawn: number;
+}
+
+/** An empty world with room for `horizonMonths`; reuse it across trials. */
+export function createWorld(horizonMonths: number, opportunityCapacity = 1024): World {
+  return {
+    trial: -1,
+    horizonMonths,
+    wallet: 0,
+    barrierCommonNormal: 0,
+    barrierNormals: new Float64Array(BARRIER_COUNT),
+    churnUniforms: new Float64Array(horizonMonths),
+    migrationUniforms: new Float64Array(horizonMonths),
+    cellStart: new Int32Array(horizonMonths * CELLS_PER_MONTH + 1),
+    opportunities: new Float64Array(opportunityCapacity * OPPORTUNITY_STRIDE),
+    opportunityCount: 0,
+    uniformsDrawn: 0,
+  };
+}
+
+function growOpportunities(world: World, needed: number): void {
+  let capacity = world.opportunities.length / OPPORTUNITY_STRIDE;
+  while (capacity < needed) capacity *= 2;
+  const grown = new Float64Array(capacity * OPPORTUNITY_STRIDE);
+  grown.set(world.opportunities);
+  world.opportunities = grown;
+}
+
+/** λ = ω_s·W·π[s][k] / (12·v̄[s][k]): expected arrivals per month in cell (s, k). */
+export function arrivalRate(params: ModelParameters, wallet: number, cell: number): number {
+  const stream = Math.floor(cell / PROJECT_TYPE_COUNT);
+  return (params.walletShare[stream]! * wallet * params.opportunityMix[cell]!) / (12 * params.dealSize[cell]!);
+}
+
+const normals = new Float64Array(8);
+const rates = new Float64Array(CELLS_PER_MONTH);
+const expMinusRates = new Float64Array(CELLS_PER_MONTH);
+
+/**
+ * Fills `world` with trial `trial` of a scenario seeded `seed`. Only the
+ * arrival parameters (wallet, shares, mix, deal sizes, σ_V, T) are read, so
+ * variants that differ elsewhere share the world.
+ */
+export function generateWorld(params: ModelParameters, seed: number, trial: number, world: World): World {
+  const random = createTrialRandom(seed, trial);
+  const horizon = params.horizonMonths;
+  if (world.horizonMonths !== horizon) throw new Error('generateWorld: world was created for another horizon');
+  world.trial = trial;
+
+  // The account: four Box–Muller pairs give z_W, z_c and the five z_x (one spare).
+  for (let pair = 0; pair < 4; pair++) {
+    const radius = boxMullerRadius(random());
+    const angle = boxMullerAngle(random());
+    normals[2 * pair] = radius * Math.cos(angle);
+    normals[2 * pair + 1] = radius * Math.sin(angle);
+  }
+  world.wallet = walletFromNormal(params.walletMedian, params.walletSigma, normals[0]!);
+  world.barrierCommonNormal = normals[1]!;
+  for (let x = 0; x < BARRIER_COUNT; x++) world.barrierNormals[x] = normals[2 + x]!;
+
+  for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
+    rates[cell] = arrivalRate(params, world.wallet, cell);
+    expMinusRates[cell] = Math.exp(-rates[cell]!);
+  }
+
+  const sigma = params.dealValueSigma;
+  const logMeanShift = (sigma * sigma) / 2;
+  let count = 0;
+  for (let t = 0; t < horizon; t++) {
+    world.churnUniforms[t] = random();
+    world.migrationUniforms[t] = random();
+    for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
+      world.cellStart[t * CELLS_PER_MONTH + cell] = count;
+      const arrivals = poissonFromUniform(rates[cell]!, expMinusRates[cell]!, random());
+      if ((count + arrivals) * OPPORTUNITY_STRIDE > world.opportunities.length) growOpportunities(world, count + arrivals);
+      const meanValue = params.dealSize[cell]!;
+      const opportunities = world.opportunities;
+      for (let j = 0; j < arrivals; j++, count++) {
+        const base = count * OPPORTUNITY_STRIDE;
+        const radius = boxMullerRadius(random());
+        const angle = boxMullerAngle(random());
+        opportunities[base + OPP_VALUE] = meanValue * Math.exp(sigma * radius * Math.cos(angle) - logMeanShift);
+        opportunities[base + OPP_DISCOUNT_NORMAL] = radius * Math.sin(angle);
+        opportunities[base + OPP_VISIBILITY_UNIFORM] = random();
+        opportunities[base + OPP_EARLY_UNIFORM] = random();
+        for (let stage = 0; stage < MAX_STAGES; stage++) opportunities[base + OPP_STAGE_UNIFORMS + stage] = random();
+        opportunities[base + OPP_CYCLE_GAMMA] = gammaShapeTwo(random(), random());
+        opportunities[base + OPP_FAILURE_UNIFORM] = random();
+      }
+    }
+  }
+  world.cellStart[horizon * CELLS_PER_MONTH] = count;
+  world.opportunityCount = count;
+  world.uniformsDrawn = UNIFORMS_PER_ACCOUNT + horizon * UNIFORMS_PER_MONTH + count * UNIFORMS_PER_OPPORTUNITY;
+  return world;
+}

@@ -1,0 +1,73 @@
+/**
+ * Summaries of one per-trial column: exact mean, spread and quantiles. The
+ * mean is an exact sum, so it does not depend on the order trials arrived in.
+ */
+import { quantileSorted } from 'simple-statistics';
+import { exactSum } from '../engine/exact-sum.ts';
+
+export interface SampleSummary {
+  mean: number;
+  /** Sample standard deviation (n − 1); null for a single trial. */
+  sd: number | null;
+  /** Standard error of the mean, sd/√n; null for a single trial. */
+  se: number | null;
+  p10: number;
+  p50: number;
+  p90: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * The arithmetic mean, summed exactly.
+ *
+ * @example meanOf([0.1, 0.2, 0.3]) // => 0.2
+ */
+export function meanOf(values: ArrayLike<number>): number {
+  if (values.length === 0) throw new Error('meanOf requires at least one value');
+  return exactSum(values) / values.length;
+}
+
+/**
+ * Sample standard deviation (n − 1 denominator), two-pass around the exact mean.
+ *
+ * @example standardDeviationOf([2, 4, 4, 4, 5, 5, 7, 9]) // => 2.138089935299395
+ */
+export function standardDeviationOf(values: ArrayLike<number>, mean = meanOf(values)): number {
+  if (values.length < 2) throw new Error('standardDeviationOf requires at least two values');
+  const squares = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) squares[i] = (values[i]! - mean) ** 2;
+  return Math.sqrt(exactSum(squares) / (values.length - 1));
+}
+
+/** A sorted copy of the values. Cost: O(n log n). */
+export function sortedCopy(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+/**
+ * The p-quantile of sorted values, interpolated linearly between order
+ * statistics (R's type 7, numpy's default; simple-statistics' quantileSorted).
+ *
+ * @example quantileOfSorted(Float64Array.of(1, 2, 3, 4), 0.5) // => 2.5
+ */
+export function quantileOfSorted(sorted: Float64Array, p: number): number {
+  return quantileSorted(sorted as unknown as number[], p);
+}
+
+/** Mean, spread, P10/P50/P90 and range of a non-empty sample. */
+export function summarizeSample(values: ArrayLike<number>): SampleSummary {
+  const mean = meanOf(values);
+  const sd = values.length > 1 ? standardDeviationOf(values, mean) : null;
+  const sorted = sortedCopy(values);
+  return {
+    mean,
+    sd,
+    se: sd === null ? null : sd / Math.sqrt(values.length),
+    p10: quantileOfSorted(sorted, 0.1),
+    p50: quantileOfSorted(sorted, 0.5),
+    p90: quantileOfSorted(sorted, 0.9),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+  };
+}
