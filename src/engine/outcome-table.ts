@@ -116,28 +116,57 @@ function addVector(sums: ExactSumState[], values: ArrayLike<number>): void {
   for (let i = 0; i < values.length; i++) if (values[i] !== 0) addExact(sums[i]!, values[i]!);
 }
 
+/** Integer counts sum exactly in a double (below 2^53), so they keep a single partial. */
+function addCounts(sums: ExactSumState[], counts: ArrayLike<number>): void {
+  for (let i = 0; i < counts.length; i++) {
+    const partials = sums[i]!;
+    if (partials.length === 0) partials.push(counts[i]!);
+    else partials[0] += counts[i]!;
+  }
+}
+
 function addScalar(sums: ExactSumState[], value: number): void {
   if (value !== 0) addExact(sums[0]!, value);
 }
 
+/** One strategy's columns and sums of a table, looked up once so recording does no name lookups. */
+export interface StrategyRecorder {
+  table: OutcomeTable;
+  strategy: StrategyName;
+  columns: ColumnArray[];
+  sums: Record<StrategySumName, ExactSumState[]>;
+  cashPaths: Float32Array;
+}
+
+export function createStrategyRecorder(table: OutcomeTable, strategy: StrategyName): StrategyRecorder {
+  const sums = Object.fromEntries(Object.keys(STRATEGY_SUMS).map((name) => [name, table.sums[`${strategy}.${name}`]!])) as StrategyRecorder['sums'];
+  return {
+    table,
+    strategy,
+    columns: STRATEGY_COLUMNS.map((spec) => table.columns[`${strategy}.${spec.name}`]!),
+    sums,
+    cashPaths: table.cashPaths[strategy],
+  };
+}
+
 /** Records one strategy's outcome on trial `trial` (absolute index); `walletByStream` is ω_s·W·T/12. */
-export function recordOutcome(table: OutcomeTable, strategy: StrategyName, trial: number, outcome: TrialOutcome, walletByStream: Float64Array): void {
+export function recordOutcome(recorder: StrategyRecorder, trial: number, outcome: TrialOutcome, walletByStream: Float64Array): void {
+  const { table, sums } = recorder;
   const row = trial - table.start;
-  for (const spec of STRATEGY_COLUMNS) table.columns[`${strategy}.${spec.name}`]![row] = spec.read(outcome);
-  const sum = (name: StrategySumName) => table.sums[`${strategy}.${name}`]!;
-  addVector(sum('revenueByStream'), outcome.revenueByStream);
-  addVector(sum('dealRevenueByStream'), outcome.dealRevenueByStream);
-  addVector(sum('marginByStream'), outcome.marginByStream);
-  addVector(sum('costByStream'), outcome.costByStream);
+  for (let c = 0; c < STRATEGY_COLUMNS.length; c++) recorder.columns[c]![row] = STRATEGY_COLUMNS[c]!.read(outcome);
+  addVector(sums.revenueByStream, outcome.revenueByStream);
+  addVector(sums.dealRevenueByStream, outcome.dealRevenueByStream);
+  addVector(sums.marginByStream, outcome.marginByStream);
+  addVector(sums.costByStream, outcome.costByStream);
   for (let s = 0; s < STREAM_COUNT; s++) {
-    if (walletByStream[s]! > 0 && outcome.dealRevenueByStream[s] !== 0) addExact(sum('shareOfWallet')[s]!, outcome.dealRevenueByStream[s]! / walletByStream[s]!);
+    if (walletByStream[s]! > 0 && outcome.dealRevenueByStream[s] !== 0) addExact(sums.shareOfWallet[s]!, outcome.dealRevenueByStream[s]! / walletByStream[s]!);
   }
-  addScalar(sum('buildCost'), outcome.buildCost);
-  addScalar(sum('failureLoss'), outcome.failureLoss);
-  addScalar(sum('lostWallet'), outcome.lostWallet);
-  addScalar(sum('terminalValue'), outcome.terminalValue);
-  addVector(sum('funnel'), outcome.funnel);
-  if (row < table.cashPathCount) table.cashPaths[strategy].set(outcome.cumulativeCash, row * table.horizonMonths);
+  addScalar(sums.buildCost, outcome.buildCost);
+  addScalar(sums.failureLoss, outcome.failureLoss);
+  addScalar(sums.lostWallet, outcome.lostWallet);
+  addScalar(sums.terminalValue, outcome.terminalValue);
+  addCounts(sums.funnel, outcome.funnel);
+  if (row < table.cashPathCount) recorder.cashPaths.set(outcome.cumulativeCash, row * table.horizonMonths);
 }
 
 /** Copies a table of a sub-range into `total`, which covers it; sums are merged exactly. */

@@ -43,6 +43,10 @@ export interface PolicyState {
   /** Month each stream becomes active (NOT_YET if not opened). */
   activeFrom: Int32Array;
   churned: boolean;
+  /** q_s and q_s^β per stream, for the Σ fte of active streams they were computed at. */
+  match: Float64Array;
+  matchFactor: Float64Array;
+  matchComputedForFte: number;
   /** Margin and cost of sale booked in the current month. */
   monthMargin: number;
   monthCost: number;
@@ -78,6 +82,9 @@ export function createPolicyState(horizonMonths: number, opportunityCapacity = 1
     pullThroughUntil: -1,
     activeFrom: new Int32Array(STREAM_COUNT),
     churned: false,
+    match: new Float64Array(STREAM_COUNT),
+    matchFactor: new Float64Array(STREAM_COUNT),
+    matchComputedForFte: -1,
     monthMargin: 0,
     monthCost: 0,
     closeHead: new Int32Array(horizonMonths),
@@ -132,6 +139,7 @@ export function setUpTrial(params: ModelParameters, strategy: StrategyParameters
   state.pullThroughUntil = -1;
   state.activeFrom.fill(NOT_YET);
   state.churned = false;
+  state.matchComputedForFte = -1;
   state.closeHead.fill(-1);
   state.closeTail.fill(-1);
   state.annuityChange.fill(0);

@@ -7,6 +7,7 @@ import {
   alwaysEarly,
   dealDiscount,
   earlyEntryProbability,
+  matchWinFactor,
   stagesPassed,
   stagesReached,
   streamWinFactor,
@@ -190,8 +191,18 @@ function relationshipDecay(params: ModelParameters, state: PolicyState): void {
   state.relationship *= 1 - params.relationship.decay;
 }
 
-function loseWallet(world: World, outcome: TrialOutcome, first: number, end: number): void {
-  for (let i = first; i < end; i++) outcome.lostWallet += world.opportunities[i * OPPORTUNITY_STRIDE + OPP_VALUE]!;
+function loseWallet(world: World, outcome: TrialOutcome, firstCell: number, endCell: number): void {
+  for (let cell = firstCell; cell < endCell; cell++) outcome.lostWallet += world.cellValue[cell]!;
+}
+
+/** q_s and q_s^β for every stream, recomputed only when the active streams change. */
+function updateMatch(params: ModelParameters, state: PolicyState, activeFte: number): void {
+  if (state.matchComputedForFte === activeFte) return;
+  for (let s = 0; s < STREAM_COUNT; s++) {
+    state.match[s] = competencyMatch(params, s, activeFte);
+    state.matchFactor[s] = matchWinFactor(params, state.match[s]!);
+  }
+  state.matchComputedForFte = activeFte;
 }
 
 function scheduleClose(state: PolicyState, deal: number, month: number): void {
@@ -209,27 +220,32 @@ function coverageAndPursuit(params: ModelParameters, world: World, state: Policy
   const inPullThrough = month <= state.pullThroughUntil;
   let activeFte = 0;
   for (let s = 0; s < STREAM_COUNT; s++) if (state.activeFrom[s]! <= month) activeFte += params.fte[s]!;
+  updateMatch(params, state, activeFte);
 
   for (let s = 0; s < STREAM_COUNT; s++) {
     const firstCell = month * CELLS_PER_MONTH + s * PROJECT_TYPE_COUNT;
     if (state.activeFrom[s]! > month) {
-      loseWallet(world, outcome, world.cellStart[firstCell]!, world.cellStart[firstCell + PROJECT_TYPE_COUNT]!);
+      loseWallet(world, outcome, firstCell, firstCell + PROJECT_TYPE_COUNT);
       continue;
     }
     payCost(state, outcome, s, state.monthlyCoverage[s]!);
-    const match = competencyMatch(params, s, activeFte);
+    const match = state.match[s]!;
     const early = earlyEntryProbability(params, s, state.image, state.relationship, inPullThrough);
-    const streamFactor = streamWinFactor(params, s, match, state.image, state.barriers, inPullThrough);
-    const discountBase = state.barriers[PURCHASING_CONTROL]!;
+    const streamFactor = streamWinFactor(params, s, state.matchFactor[s]!, state.image, state.barriers, inPullThrough);
+    const purchasingControl = state.barriers[PURCHASING_CONTROL]!;
+    const visibility = state.visibility[s]!;
+    const delay = s === DOWNSTREAM ? 0 : state.purchasingDelay;
 
     for (let k = 0; k < PROJECT_TYPE_COUNT; k++) {
       const cell = firstCell + k;
       const funnel = k * FUNNEL_STEP_COUNT;
       const stages = params.stages[k]!;
-      for (let deal = world.cellStart[cell]!, end = world.cellStart[cell + 1]!; deal < end; deal++) {
+      const cyclePerStage = state.cyclePerStage[k]!;
+      const end = world.cellStart[cell + 1]!;
+      outcome.funnel[funnel + FUNNEL_ARRIVED] += end - world.cellStart[cell]!;
+      for (let deal = world.cellStart[cell]!; deal < end; deal++) {
         const base = deal * OPPORTUNITY_STRIDE;
-        outcome.funnel[funnel + FUNNEL_ARRIVED]++;
-        if (opportunities[base + OPP_VISIBILITY_UNIFORM]! >= state.visibility[s]!) continue;
+        if (opportunities[base + OPP_VISIBILITY_UNIFORM]! >= visibility) continue;
         outcome.funnel[funnel + FUNNEL_SEEN]++;
         const isEarly = alwaysEarly(s, k) || opportunities[base + OPP_EARLY_UNIFORM]! < early;
         if (isEarly) outcome.funnel[funnel + FUNNEL_EARLY]++;
@@ -239,14 +255,14 @@ function coverageAndPursuit(params: ModelParameters, world: World, state: Policy
         const won = passed === stages;
         if (won) outcome.funnel[funnel + FUNNEL_WON]++;
 
-        const meanCycle = state.cyclePerStage[k]! * Math.max(passed, 1) + (s === DOWNSTREAM ? 0 : state.purchasingDelay);
+        const meanCycle = cyclePerStage * Math.max(passed, 1) + delay;
         const closeMonth = month + 1 + Math.floor((meanCycle / 2) * opportunities[base + OPP_CYCLE_GAMMA]!);
         if (closeMonth >= horizon) continue;
         state.dealStream[deal] = s;
         state.dealType[deal] = k;
         state.dealWon[deal] = won ? 1 : 0;
         state.dealStages[deal] = stagesReached(passed, isEarly);
-        state.dealDiscount[deal] = dealDiscount(params, s, discountBase, opportunities[base + OPP_DISCOUNT_NORMAL]!);
+        state.dealDiscount[deal] = dealDiscount(params, s, purchasingControl, opportunities[base + OPP_DISCOUNT_NORMAL]!);
         state.dealMatch[deal] = match;
         scheduleClose(state, deal, closeMonth);
       }
@@ -282,7 +298,7 @@ export function runPolicy(params: ModelParameters, strategy: StrategyParameters,
     if (!state.churned) churnStep(world, state, outcome, month);
     if (state.churned) {
       const cells = month * CELLS_PER_MONTH;
-      loseWallet(world, outcome, world.cellStart[cells]!, world.cellStart[cells + CELLS_PER_MONTH]!);
+      loseWallet(world, outcome, cells, cells + CELLS_PER_MONTH);
     } else {
       if (strategy.migrates) migrationStep(params, world, state, outcome, strategy, month);
       imageDrift(params, state, outcome);

@@ -6,7 +6,7 @@
 import { drawBarriers } from '../model/account.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 import { BARRIER_COUNT, STRATEGIES, STREAM_COUNT } from '../scenario/vocabulary.ts';
-import { createOutcomeTable, recordAccount, recordOutcome, type OutcomeTable } from './outcome-table.ts';
+import { createOutcomeTable, createStrategyRecorder, recordAccount, recordOutcome, type OutcomeTable } from './outcome-table.ts';
 import { createPolicyState } from './policy-state.ts';
 import { runPolicy } from './run-policy.ts';
 import { createTrialOutcome } from './trial-outcome.ts';
@@ -26,16 +26,17 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
   const outcome = createTrialOutcome(horizon);
   const barriers = new Float64Array(BARRIER_COUNT);
   const walletByStream = new Float64Array(STREAM_COUNT);
+  const recorders = STRATEGIES.map((name) => createStrategyRecorder(table, name));
 
   for (let trial = start; trial < start + count; trial++) {
     generateWorld(params, seed, trial, world);
     drawBarriers(params, world.barrierCommonNormal, world.barrierNormals, barriers);
     recordAccount(table, trial, world.wallet, barriers);
     for (let s = 0; s < STREAM_COUNT; s++) walletByStream[s] = (params.walletShare[s]! * world.wallet * horizon) / 12;
-    STRATEGIES.forEach((name, index) => {
-      runPolicy(params, params.strategies[index], world, state, outcome);
-      recordOutcome(table, name, trial, outcome, walletByStream);
-    });
+    for (let index = 0; index < STRATEGIES.length; index++) {
+      runPolicy(params, params.strategies[index]!, world, state, outcome);
+      recordOutcome(recorders[index]!, trial, outcome, walletByStream);
+    }
     const done = trial - start + 1;
     if (onProgress && (done % PROGRESS_EVERY === 0 || done === count)) onProgress(done);
   }

@@ -4,11 +4,11 @@
  * from the trial's own stream with a fixed number of draws per month and per
  * opportunity, then shared by every strategy and variant evaluated on it.
  */
-import { boxMullerAngle, boxMullerRadius, gammaShapeTwo, poissonFromUniform } from '../model/sampling.ts';
+import { gammaShapeTwo, normalFromUniform, poissonFromUniform } from '../model/sampling.ts';
 import { walletFromNormal } from '../model/account.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 import { BARRIER_COUNT, MAX_STAGES, PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
-import { createTrialRandom } from './trial-random.ts';
+import { TrialRandom } from './trial-random.ts';
 
 /** Cells per month: one per (stream, project type), stream-major. */
 export const CELLS_PER_MONTH = STREAM_COUNT * PROJECT_TYPE_COUNT;
@@ -24,7 +24,7 @@ export const OPP_FAILURE_UNIFORM = OPP_DISCOUNT_NORMAL + 1;
 export const OPPORTUNITY_STRIDE = OPP_FAILURE_UNIFORM + 1;
 
 /** Uniforms drawn for the account, each month, and each opportunity. */
-export const UNIFORMS_PER_ACCOUNT = 8;
+export const UNIFORMS_PER_ACCOUNT = 2 + BARRIER_COUNT;
 export const UNIFORMS_PER_MONTH = 2 + CELLS_PER_MONTH;
 export const UNIFORMS_PER_OPPORTUNITY = 2 + 2 + MAX_STAGES + 2 + 1;
 
@@ -41,6 +41,8 @@ export interface World {
   migrationUniforms: Float64Array;
   /** Opportunities of cell c = t·12 + s·4 + k are indices cellStart[c] … cellStart[c+1]−1. */
   cellStart: Int32Array;
+  /** Σ V of the opportunities in each cell (for lost wallet). */
+  cellValue: Float64Array;
   opportunities: Float64Array;
   opportunityCount: number;
   /** Uniforms drawn for this world (for the benchmark's floor). */
@@ -58,6 +60,7 @@ export function createWorld(horizonMonths: number, opportunityCapacity = 1024): 
     churnUniforms: new Float64Array(horizonMonths),
     migrationUniforms: new Float64Array(horizonMonths),
     cellStart: new Int32Array(horizonMonths * CELLS_PER_MONTH + 1),
+    cellValue: new Float64Array(horizonMonths * CELLS_PER_MONTH),
     opportunities: new Float64Array(opportunityCapacity * OPPORTUNITY_STRIDE),
     opportunityCount: 0,
     uniformsDrawn: 0,
@@ -78,7 +81,7 @@ export function arrivalRate(params: ModelParameters, wallet: number, cell: numbe
   return (params.walletShare[stream]! * wallet * params.opportunityMix[cell]!) / (12 * params.dealSize[cell]!);
 }
 
-const normals = new Float64Array(8);
+const random = new TrialRandom(0, 0);
 const rates = new Float64Array(CELLS_PER_MONTH);
 const expMinusRates = new Float64Array(CELLS_PER_MONTH);
 
@@ -88,21 +91,15 @@ const expMinusRates = new Float64Array(CELLS_PER_MONTH);
  * variants that differ elsewhere share the world.
  */
 export function generateWorld(params: ModelParameters, seed: number, trial: number, world: World): World {
-  const random = createTrialRandom(seed, trial);
+  random.reseed(seed, trial);
   const horizon = params.horizonMonths;
   if (world.horizonMonths !== horizon) throw new Error('generateWorld: world was created for another horizon');
   world.trial = trial;
 
-  // The account: four Box–Muller pairs give z_W, z_c and the five z_x (one spare).
-  for (let pair = 0; pair < 4; pair++) {
-    const radius = boxMullerRadius(random());
-    const angle = boxMullerAngle(random());
-    normals[2 * pair] = radius * Math.cos(angle);
-    normals[2 * pair + 1] = radius * Math.sin(angle);
-  }
-  world.wallet = walletFromNormal(params.walletMedian, params.walletSigma, normals[0]!);
-  world.barrierCommonNormal = normals[1]!;
-  for (let x = 0; x < BARRIER_COUNT; x++) world.barrierNormals[x] = normals[2 + x]!;
+  // The account: z_W, then z_c, then the five z_x.
+  world.wallet = walletFromNormal(params.walletMedian, params.walletSigma, normalFromUniform(random.next()));
+  world.barrierCommonNormal = normalFromUniform(random.next());
+  for (let x = 0; x < BARRIER_COUNT; x++) world.barrierNormals[x] = normalFromUniform(random.next());
 
   for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
     rates[cell] = arrivalRate(params, world.wallet, cell);
@@ -113,26 +110,28 @@ export function generateWorld(params: ModelParameters, seed: number, trial: numb
   const logMeanShift = (sigma * sigma) / 2;
   let count = 0;
   for (let t = 0; t < horizon; t++) {
-    world.churnUniforms[t] = random();
-    world.migrationUniforms[t] = random();
+    world.churnUniforms[t] = random.next();
+    world.migrationUniforms[t] = random.next();
     for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
       world.cellStart[t * CELLS_PER_MONTH + cell] = count;
-      const arrivals = poissonFromUniform(rates[cell]!, expMinusRates[cell]!, random());
+      const arrivals = poissonFromUniform(rates[cell]!, expMinusRates[cell]!, random.next());
       if ((count + arrivals) * OPPORTUNITY_STRIDE > world.opportunities.length) growOpportunities(world, count + arrivals);
       const meanValue = params.dealSize[cell]!;
       const opportunities = world.opportunities;
+      let cellValue = 0;
       for (let j = 0; j < arrivals; j++, count++) {
         const base = count * OPPORTUNITY_STRIDE;
-        const radius = boxMullerRadius(random());
-        const angle = boxMullerAngle(random());
-        opportunities[base + OPP_VALUE] = meanValue * Math.exp(sigma * radius * Math.cos(angle) - logMeanShift);
-        opportunities[base + OPP_DISCOUNT_NORMAL] = radius * Math.sin(angle);
-        opportunities[base + OPP_VISIBILITY_UNIFORM] = random();
-        opportunities[base + OPP_EARLY_UNIFORM] = random();
-        for (let stage = 0; stage < MAX_STAGES; stage++) opportunities[base + OPP_STAGE_UNIFORMS + stage] = random();
-        opportunities[base + OPP_CYCLE_GAMMA] = gammaShapeTwo(random(), random());
-        opportunities[base + OPP_FAILURE_UNIFORM] = random();
+        const value = meanValue * Math.exp(sigma * normalFromUniform(random.next()) - logMeanShift);
+        opportunities[base + OPP_VALUE] = value;
+        cellValue += value;
+        opportunities[base + OPP_DISCOUNT_NORMAL] = normalFromUniform(random.next());
+        opportunities[base + OPP_VISIBILITY_UNIFORM] = random.next();
+        opportunities[base + OPP_EARLY_UNIFORM] = random.next();
+        for (let stage = 0; stage < MAX_STAGES; stage++) opportunities[base + OPP_STAGE_UNIFORMS + stage] = random.next();
+        opportunities[base + OPP_CYCLE_GAMMA] = gammaShapeTwo(random.next(), random.next());
+        opportunities[base + OPP_FAILURE_UNIFORM] = random.next();
       }
+      world.cellValue[t * CELLS_PER_MONTH + cell] = cellValue;
     }
   }
   world.cellStart[horizon * CELLS_PER_MONTH] = count;

@@ -42,13 +42,19 @@ export function earlyEntryProbability(params: ModelParameters, stream: number, i
   return Math.min(max, e);
 }
 
+/** q_s^β: how the resource and competency match scales the win probability. */
+export function matchWinFactor(params: ModelParameters, match: number): number {
+  return Math.pow(match, params.winProbability.competencyExponent);
+}
+
 /**
  * The part of the win probability shared by every deal of stream s this month:
- * q_s^β·(1−0.5·IMG)^[s≠D]·(1−0.5·EXR)^[s=U]·1.3^[pull-through and s≠U].
+ * q_s^β·(1−0.5·IMG)^[s≠D]·(1−0.5·EXR)^[s=U]·1.3^[pull-through and s≠U], from
+ * `matchFactor` = q_s^β (matchWinFactor).
  */
-export function streamWinFactor(params: ModelParameters, stream: number, match: number, image: number, barriers: Float64Array, inPullThrough: boolean): number {
-  const { competencyExponent, imageEffect, executiveEffect, pullThroughBoost } = params.winProbability;
-  let factor = Math.pow(match, competencyExponent);
+export function streamWinFactor(params: ModelParameters, stream: number, matchFactor: number, image: number, barriers: Float64Array, inPullThrough: boolean): number {
+  const { imageEffect, executiveEffect, pullThroughBoost } = params.winProbability;
+  let factor = matchFactor;
   if (stream !== DOWNSTREAM) factor *= 1 - imageEffect * image;
   if (stream === UPSTREAM) factor *= 1 - executiveEffect * barriers[EXECUTIVE_RELUCTANCE]!;
   if (inPullThrough && stream !== UPSTREAM) factor *= pullThroughBoost;
@@ -79,12 +85,18 @@ export function winProbability(params: ModelParameters, type: number, late: bool
 
 /**
  * Stages passed, counted in order up to the first failure: stage j passes if
- * its uniform is below p^(1/n). `stageUniforms[offset + j]` holds stage j's.
+ * its uniform is below p^(1/n), tested as u^n < p (the same event, without a
+ * power function). `stageUniforms[offset + j]` holds stage j's uniform.
  */
 export function stagesPassed(stageUniforms: Float64Array, offset: number, stages: number, p: number): number {
-  const threshold = Math.pow(p, 1 / stages);
   let passed = 0;
-  while (passed < stages && stageUniforms[offset + passed]! < threshold) passed++;
+  while (passed < stages) {
+    const u = stageUniforms[offset + passed]!;
+    let power = u;
+    for (let i = 1; i < stages; i++) power *= u;
+    if (!(power < p)) break;
+    passed++;
+  }
   return passed;
 }
 
