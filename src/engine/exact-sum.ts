@@ -33,11 +33,7 @@ export function mergeExact(partials: ExactSumState, other: ExactSumState): void 
   for (const value of other) addExact(partials, value);
 }
 
-/**
- * The correctly rounded value of the partials.
- *
- * @example valueOfExact((() => { const p: number[] = []; for (const x of [1e100, 1, -1e100]) addExact(p, x); return p; })()) // => 1
- */
+/** The correctly rounded value of the partials. */
 export function valueOfExact(partials: ExactSumState): number {
   let n = partials.length;
   if (n === 0) return 0;
@@ -61,7 +57,11 @@ export function valueOfExact(partials: ExactSumState): number {
   return hi;
 }
 
-/** The exact sum of a list of numbers. */
+/**
+ * The exact sum of a list of numbers, correctly rounded.
+ *
+ * @example exactSum([1e100, 1, -1e100]) // => 1 (a naive sum gives 0)
+ */
 export function exactSum(values: ArrayLike<number>): number {
   const partials: ExactSumState = [];
   for (let i = 0; i < values.length; i++) addExact(partials, values[i]!);

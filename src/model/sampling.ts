@@ -57,7 +57,7 @@ const LANCZOS = [
 /**
  * ln Γ(x) for x > 0 (Lanczos). Used for Poisson probabilities at large means.
  *
- * @example logGamma(5) // => 3.178053830347945 (ln 24)
+ * @example logGamma(5) // => 3.178053830347944 (ln 24 = 3.1780538303479458)
  */
 export function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);

@@ -19,9 +19,10 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues
 type Located = { line?: number; column?: number };
 
 function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[], atKey = false): Located {
-  // Walk as far down the path as the document goes; report the deepest node found.
+  // Walk as far down the path as the document goes and report the deepest node found;
+  // a path absent from the document (a default) has no line.
   let node: unknown = doc.contents;
-  let offset: number | undefined = (doc.contents as Node | null)?.range?.[0];
+  let offset: number | undefined;
   for (const key of path) {
     if (!isMap(node)) break;
     const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));

@@ -21,7 +21,7 @@ export interface SampleSummary {
 /**
  * The arithmetic mean, summed exactly.
  *
- * @example meanOf([0.1, 0.2, 0.3]) // => 0.2
+ * @example meanOf([1e100, 1, -1e100, 3]) // => 1 (a naive sum gives 0.75)
  */
 export function meanOf(values: ArrayLike<number>): number {
   if (values.length === 0) throw new Error('meanOf requires at least one value');

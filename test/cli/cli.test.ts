@@ -1,0 +1,99 @@
+/** The CLI as a user meets it: subprocesses, exit codes, stdout and stderr. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/expansim.js');
+const SCENARIOS = resolve('scenarios');
+
+function expansim(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, EXPANSIM_DEBUG: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workspace(): string {
+  return mkdtempSync(join(tmpdir(), 'expansim-cli-'));
+}
+
+describe('expansim CLI', () => {
+  it('run prints the comparison and writes summary.json, run.json and trials.csv', () => {
+    const cwd = workspace();
+    const result = expansim(['run', join(SCENARIOS, 'hp-cso.yaml'), '--trials', '300', '--seed', '7', '--trials-csv', '--no-charts'], cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('ATO − FITD, paired on the same 300 accounts');
+    expect(result.stdout).toMatch(/P\(ATO better\)\s+\d+\.\d%\s+95% CI/);
+    const summary = JSON.parse(readFileSync(join(cwd, 'output/hp-cso/summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ scenario: 'hp-cso', seed: 7, trials: 300, horizonMonths: 72, terminalValue: 'runRate' });
+    expect(summary.comparison.npvDiff.ci95).toHaveLength(2);
+    const run = JSON.parse(readFileSync(join(cwd, 'output/hp-cso/run.json'), 'utf8'));
+    expect(run).toMatchObject({ tool: 'expansim', seed: 7, trials: 300 });
+    const csv = readFileSync(join(cwd, 'output/hp-cso/trials.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(301);
+    expect(csv[0]).toMatch(/^trial,wallet,functionalWalls,.*,ato_npv,.*,fitd_npv,.*,npvDiff$/);
+  });
+
+  it('run --json prints the summary, --quiet prints nothing, --out chooses the folder', () => {
+    const cwd = workspace();
+    const json = expansim(['run', join(SCENARIOS, 'low-barriers.yaml'), '-n', '100', '--json', '--out', 'results/low', '--no-charts'], cwd);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).scenario).toBe('low-barriers');
+    expect(existsSync(join(cwd, 'results/low/summary.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'output'))).toBe(false);
+    const quiet = expansim(['run', join(SCENARIOS, 'low-barriers.yaml'), '-n', '100', '--quiet', '--no-charts'], cwd);
+    expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('a bad scenario gets every problem with file and line, exit 2, and no output', () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'bad.yaml'), 'name: bad\naccount:\n  barriers:\n    functionalWalls: 1.4\ntrials: -3\n');
+    const result = expansim(['run', 'bad.yaml'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "✖ bad.yaml:4 account.barriers.functionalWalls: must be between 0 and 1 (got 1.4)
+      ✖ bad.yaml:5 trials: must be between 1 and 1000000000 (got -3)
+      "
+    `);
+    expect(existsSync(join(cwd, 'output'))).toBe(false);
+  });
+
+  it('validate reports good and bad files; missing files and folders are one line each', () => {
+    const cwd = workspace();
+    mkdirSync(join(cwd, 'folder'));
+    const good = expansim(['validate', join(SCENARIOS, 'hp-cso.yaml')], cwd);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('✔');
+    const bad = expansim(['validate', 'missing.yaml', 'folder'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatchInlineSnapshot(`
+      "✖ missing.yaml: no such file
+      ✖ folder: is a directory, not a scenario file
+      "
+    `);
+  });
+
+  it('init writes a commented starter scenario that validates, and will not overwrite', () => {
+    const cwd = workspace();
+    const result = expansim(['init', 'my-account.yaml'], cwd);
+    expect(result.code).toBe(0);
+    const text = readFileSync(join(cwd, 'my-account.yaml'), 'utf8');
+    expect(text).toContain('name: my-account');
+    expect(text).toMatch(/^#/m);
+    expect(expansim(['validate', 'my-account.yaml'], cwd).code).toBe(0);
+    const again = expansim(['init', 'my-account.yaml'], cwd);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('usage errors exit 2 with one line', () => {
+    const result = expansim(['run', 'x.yaml', '--trials', 'lots'], workspace());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "✖ --trials must be a whole number from 1 to 1000000000 (got "lots")
+      "
+    `);
+  });
+});

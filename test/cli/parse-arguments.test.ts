@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseArguments } from '../../src/cli/parse-arguments.ts';
+
+describe('parseArguments', () => {
+  it('reads run with its options', () => {
+    expect(parseArguments(['run', 's.yaml', '--trials', '50000', '--seed', '7', '--out', 'results/low', '--trials-csv', '--workers', '2'])).toEqual({
+      command: 'run',
+      scenario: 's.yaml',
+      options: { trials: 50000, seed: 7, out: 'results/low', trialsCsv: true, workers: 2, quiet: false, json: false, charts: true, progress: true },
+    });
+    expect(parseArguments(['run', 's.yaml', '--no-charts', '--json', '-q'])).toMatchObject({ options: { charts: false, json: true, quiet: true } });
+  });
+
+  it('reads validate, init and schema', () => {
+    expect(parseArguments(['validate', 'a.yaml', 'b.yaml'])).toEqual({ command: 'validate', scenarios: ['a.yaml', 'b.yaml'], quiet: false });
+    expect(parseArguments(['init', 'mine.yaml'])).toEqual({ command: 'init', file: 'mine.yaml', force: false });
+    expect(parseArguments(['schema'])).toEqual({ command: 'schema' });
+  });
+
+  it('turns bad usage into one message', () => {
+    expect(parseArguments(['run', 's.yaml', '--trials', 'many'])).toMatchInlineSnapshot(`
+      {
+        "command": "usage-error",
+        "message": "--trials must be a whole number from 1 to 1000000000 (got "many")",
+      }
+    `);
+    expect(parseArguments(['run', 's.yaml', '--trials', '0'])).toMatchInlineSnapshot(`
+      {
+        "command": "usage-error",
+        "message": "--trials must be a whole number from 1 to 1000000000 (got "0")",
+      }
+    `);
+    expect(parseArguments(['run'])).toMatchInlineSnapshot(`
+      {
+        "command": "usage-error",
+        "message": "missing required argument 'scenario'",
+      }
+    `);
+    expect(parseArguments(['runn', 's.yaml'])).toMatchInlineSnapshot(`
+      {
+        "command": "usage-error",
+        "message": "unknown command 'runn'
+      (Did you mean run?)",
+      }
+    `);
+    expect(parseArguments(['run', 's.yaml', '--bogus'])).toMatchInlineSnapshot(`
+      {
+        "command": "usage-error",
+        "message": "unknown option '--bogus'",
+      }
+    `);
+    expect(parseArguments([]).command).toBe('usage-error');
+  });
+
+  it('prints help and version', () => {
+    const help = parseArguments(['--help']);
+    expect(help.command).toBe('print');
+    if (help.command === 'print') expect(help.text).toContain('run [options] <scenario>');
+    expect(parseArguments(['--version'], '1.2.3')).toEqual({ command: 'print', text: '1.2.3\n' });
+  });
+});
