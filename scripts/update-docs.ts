@@ -1,0 +1,27 @@
+/**
+ * Regenerates what the docs derive from the schema: the README's scenario
+ * reference and expansim.schema.json. `npm run docs`; a test checks both are current.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { scenarioJsonSchema } from '../src/scenario/json-schema.ts';
+import { scenarioReferenceMarkdown } from '../src/scenario/scenario-reference.ts';
+
+const START = '<!-- scenario-reference:start -->';
+const END = '<!-- scenario-reference:end -->';
+
+export function readmeWithReference(readme: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error('README.md lacks the scenario-reference markers');
+  return `${readme.slice(0, start + START.length)}\n${scenarioReferenceMarkdown()}\n${readme.slice(end)}`;
+}
+
+export function schemaFileText(): string {
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  writeFileSync('README.md', readmeWithReference(readFileSync('README.md', 'utf8')));
+  writeFileSync('expansim.schema.json', schemaFileText());
+  process.stdout.write('Updated README.md (scenario reference) and expansim.schema.json\n');
+}
