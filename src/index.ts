@@ -1,0 +1,30 @@
+/**
+ * expansim's library API, for notebooks and scripts (named exports only).
+ * The CLI is a thin layer over these.
+ */
+
+// Scenarios: text → validated scenario.
+export { parseScenario, validateScenario, type ParseResult } from './scenario/parse-scenario.ts';
+export { loadScenario, type LoadedScenario } from './scenario/load-scenario.ts';
+export { scenarioSchema, type Scenario, type ScenarioInput } from './scenario/scenario-schema.ts';
+export { scenarioJsonSchema } from './scenario/json-schema.ts';
+export { formatIssue, ScenarioError, type ScenarioIssue } from './scenario/scenario-issue.ts';
+export { hashScenario } from './scenario/scenario-hash.ts';
+export { BARRIERS, PROJECT_TYPES, STRATEGIES, STREAMS } from './scenario/vocabulary.ts';
+
+// The model and the engine.
+export { compileParameters, type ModelParameters } from './model/parameters.ts';
+export { runSimulation, type SimulationOptions, type SimulationResult } from './engine/run-simulation.ts';
+export { runTrials } from './engine/run-trials.ts';
+export { createWorld, generateWorld, type World } from './engine/world.ts';
+export { runPolicy } from './engine/run-policy.ts';
+export { createPolicyState } from './engine/policy-state.ts';
+export { createTrialOutcome, type TrialOutcome } from './engine/trial-outcome.ts';
+export type { OutcomeTable } from './engine/outcome-table.ts';
+
+// Statistics.
+export { runScenario, summarizeRun, type ScenarioRun } from './stats/run-scenario.ts';
+export { summarizeOutcomes, type Summary, type StrategySummary } from './stats/summarize-outcomes.ts';
+export { compareStrategies, type Comparison } from './stats/compare-strategies.ts';
+export { summarizeSample, meanOf, quantileOfSorted } from './stats/sample-statistics.ts';
+export { meanInterval, wilsonInterval } from './stats/intervals.ts';
