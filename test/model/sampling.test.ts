@@ -73,7 +73,7 @@ describe('logGamma and the regularized gamma', () => {
 describe('poissonFromUniform', () => {
   it('inverts the CDF of simple-statistics poissonDistribution', () => {
     const lambda = 3.2;
-    const pmf = poissonDistribution(lambda);
+    const pmf = poissonDistribution(lambda)!;
     let cumulative = 0;
     for (let k = 0; k < 10; k++) {
       cumulative += pmf[k]!;
@@ -96,7 +96,7 @@ describe('poissonFromUniform', () => {
   it('gives 0 for λ = 0 and agrees across the small/large switch', () => {
     expect(poissonFromUniform(0, 1, 0.99)).toBe(0);
     // λ = 30 takes the large-mean path (start at the mode, walk); check where the CDF is at least 1e-4.
-    const pmf = poissonDistribution(30);
+    const pmf = poissonDistribution(30)!;
     let cumulative = 0;
     for (let k = 0; k < 50; k++) {
       cumulative += pmf[k]!;
