@@ -15,6 +15,13 @@ export interface RunOptions {
   json: boolean;
   charts: boolean;
   progress: boolean;
+  /** Precision target for the mean NPV difference's 95% half-width, $M (or relative). */
+  precision?: number;
+  precisionRelative?: number;
+  maxTrials?: number;
+  ablate: boolean;
+  ablationTrials?: number;
+  ablateHigh?: number;
 }
 
 export type ParsedArguments =
@@ -26,6 +33,16 @@ export type ParsedArguments =
   | { command: 'print'; text: string }
   /** A usage error; exit 2. */
   | { command: 'usage-error'; message: string };
+
+function positiveNumber(flag: string, max = Number.POSITIVE_INFINITY) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0 || parsed > max) {
+      throw new InvalidArgumentError(`${flag} must be a number above 0${Number.isFinite(max) ? ` and at most ${max}` : ''} (got ${JSON.stringify(value)})`);
+    }
+    return parsed;
+  };
+}
 
 function wholeNumber(flag: string, min: number, max: number) {
   return (value: string): number => {
@@ -58,6 +75,12 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .option('--json', 'print the summary JSON instead of the table', false)
     .option('--no-charts', 'skip the charts and the HTML report')
     .option('--no-progress', 'never show a progress bar')
+    .addOption(new Option('--precision <usd>', 'add trials until the 95% CI half-width of the mean NPV difference is at most this ($M)').argParser(positiveNumber('--precision')).conflicts('precisionRelative'))
+    .addOption(new Option('--precision-relative <share>', 'the same, as a share of |mean difference| (e.g. 0.1)').argParser(positiveNumber('--precision-relative', 10)))
+    .addOption(new Option('--max-trials <n>', 'ceiling for a precision run (default 1,000,000)').argParser(wholeNumber('--max-trials', 1, MAX_TRIALS)))
+    .option('--no-ablate', 'skip the barrier ablation')
+    .addOption(new Option('--ablation-trials <n>', 'trials the barrier ablation runs on (default 4,000)').argParser(wholeNumber('--ablation-trials', 2, MAX_TRIALS)))
+    .addOption(new Option('--ablate-high <level>', 'level each barrier is raised to in the ablation (default 0.9)').argParser(positiveNumber('--ablate-high', 1)))
     .action((scenario: string, options: RunOptions) => record({ command: 'run', scenario, options: { ...options } }));
 
   program

@@ -5,6 +5,7 @@
  */
 import { FUNNEL_STEP_COUNT, type TrialOutcome } from './trial-outcome.ts';
 import { addExact, mergeExact, type ExactSumState } from './exact-sum.ts';
+import { createVariantSums, mergeVariantSums, type VariantSums } from './variants.ts';
 import {
   BARRIERS,
   DOWNSTREAM,
@@ -78,12 +79,14 @@ export interface OutcomeTable {
   cashPaths: Record<StrategyName, Float32Array>;
   /** How many trials of this table are in the fan-chart sample. */
   cashPathCount: number;
+  /** Sums of each variant run on this table's worlds (see variants.ts), by variant key. */
+  variants: Record<string, VariantSums>;
 }
 
 /** Trials whose monthly cash path is kept for the fan chart (the first ones by index). */
 export const CASH_PATH_SAMPLE = 10_000;
 
-export function createOutcomeTable(start: number, count: number, horizonMonths: number): OutcomeTable {
+export function createOutcomeTable(start: number, count: number, horizonMonths: number, variantKeys: readonly string[] = []): OutcomeTable {
   const columns: Record<string, ColumnArray> = {};
   for (const spec of ACCOUNT_COLUMNS) columns[spec.name] = new ARRAYS[spec.type](count);
   for (const strategy of STRATEGIES) {
@@ -102,6 +105,7 @@ export function createOutcomeTable(start: number, count: number, horizonMonths: 
     sums,
     cashPaths: { ato: new Float32Array(cashPathCount * horizonMonths), fitd: new Float32Array(cashPathCount * horizonMonths) },
     cashPathCount,
+    variants: Object.fromEntries(variantKeys.map((key) => [key, createVariantSums()])),
   };
 }
 
@@ -181,6 +185,10 @@ export function copyOutcomeTable(total: OutcomeTable, part: OutcomeTable): void 
   if (part.cashPathCount > 0) {
     for (const strategy of STRATEGIES) total.cashPaths[strategy].set(part.cashPaths[strategy], offset * total.horizonMonths);
   }
+  for (const [key, sums] of Object.entries(part.variants)) {
+    total.variants[key] ??= createVariantSums();
+    mergeVariantSums(total.variants[key], sums);
+  }
 }
 
 /** Concatenates tables of adjacent trial ranges, in trial order; refuses gaps and overlaps. */
@@ -192,7 +200,7 @@ export function concatOutcomeTables(parts: readonly OutcomeTable[]): OutcomeTabl
     if (part.start !== expected) throw new Error(`concatOutcomeTables: trials from ${expected} are missing or overlap (next part starts at ${part.start})`);
     expected = part.start + part.count;
   }
-  const total = createOutcomeTable(ordered[0]!.start, expected - ordered[0]!.start, ordered[0]!.horizonMonths);
+  const total = createOutcomeTable(ordered[0]!.start, expected - ordered[0]!.start, ordered[0]!.horizonMonths, Object.keys(ordered[0]!.variants));
   for (const part of ordered) copyOutcomeTable(total, part);
   return total;
 }

@@ -10,6 +10,7 @@ import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { copyOutcomeTable, createOutcomeTable, type OutcomeTable } from './outcome-table.ts';
 import { runTrials } from './run-trials.ts';
+import { compileVariants, type Contrast, type Variant } from './variants.ts';
 import type { WorkerReply, WorkerTask } from './worker-messages.ts';
 
 export interface SimulationOptions {
@@ -20,6 +21,11 @@ export interface SimulationOptions {
   workers?: number;
   /** Trials per chunk; default spreads the run over about four chunks per worker. */
   chunkSize?: number;
+  /** Variants to play on the same worlds, and on how many of the first trials (default: all). */
+  variants?: readonly Variant[];
+  variantTrials?: number;
+  /** Weighted sums of variant changes, measured per trial. */
+  contrasts?: readonly Contrast[];
   /** Called as trials complete, with the number done so far. */
   onProgress?: (trialsDone: number) => void;
   signal?: AbortSignal;
@@ -48,10 +54,16 @@ function abortError(signal: AbortSignal): Error {
 
 async function runInThisThread(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask[], options: SimulationOptions): Promise<void> {
   const params = compileParameters(scenario);
+  const variants = compileVariants(params, options.variants ?? []);
   let done = 0;
   for (const task of tasks) {
     if (options.signal?.aborted) throw abortError(options.signal);
-    const part = runTrials(params, scenario.seed, task.start, task.count, (inChunk) => options.onProgress?.(done + inChunk));
+    const part = runTrials(params, scenario.seed, task.start, task.count, {
+      onProgress: (inChunk) => options.onProgress?.(done + inChunk),
+      variants,
+      variantTrials: options.variantTrials,
+      contrasts: options.contrasts,
+    });
     copyOutcomeTable(total, part);
     done += task.count;
     // Let signals and progress output through between chunks.
@@ -90,7 +102,15 @@ function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask
     };
 
     for (let i = 0; i < workerCount; i++) {
-      const worker = new Worker(bootstrap, { workerData: { entry, scenario, seed: scenario.seed } });
+      const workerData = {
+        entry,
+        scenario,
+        seed: scenario.seed,
+        variants: options.variants ?? [],
+        variantTrials: options.variantTrials,
+        contrasts: options.contrasts ?? [],
+      };
+      const worker = new Worker(bootstrap, { workerData });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if (settled) return;
@@ -138,7 +158,8 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   // By default, use every core the run can keep busy; an explicit count is honoured.
   const workers = options.workers ?? Math.max(1, Math.min(defaultWorkerCount(), Math.floor(trials / MIN_TRIALS_PER_WORKER)));
   const tasks = planChunks(start, trials, workers, options.chunkSize);
-  const total = createOutcomeTable(start, trials, scenario.horizonMonths);
+  const variantKeys = [...(options.variants ?? []).map((v) => v.key), ...(options.contrasts ?? []).map((c) => c.key)];
+  const total = createOutcomeTable(start, trials, scenario.horizonMonths, variantKeys);
   const used = Math.min(workers, tasks.length);
   if (used <= 1) await runInThisThread(scenario, total, tasks, options);
   else await runInWorkers(scenario, total, tasks, used, options);

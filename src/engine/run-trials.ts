@@ -1,34 +1,71 @@
 /**
  * Runs a contiguous range of trials: for each trial, generate its world once
- * and evaluate ATO and FITD on it (common random numbers), recording the
- * outcomes in a table. Pure and synchronous; workers and shards call this.
+ * and evaluate ATO and FITD on it (common random numbers), then every variant
+ * on the same world, recording the outcomes in a table. Pure and synchronous;
+ * workers and shards call this.
  */
 import { drawBarriers } from '../model/account.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 import { BARRIER_COUNT, STRATEGIES, STREAM_COUNT } from '../scenario/vocabulary.ts';
 import { createOutcomeTable, createStrategyRecorder, recordAccount, recordOutcome, type OutcomeTable } from './outcome-table.ts';
-import { createPolicyState } from './policy-state.ts';
+import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { runPolicy } from './run-policy.ts';
-import { createTrialOutcome } from './trial-outcome.ts';
-import { createWorld, generateWorld } from './world.ts';
+import { createTrialOutcome, type TrialOutcome } from './trial-outcome.ts';
+import { recordVariant, type CompiledVariant, type Contrast } from './variants.ts';
+import { createWorld, generateWorld, type World } from './world.ts';
 
 /** Called every few hundred trials with the number done so far in this range. */
 export type ProgressCallback = (trialsDone: number) => void;
 
+export interface TrialRunOptions {
+  onProgress?: ProgressCallback;
+  /** Variants played on the same worlds (see variants.ts). */
+  variants?: readonly CompiledVariant[];
+  /** Variants run only on trials below this index (default: all). */
+  variantTrials?: number;
+  /** Weighted sums of variant changes, measured per trial (see variants.ts). */
+  contrasts?: readonly Contrast[];
+}
+
 const PROGRESS_EVERY = 256;
 
+/** Scratch for one horizon: a world, a policy state and an outcome, reused across trials. */
+interface Scratch {
+  world: World;
+  state: PolicyState;
+  outcome: TrialOutcome;
+}
+
+function createScratch(horizon: number): Scratch {
+  return { world: createWorld(horizon), state: createPolicyState(horizon), outcome: createTrialOutcome(horizon) };
+}
+
 /** Runs trials `start … start + count − 1` of a scenario seeded `seed`. */
-export function runTrials(params: ModelParameters, seed: number, start: number, count: number, onProgress?: ProgressCallback): OutcomeTable {
+export function runTrials(params: ModelParameters, seed: number, start: number, count: number, options: TrialRunOptions = {}): OutcomeTable {
   const horizon = params.horizonMonths;
-  const table = createOutcomeTable(start, count, horizon);
-  const world = createWorld(horizon);
-  const state = createPolicyState(horizon);
-  const outcome = createTrialOutcome(horizon);
+  const variants = options.variants ?? [];
+  const variantTrials = options.variantTrials ?? Number.POSITIVE_INFINITY;
+  const contrasts = options.contrasts ?? [];
+  const table = createOutcomeTable(start, count, horizon, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
+  const variantIndex = new Map(variants.map((v, i) => [v.key, i]));
+  const contrastTerms = contrasts.map((c) =>
+    c.terms.map((term) => {
+      const index = variantIndex.get(term.variant);
+      if (index === undefined) throw new Error(`contrast ${c.key} names an unknown variant ${term.variant}`);
+      return { index, weight: term.weight };
+    }),
+  );
+  const variantAto = new Float64Array(variants.length);
+  const variantFitd = new Float64Array(variants.length);
+  const base = createScratch(horizon);
+  const variantScratch = variants.map((v) => (v.sharesBaseWorld ? base : createScratch(v.params.horizonMonths)));
   const barriers = new Float64Array(BARRIER_COUNT);
   const walletByStream = new Float64Array(STREAM_COUNT);
   const recorders = STRATEGIES.map((name) => createStrategyRecorder(table, name));
+  const npv = new Float64Array(STRATEGIES.length);
 
   for (let trial = start; trial < start + count; trial++) {
+    const { world, state, outcome } = base;
     generateWorld(params, seed, trial, world);
     drawBarriers(params, world.barrierCommonNormal, world.barrierNormals, barriers);
     recordAccount(table, trial, world.wallet, barriers);
@@ -36,9 +73,31 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
     for (let index = 0; index < STRATEGIES.length; index++) {
       runPolicy(params, params.strategies[index]!, world, state, outcome);
       recordOutcome(recorders[index]!, trial, outcome, walletByStream);
+      npv[index] = outcome.npv;
+    }
+    if (trial < variantTrials) {
+      for (let v = 0; v < variants.length; v++) {
+        const variant = variants[v]!;
+        const scratch = variantScratch[v]!;
+        if (!variant.sharesBaseWorld) generateWorld(variant.params, seed, trial, scratch.world);
+        const ato = runPolicy(variant.params, variant.params.strategies[0], scratch.world, scratch.state, scratch.outcome).npv;
+        const fitd = runPolicy(variant.params, variant.params.strategies[1], scratch.world, scratch.state, scratch.outcome).npv;
+        recordVariant(table.variants[variant.key]!, ato, fitd, npv[0]!, npv[1]!);
+        variantAto[v] = ato;
+        variantFitd[v] = fitd;
+      }
+      for (let c = 0; c < contrasts.length; c++) {
+        let atoChange = 0;
+        let fitdChange = 0;
+        for (const { index, weight } of contrastTerms[c]!) {
+          atoChange += weight * (variantAto[index]! - npv[0]!);
+          fitdChange += weight * (variantFitd[index]! - npv[1]!);
+        }
+        recordVariant(table.variants[contrasts[c]!.key]!, npv[0]! + atoChange, npv[1]! + fitdChange, npv[0]!, npv[1]!);
+      }
     }
     const done = trial - start + 1;
-    if (onProgress && (done % PROGRESS_EVERY === 0 || done === count)) onProgress(done);
+    if (options.onProgress && (done % PROGRESS_EVERY === 0 || done === count)) options.onProgress(done);
   }
   return table;
 }

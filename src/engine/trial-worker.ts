@@ -7,15 +7,28 @@ import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { tableBuffers } from './outcome-table.ts';
 import { runTrials } from './run-trials.ts';
+import { compileVariants, type Contrast, type Variant } from './variants.ts';
 import type { WorkerReply, WorkerTask } from './worker-messages.ts';
 
-const { scenario, seed } = workerData as { scenario: Scenario; seed: number };
+const { scenario, seed, variants, variantTrials, contrasts } = workerData as {
+  scenario: Scenario;
+  seed: number;
+  variants: Variant[];
+  variantTrials?: number;
+  contrasts: Contrast[];
+};
 const params = compileParameters(scenario);
+const compiledVariants = compileVariants(params, variants);
 const port = parentPort!;
 
 port.on('message', (task: WorkerTask) => {
   try {
-    const table = runTrials(params, seed, task.start, task.count, (done) => port.postMessage({ type: 'progress', chunk: task.chunk, done } satisfies WorkerReply));
+    const table = runTrials(params, seed, task.start, task.count, {
+      onProgress: (done) => port.postMessage({ type: 'progress', chunk: task.chunk, done } satisfies WorkerReply),
+      variants: compiledVariants,
+      variantTrials,
+      contrasts,
+    });
     port.postMessage({ type: 'result', chunk: task.chunk, table } satisfies WorkerReply, tableBuffers(table));
   } catch (error) {
     const { message, stack } = error as Error;

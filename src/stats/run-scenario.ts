@@ -1,18 +1,47 @@
 /**
- * A scenario in, its trials and summary out: the engine and the statistics
- * composed, for the CLI and for notebooks.
+ * A scenario in, its trials and full summary out: the engine and the
+ * statistics composed (comparison, dominance, path classes, barrier ablation,
+ * precision target), for the CLI and for notebooks.
  */
 import { compileParameters } from '../model/parameters.ts';
 import type { OutcomeTable } from '../engine/outcome-table.ts';
 import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
 import { hashScenario } from '../scenario/scenario-hash.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
+import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS, summarizeAblation, type AblationSummary } from './barrier-ablation.ts';
+import { summarizePathClasses, type PathClassSummary } from './path-classes.ts';
+import { runToPrecision, type PrecisionSummary, type PrecisionTarget } from './precision-run.ts';
+import { summarizeDominance, type DominanceSummary } from './risk-profile.ts';
 import { summarizeOutcomes, type RunFacts, type Summary } from './summarize-outcomes.ts';
 
+export interface AnalysisOptions {
+  /** Run the barrier ablation on the same worlds (default true). */
+  ablate?: boolean;
+  /** Trials the ablation runs on (default 4,000, at most the run's). */
+  ablationTrials?: number;
+  /** Level a barrier is raised to in the ablation's "high" variant (default 0.9). */
+  ablationHigh?: number;
+  /** Add trials until the difference's interval is this narrow (see precision-run.ts). */
+  precision?: PrecisionTarget;
+}
+
+export type RunOptions = AnalysisOptions & Omit<SimulationOptions, 'trials' | 'start' | 'variants' | 'contrasts' | 'variantTrials'>;
+
+/** The summary with the analyses a full run adds. */
+export interface FullSummary extends Summary {
+  dominance: DominanceSummary;
+  pathClasses: PathClassSummary;
+  ablation?: AblationSummary;
+  precision?: PrecisionSummary;
+}
+
 export interface ScenarioRun {
+  /** The scenario as run (with `trials` set to the trials used). */
   scenario: Scenario;
   table: OutcomeTable;
-  summary: Summary;
+  summary: FullSummary;
+  /** Threads that ran trials. */
+  workers: number;
 }
 
 /** The facts a summary repeats about its run. */
@@ -30,13 +59,33 @@ export function runFacts(scenario: Scenario): RunFacts {
   };
 }
 
-/** Summarizes a complete table of a scenario's trials. */
+/** Summarizes a complete table of a scenario's trials (the core figures only). */
 export function summarizeRun(scenario: Scenario, table: OutcomeTable): Summary {
   return summarizeOutcomes(table, runFacts(scenario), compileParameters(scenario).walletShare);
 }
 
-/** Runs all of a scenario's trials and summarizes them. */
-export async function runScenario(scenario: Scenario, options: Omit<SimulationOptions, 'trials' | 'start'> = {}): Promise<ScenarioRun> {
-  const { table } = await runSimulation(scenario, { ...options, trials: scenario.trials });
-  return { scenario, table, summary: summarizeRun(scenario, table) };
+/** The core summary plus dominance, path classes, and the ablation and precision sections when run. */
+export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablationHigh: number | null, precision?: PrecisionSummary): FullSummary {
+  const summary: FullSummary = {
+    ...summarizeRun(scenario, table),
+    dominance: summarizeDominance(table.columns['ato.npv']!, table.columns['fitd.npv']!),
+    pathClasses: summarizePathClasses(table, scenario),
+  };
+  if (ablationHigh !== null) summary.ablation = summarizeAblation(table, scenario, ablationHigh);
+  if (precision) summary.precision = precision;
+  return summary;
+}
+
+/** Runs a scenario (a fixed number of trials, or to a precision target) and summarizes it. */
+export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
+  const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, ...simulation } = options;
+  const plan = ablate ? ablationPlan(scenario, ablationHigh) : { variants: [], contrasts: [] };
+  const engineOptions = { ...simulation, ...plan, variantTrials: ablationTrials };
+  if (precision) {
+    const { table, precision: reached, workers } = await runToPrecision(scenario, precision, engineOptions);
+    const ran = { ...scenario, trials: reached.trialsUsed };
+    return { scenario: ran, table, workers, summary: summarizeFullRun(ran, table, ablate ? ablationHigh : null, reached) };
+  }
+  const { table, workers } = await runSimulation(scenario, { ...engineOptions, trials: scenario.trials });
+  return { scenario, table, workers, summary: summarizeFullRun(scenario, table, ablate ? ablationHigh : null) };
 }

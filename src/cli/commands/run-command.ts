@@ -6,14 +6,14 @@ import { relative } from 'node:path';
 import { hostname } from 'node:os';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
-import { runSimulation } from '../../engine/run-simulation.ts';
-import { summarizeRun } from '../../stats/run-scenario.ts';
+import { runScenario } from '../../stats/run-scenario.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
 import { formatRunRecord, formatSummaryJson, type RunRecord } from '../../report/run-record.ts';
 import { formatTrialsCsv } from '../../report/trials-csv.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { replaceProblem, writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
+import { formatAnalysisTable } from '../format-analysis-table.ts';
 import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
@@ -31,17 +31,29 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   const problem = replaceProblem(target);
   if (problem) throw new UsageError(problem);
 
-  const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
-  let simulation;
+  const precisionTarget = options.precision ?? options.precisionRelative;
+  const precision =
+    precisionTarget === undefined
+      ? undefined
+      : { target: precisionTarget, relative: options.precision === undefined, maxTrials: options.maxTrials ?? 1_000_000 };
+  const progress = createProgress(precision ? precision.maxTrials : scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
+  let run;
   try {
-    simulation = await runSimulation(scenario, { trials: scenario.trials, workers: options.workers, onProgress: (done) => progress.update(done), signal });
+    run = await runScenario(scenario, {
+      workers: options.workers,
+      onProgress: (done) => progress.update(done),
+      signal,
+      ablate: options.ablate,
+      ablationTrials: options.ablationTrials,
+      ablationHigh: options.ablateHigh,
+      precision,
+    });
   } finally {
     progress.stop();
   }
-  const { table } = simulation;
+  const { table, summary } = run;
   const simulated = performance.now();
-  const summary = summarizeRun(scenario, table);
-  const summarized = performance.now();
+  const summarized = simulated;
 
   const files: OutputFile[] = [
     { path: 'summary.json', content: formatSummaryJson(summary) },
@@ -58,14 +70,13 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
     scenarioHash: summary.scenarioHash,
     scenarioName: scenario.name,
     seed: scenario.seed,
-    trials: scenario.trials,
+    trials: run.scenario.trials,
     horizonMonths: scenario.horizonMonths,
-    workers: simulation.workers,
+    workers: run.workers,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     timingsMs: {
-      simulate: Math.round(simulated - clock),
-      summarize: Math.round(summarized - simulated),
+      simulateAndSummarize: Math.round(simulated - clock),
       write: Math.round(finished - summarized),
     },
     files: [...files.map((f) => f.path), 'run.json'],
@@ -76,6 +87,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {
     io.out(formatSummaryTable(summary));
+    io.out(formatAnalysisTable(summary));
     io.out(`  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   }
   return EXIT_OK;

@@ -1,0 +1,100 @@
+/**
+ * Variants: other versions of a scenario (a barrier removed, a sweep point)
+ * played by both strategies on the same worlds as the base run, so every
+ * change is measured trial by trial. Variants keep exact sums only (no
+ * per-trial storage), so they merge across workers and shards like the rest.
+ */
+import { compileParameters, type ModelParameters } from '../model/parameters.ts';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import { addExact, mergeExact, type ExactSumState } from './exact-sum.ts';
+
+/** A variant to run: plain data, sent to workers as is. */
+export interface Variant {
+  /** Unique key, e.g. `ablation.functionalWalls.removed` or `sweep.3`. */
+  key: string;
+  scenario: Scenario;
+}
+
+/**
+ * A contrast: a weighted sum of variants' changes from the base run, measured
+ * per trial (e.g. the interaction: all barriers removed minus the sum of each
+ * removed alone). Its `atoChange`, `fitdChange` and `diffChange` are the
+ * contrast; its other quantities carry no meaning.
+ */
+export interface Contrast {
+  key: string;
+  terms: { variant: string; weight: number }[];
+}
+
+/** Per-trial quantities a variant accumulates: its NPVs and their changes from the base run. */
+export const VARIANT_QUANTITIES = ['ato', 'fitd', 'diff', 'atoChange', 'fitdChange', 'diffChange'] as const;
+export type VariantQuantity = (typeof VARIANT_QUANTITIES)[number];
+
+/** Exact sums of each quantity and of its square, over `count` trials. */
+export interface VariantSums {
+  count: number;
+  sum: Record<VariantQuantity, ExactSumState>;
+  sumOfSquares: Record<VariantQuantity, ExactSumState>;
+}
+
+export function createVariantSums(): VariantSums {
+  const empty = () => Object.fromEntries(VARIANT_QUANTITIES.map((q) => [q, []])) as unknown as Record<VariantQuantity, ExactSumState>;
+  return { count: 0, sum: empty(), sumOfSquares: empty() };
+}
+
+function add(sums: VariantSums, quantity: VariantQuantity, value: number): void {
+  if (value === 0) return;
+  addExact(sums.sum[quantity], value);
+  addExact(sums.sumOfSquares[quantity], value * value);
+}
+
+/** Records one trial of a variant next to the base run's NPVs on the same world. */
+export function recordVariant(sums: VariantSums, ato: number, fitd: number, baseAto: number, baseFitd: number): void {
+  sums.count++;
+  add(sums, 'ato', ato);
+  add(sums, 'fitd', fitd);
+  add(sums, 'diff', ato - fitd);
+  add(sums, 'atoChange', ato - baseAto);
+  add(sums, 'fitdChange', fitd - baseFitd);
+  add(sums, 'diffChange', ato - fitd - (baseAto - baseFitd));
+}
+
+export function mergeVariantSums(into: VariantSums, other: VariantSums): void {
+  into.count += other.count;
+  for (const quantity of VARIANT_QUANTITIES) {
+    mergeExact(into.sum[quantity], other.sum[quantity]);
+    mergeExact(into.sumOfSquares[quantity], other.sumOfSquares[quantity]);
+  }
+}
+
+/**
+ * What the world generator reads: variants with the same key share the base
+ * world; others (a different wallet, mix, deal size or horizon) get their own,
+ * from the same per-trial seeds.
+ */
+export function arrivalKey(params: ModelParameters): string {
+  return JSON.stringify([
+    params.horizonMonths,
+    params.walletMedian,
+    params.walletSigma,
+    Array.from(params.walletShare),
+    Array.from(params.opportunityMix),
+    Array.from(params.dealSize),
+    params.dealValueSigma,
+  ]);
+}
+
+/** A variant compiled for the kernel. */
+export interface CompiledVariant {
+  key: string;
+  params: ModelParameters;
+  sharesBaseWorld: boolean;
+}
+
+export function compileVariants(base: ModelParameters, variants: readonly Variant[]): CompiledVariant[] {
+  const baseKey = arrivalKey(base);
+  return variants.map((variant) => {
+    const params = compileParameters(variant.scenario);
+    return { key: variant.key, params, sharesBaseWorld: arrivalKey(params) === baseKey };
+  });
+}

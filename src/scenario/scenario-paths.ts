@@ -1,0 +1,42 @@
+/**
+ * Reading and changing one numeric value of a scenario by its dotted path
+ * (`account.barriers.functionalWalls`), for ablations and sweeps. A changed
+ * scenario is validated again, so a sweep cannot build an impossible one.
+ */
+import { validateScenario } from './parse-scenario.ts';
+import type { Scenario } from './scenario-schema.ts';
+import { ScenarioError } from './scenario-issue.ts';
+import { closestMatches, numericPaths } from './schema-paths.ts';
+
+/** Why `path` cannot be varied, listing the valid paths nearby, or null if it can. */
+export function numericPathProblem(path: string): string | null {
+  const valid = numericPaths();
+  if (valid.includes(path)) return null;
+  const prefix = path.split('.').slice(0, -1).join('.');
+  const siblings = valid.filter((candidate) => prefix !== '' && candidate.startsWith(`${prefix}.`));
+  const near = closestMatches(path, valid, 5);
+  const suggestions = [...new Set([...near, ...siblings])].slice(0, 8);
+  return `${path} is not a numeric scenario value${suggestions.length > 0 ? `; valid paths nearby: ${suggestions.join(', ')}` : ''}`;
+}
+
+/** The number at `path` in a scenario. */
+export function scenarioValue(scenario: Scenario, path: string): number {
+  let node: unknown = scenario;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  if (typeof node !== 'number') throw new Error(`${path} is not a numeric scenario value`);
+  return node;
+}
+
+/** A copy of `scenario` with `path` set to `value`, validated again; throws ScenarioError if invalid. */
+export function withScenarioValue(scenario: Scenario, path: string, value: number, source = path): Scenario {
+  const problem = numericPathProblem(path);
+  if (problem) throw new ScenarioError(source, [{ path: [], message: problem }]);
+  const copy = structuredClone(scenario) as Record<string, unknown>;
+  const keys = path.split('.');
+  let node = copy;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys[keys.length - 1]!] = value;
+  const result = validateScenario(copy);
+  if (!result.ok) throw new ScenarioError(source, result.issues.map((issue) => ({ ...issue, message: `with ${path} = ${value}: ${issue.message}` })));
+  return result.scenario;
+}

@@ -1,0 +1,86 @@
+/**
+ * Barrier ablation: each barrier removed (its level set to 0) and raised to a
+ * high level, and all removed together, each played on the same worlds as the
+ * base run; the effect on ATO, on FITD and on their difference, with 95%
+ * intervals, and the interaction left over when all are removed at once.
+ */
+import type { Contrast, Variant } from '../engine/variants.ts';
+import type { OutcomeTable } from '../engine/outcome-table.ts';
+import { withScenarioValue } from '../scenario/scenario-paths.ts';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import { BARRIERS, type BarrierName } from '../scenario/vocabulary.ts';
+import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
+
+/** Trials the ablation runs on by default (its effects are paired, so few are needed). */
+export const DEFAULT_ABLATION_TRIALS = 4000;
+/** Level a barrier is raised to in the "high" variant, unless the user gives one. */
+export const DEFAULT_ABLATION_HIGH = 0.9;
+
+export interface AblationEffect {
+  ato: MeanEstimate;
+  fitd: MeanEstimate;
+  diff: MeanEstimate;
+}
+
+export interface BarrierAblation extends AblationEffect {
+  /** The scenario's level of the barrier; ato/fitd/diff are the changes when it is set to 0. */
+  level: number;
+  high: AblationEffect & { level: number };
+}
+
+export type AblationSummary = {
+  trials: number;
+  highLevel: number;
+  /** All five barriers at 0 at once. */
+  allRemoved: AblationEffect;
+  /** All removed minus the sum of each removed alone. */
+  interaction: AblationEffect;
+  /** Barriers by effect on the difference, largest first. */
+  order: BarrierName[];
+} & Record<BarrierName, BarrierAblation>;
+
+const removedKey = (barrier: BarrierName) => `ablation.${barrier}.removed`;
+const highKey = (barrier: BarrierName) => `ablation.${barrier}.high`;
+const ALL_REMOVED = 'ablation.allRemoved';
+const INTERACTION = 'ablation.interaction';
+
+/** The variants and contrast an ablation needs. */
+export function ablationPlan(scenario: Scenario, highLevel = DEFAULT_ABLATION_HIGH): { variants: Variant[]; contrasts: Contrast[] } {
+  const path = (barrier: BarrierName) => `account.barriers.${barrier}`;
+  const variants: Variant[] = BARRIERS.flatMap((barrier) => [
+    { key: removedKey(barrier), scenario: withScenarioValue(scenario, path(barrier), 0) },
+    { key: highKey(barrier), scenario: withScenarioValue(scenario, path(barrier), highLevel) },
+  ]);
+  const allRemoved = BARRIERS.reduce((current, barrier) => withScenarioValue(current, path(barrier), 0), scenario);
+  variants.push({ key: ALL_REMOVED, scenario: allRemoved });
+  const contrasts: Contrast[] = [
+    { key: INTERACTION, terms: [{ variant: ALL_REMOVED, weight: 1 }, ...BARRIERS.map((b) => ({ variant: removedKey(b), weight: -1 }))] },
+  ];
+  return { variants, contrasts };
+}
+
+function effect(table: OutcomeTable, key: string): AblationEffect {
+  const sums = table.variants[key];
+  if (!sums || sums.count === 0) throw new Error(`no ablation results for ${key}`);
+  return { ato: estimateVariant(sums, 'atoChange'), fitd: estimateVariant(sums, 'fitdChange'), diff: estimateVariant(sums, 'diffChange') };
+}
+
+/** Reads an ablation's effects from a table run with `ablationPlan`'s variants. */
+export function summarizeAblation(table: OutcomeTable, scenario: Scenario, highLevel: number): AblationSummary {
+  const perBarrier = Object.fromEntries(
+    BARRIERS.map((barrier) => [
+      barrier,
+      { level: scenario.account.barriers[barrier], ...effect(table, removedKey(barrier)), high: { level: highLevel, ...effect(table, highKey(barrier)) } },
+    ]),
+  ) as Record<BarrierName, BarrierAblation>;
+  const size = (barrier: BarrierName) =>
+    Math.max(Math.abs(perBarrier[barrier].diff.mean), Math.abs(perBarrier[barrier].high.diff.mean));
+  return {
+    trials: table.variants[ALL_REMOVED]!.count,
+    highLevel,
+    ...perBarrier,
+    allRemoved: effect(table, ALL_REMOVED),
+    interaction: effect(table, INTERACTION),
+    order: [...BARRIERS].sort((a, b) => size(b) - size(a)),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Precision-targeted runs: add trials in batches until the 95% interval of the
+ * mean NPV difference ATO − FITD is narrow enough, or a ceiling is reached.
+ * The batch sizes depend only on the figures so far (never on workers or
+ * timing), and a run of n trials is the same trials as a fixed run of n, so a
+ * precision run equals the fixed run of its final count.
+ */
+import { concatOutcomeTables, type OutcomeTable } from '../engine/outcome-table.ts';
+import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import { Z_95 } from './intervals.ts';
+import { exactSum } from '../engine/exact-sum.ts';
+
+export interface PrecisionTarget {
+  /** Target 95% half-width: in $M, or as a share of |mean difference| when `relative`. */
+  target: number;
+  relative: boolean;
+  maxTrials: number;
+}
+
+export interface ConvergencePoint {
+  trials: number;
+  mean: number;
+  halfWidth: number;
+}
+
+export interface PrecisionSummary {
+  target: number;
+  relative: boolean;
+  /** The half-width reached, $M. */
+  halfWidth: number;
+  trialsUsed: number;
+  maxTrials: number;
+  stoppedBy: 'precision' | 'maxTrials';
+  /** Batch sizes run, in order. */
+  batches: number[];
+  /** Running mean difference and half-width against trials (for the convergence chart). */
+  convergence: ConvergencePoint[];
+}
+
+/** First batch, and the rounding of later ones. */
+const FIRST_BATCH = 2000;
+const ROUND_TO = 1000;
+
+/** Mean and 95% half-width of the per-trial difference over the first `n` trials. */
+function differenceAt(ato: ArrayLike<number>, fitd: ArrayLike<number>, n: number): { mean: number; halfWidth: number } {
+  const diff = Float64Array.from({ length: n }, (_, i) => ato[i]! - fitd[i]!);
+  const mean = exactSum(diff) / n;
+  if (n < 2) return { mean, halfWidth: Number.POSITIVE_INFINITY };
+  const squares = diff.map((d) => (d - mean) ** 2);
+  return { mean, halfWidth: Z_95 * Math.sqrt(exactSum(squares) / (n - 1) / n) };
+}
+
+function allowedHalfWidth(target: PrecisionTarget, mean: number): number {
+  return target.relative ? target.target * Math.abs(mean) : target.target;
+}
+
+/** The next total trial count: enough for the target by the current spread, at least 25% more, at most 4×. */
+export function nextTrialCount(current: number, halfWidth: number, allowed: number, maxTrials: number): number {
+  const needed = allowed > 0 ? current * (halfWidth / allowed) ** 2 * 1.05 : Number.POSITIVE_INFINITY;
+  const grown = Math.min(current * 4, Math.max(current * 1.25, needed));
+  return Math.min(maxTrials, Math.ceil(grown / ROUND_TO) * ROUND_TO);
+}
+
+/** The running difference at about 60 trial counts from 100 to n (log-spaced). */
+export function convergencePath(ato: ArrayLike<number>, fitd: ArrayLike<number>, n: number): ConvergencePoint[] {
+  const counts = new Set<number>();
+  const first = Math.min(100, n);
+  for (let k = 0; k <= 60; k++) counts.add(Math.round(first * (n / first) ** (k / 60)));
+  let sum = 0;
+  let squares = 0;
+  const points: ConvergencePoint[] = [];
+  // Welford's running mean and variance, read off at each count.
+  let mean = 0;
+  for (let i = 0; i < n; i++) {
+    const d = ato[i]! - fitd[i]!;
+    sum += 1;
+    const delta = d - mean;
+    mean += delta / sum;
+    squares += delta * (d - mean);
+    if (counts.has(i + 1) && i > 0) points.push({ trials: i + 1, mean, halfWidth: Z_95 * Math.sqrt(squares / i / (i + 1)) });
+  }
+  return points;
+}
+
+/** Runs `scenario` until its precision target is met; returns the table of all trials run and the summary. */
+export async function runToPrecision(
+  scenario: Scenario,
+  target: PrecisionTarget,
+  options: Omit<SimulationOptions, 'trials' | 'start'>,
+): Promise<{ table: OutcomeTable; precision: PrecisionSummary; workers: number }> {
+  const parts: OutcomeTable[] = [];
+  const batches: number[] = [];
+  let done = 0;
+  let workers = 1;
+  let total = Math.min(target.maxTrials, FIRST_BATCH);
+  for (;;) {
+    const batch = total - done;
+    const simulation = await runSimulation(scenario, { ...options, start: done, trials: batch, onProgress: (n) => options.onProgress?.(done + n) });
+    const table = simulation.table;
+    workers = Math.max(workers, simulation.workers);
+    parts.push(table);
+    batches.push(batch);
+    done = total;
+    const all = parts.length === 1 ? parts[0]! : concatOutcomeTables(parts);
+    parts.length = 0;
+    parts.push(all);
+    const { mean, halfWidth } = differenceAt(all.columns['ato.npv']!, all.columns['fitd.npv']!, done);
+    const allowed = allowedHalfWidth(target, mean);
+    const met = halfWidth <= allowed;
+    if (met || done >= target.maxTrials) {
+      return {
+        table: all,
+        workers,
+        precision: {
+          target: target.target,
+          relative: target.relative,
+          halfWidth,
+          trialsUsed: done,
+          maxTrials: target.maxTrials,
+          stoppedBy: met ? 'precision' : 'maxTrials',
+          batches,
+          convergence: convergencePath(all.columns['ato.npv']!, all.columns['fitd.npv']!, done),
+        },
+      };
+    }
+    total = nextTrialCount(done, halfWidth, allowed, target.maxTrials);
+  }
+}
