@@ -6,6 +6,8 @@ import { ScenarioError, formatIssue } from '../scenario/scenario-issue.ts';
 import { packageVersion } from '../report/package-version.ts';
 import { parseArguments, type ParsedArguments } from './parse-arguments.ts';
 import { runCommand } from './commands/run-command.ts';
+import { sweepCommand } from './commands/sweep-command.ts';
+import { explainCommand } from './commands/explain-command.ts';
 import { initCommand, schemaCommand, validateCommand } from './commands/simple-commands.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError, processIo, type CliIo } from './cli-io.ts';
 
@@ -23,6 +25,10 @@ async function dispatch(parsed: ParsedArguments, io: CliIo, signal: AbortSignal)
       return EXIT_BAD_INPUT;
     case 'run':
       return runCommand(parsed.scenario, parsed.options, io, signal);
+    case 'sweep':
+      return sweepCommand(parsed.scenario, parsed.options, io, signal);
+    case 'explain':
+      return explainCommand(parsed.scenario, parsed.options, io);
     case 'validate':
       return validateCommand(parsed.scenarios, parsed.quiet, io);
     case 'init':

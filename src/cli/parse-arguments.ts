@@ -24,8 +24,29 @@ export interface RunOptions {
   ablateHigh?: number;
 }
 
+export interface SweepOptions {
+  vary: string[];
+  trials?: number;
+  seed?: number;
+  out?: string;
+  workers?: number;
+  quiet: boolean;
+  json: boolean;
+  charts: boolean;
+  progress: boolean;
+}
+
+export interface ExplainOptions {
+  trial: number;
+  seed?: number;
+  strategy: 'ato' | 'fitd' | 'both';
+  json: boolean;
+}
+
 export type ParsedArguments =
   | { command: 'run'; scenario: string; options: RunOptions }
+  | { command: 'sweep'; scenario: string; options: SweepOptions }
+  | { command: 'explain'; scenario: string; options: ExplainOptions }
   | { command: 'validate'; scenarios: string[]; quiet: boolean }
   | { command: 'init'; file: string; force: boolean }
   | { command: 'schema' }
@@ -82,6 +103,31 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .addOption(new Option('--ablation-trials <n>', 'trials the barrier ablation runs on (default 4,000)').argParser(wholeNumber('--ablation-trials', 2, MAX_TRIALS)))
     .addOption(new Option('--ablate-high <level>', 'level each barrier is raised to in the ablation (default 0.9)').argParser(positiveNumber('--ablate-high', 1)))
     .action((scenario: string, options: RunOptions) => record({ command: 'run', scenario, options: { ...options } }));
+
+  program
+    .command('sweep')
+    .description('vary one or two scenario values over a grid on the same worlds; find where the decision flips')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .requiredOption('--vary <path=from:to:step>', 'a numeric scenario value and its range (repeat for a second one), e.g. account.barriers.functionalWalls=0:1:0.1', (value: string, previous: string[] = []) => [...previous, value])
+    .addOption(new Option('-n, --trials <n>', 'trials per point (overrides the scenario)').argParser(wholeNumber('--trials', 2, MAX_TRIALS)))
+    .addOption(new Option('-s, --seed <n>', 'seed (overrides the scenario)').argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
+    .option('-o, --out <dir>', 'write into this folder instead of output/<scenario name>-sweep/')
+    .addOption(new Option('-w, --workers <n>', 'worker threads (default: all cores)').argParser(wholeNumber('--workers', 1, 256)))
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .option('--json', 'print sweep.json instead of the table', false)
+    .option('--no-charts', 'skip the charts and the HTML report')
+    .option('--no-progress', 'never show a progress bar')
+    .action((scenario: string, options: SweepOptions) => record({ command: 'sweep', scenario, options: { ...options } }));
+
+  program
+    .command('explain')
+    .description("tell one trial's story month by month: migrations, wins, failures, image and relationship")
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .requiredOption('-t, --trial <n>', 'the trial to tell (0-based, as in trials.csv)', wholeNumber('--trial', 0, MAX_TRIALS - 1))
+    .addOption(new Option('-s, --seed <n>', 'seed (overrides the scenario)').argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
+    .addOption(new Option('--strategy <name>', 'ato, fitd or both').choices(['ato', 'fitd', 'both']).default('both'))
+    .option('--json', 'print the story as JSON', false)
+    .action((scenario: string, options: ExplainOptions) => record({ command: 'explain', scenario, options: { ...options } }));
 
   program
     .command('validate')

@@ -15,6 +15,7 @@ import {
   PURCHASING_CONTROL,
   STREAM_COUNT,
 } from '../scenario/vocabulary.ts';
+import type { PolicyTrace } from './policy-trace.ts';
 import type { World } from './world.ts';
 
 /** A month later than any horizon: "not active". */
@@ -65,6 +66,11 @@ export interface PolicyState {
   /** Annuity revenue changes per stream and month, at s·(T+1) + t, and the running monthly amounts. */
   annuityChange: Float64Array;
   annuityRunning: Float64Array;
+
+  /** The story being recorded, when one was asked for (see policy-trace.ts). */
+  trace: PolicyTrace | null;
+  /** Whether the downstream trap held at this month's migration step (for the trace). */
+  trappedThisMonth: boolean;
 }
 
 export function createPolicyState(horizonMonths: number, opportunityCapacity = 1024): PolicyState {
@@ -98,6 +104,8 @@ export function createPolicyState(horizonMonths: number, opportunityCapacity = 1
     dealMatch: new Float64Array(opportunityCapacity),
     annuityChange: new Float64Array(STREAM_COUNT * (horizonMonths + 1)),
     annuityRunning: new Float64Array(STREAM_COUNT),
+    trace: null,
+    trappedThisMonth: false,
   };
 }
 

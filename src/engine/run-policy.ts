@@ -24,6 +24,7 @@ import {
   UPSTREAM,
 } from '../scenario/vocabulary.ts';
 import { activeStreamCount, setUpTrial, type PolicyState } from './policy-state.ts';
+import type { PolicyTrace } from './policy-trace.ts';
 import {
   FUNNEL_ARRIVED,
   FUNNEL_CLOSED,
@@ -66,10 +67,11 @@ function bookRevenue(outcome: TrialOutcome, stream: number, amount: number): voi
   outcome.revenueByStream[stream] += amount;
 }
 
-function payBuildCost(state: PolicyState, outcome: TrialOutcome, strategy: StrategyParameters): void {
+function payBuildCost(state: PolicyState, outcome: TrialOutcome, strategy: StrategyParameters, month: number): void {
   state.monthCost += strategy.buildCost;
   outcome.costOfSale += strategy.buildCost;
   outcome.buildCost += strategy.buildCost;
+  state.trace?.events.push({ month, kind: 'build', amount: strategy.buildCost });
 }
 
 /** §3.5: delivery failure, annuity, relationship, image and pull-through after a won close. */
@@ -91,6 +93,7 @@ function applyWin(params: ModelParameters, world: World, state: PolicyState, out
       bookMargin(state, outcome, stream, -failure.marginLoss * value);
       outcome.failureLoss += failure.marginLoss * value;
       outcome.deliveryFailures++;
+      state.trace?.events.push({ month, kind: 'deliveryFailed', stream, type: state.dealType[deal]!, value, marginLost: failure.marginLoss * value });
       state.image = Math.min(1, state.image + failure.imageHit);
       state.relationship = Math.max(0, state.relationship - failure.relationshipLoss);
     }
@@ -120,6 +123,10 @@ function processCloses(params: ModelParameters, world: World, state: PolicyState
     const value = world.opportunities[deal * OPPORTUNITY_STRIDE + OPP_VALUE]!;
     payCost(state, outcome, stream, params.pursuitCost[stream]! * value * state.dealStages[deal]!);
     outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED]++;
+    if (state.trace) {
+      const kind = state.dealWon[deal] ? 'won' : 'lost';
+      state.trace.events.push({ month, kind, stream, type, value, stages: state.dealStages[deal]!, discount: state.dealDiscount[deal]! });
+    }
     if (state.dealWon[deal]) {
       outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED_WON]++;
       applyWin(params, world, state, outcome, deal, month);
@@ -151,12 +158,14 @@ function churnStep(world: World, state: PolicyState, outcome: TrialOutcome, mont
   if (world.churnUniforms[month]! < hazard) {
     state.churned = true;
     outcome.churnMonth = month;
+    state.trace?.events.push({ month, kind: 'churned' });
   }
 }
 
 function openStream(state: PolicyState, outcome: TrialOutcome, strategy: StrategyParameters, stream: number, month: number): void {
   outcome.openedMonth[stream] = month;
   state.activeFrom[stream] = month + strategy.rampMonths;
+  state.trace?.events.push({ month, kind: 'opened', stream, activeFrom: month + strategy.rampMonths });
 }
 
 /** Step 5 (FITD): migrate to midstream, then to upstream once midstream is active. */
@@ -164,13 +173,14 @@ function migrationStep(params: ModelParameters, world: World, state: PolicyState
   const opened = outcome.openedMonth;
   if (opened[MIDSTREAM]! >= 0 && opened[UPSTREAM]! >= 0) return;
   const trapped = downstreamTrap(params, state.image, outcome.firstWinMonth[UPSTREAM]! >= 0);
+  state.trappedThisMonth = trapped;
   if (trapped) outcome.trapMonths++;
   const u = world.migrationUniforms[month]!;
   if (opened[MIDSTREAM]! < 0) {
     const hazard = hazardDownToMid(params, state.barriers, state.image, state.relationship, trapped);
     if (u < hazardProbability(hazard)) {
       openStream(state, outcome, strategy, MIDSTREAM, month);
-      payBuildCost(state, outcome, strategy);
+      payBuildCost(state, outcome, strategy, month);
     }
   }
   if (opened[MIDSTREAM]! >= 0 && state.activeFrom[MIDSTREAM]! <= month && opened[UPSTREAM]! < 0) {
@@ -270,13 +280,37 @@ function coverageAndPursuit(params: ModelParameters, world: World, state: Policy
   }
 }
 
+function recordMonth(state: PolicyState, outcome: TrialOutcome, month: number): void {
+  let seen = 0;
+  for (let k = 0; k < PROJECT_TYPE_COUNT; k++) seen += outcome.funnel[k * FUNNEL_STEP_COUNT + FUNNEL_SEEN]!;
+  state.trace!.months.push({
+    month,
+    image: state.image,
+    relationship: state.relationship,
+    margin: state.monthMargin,
+    cost: state.monthCost,
+    cumulativeCash: outcome.cumulativeCash[month]!,
+    seen,
+    trapped: state.trappedThisMonth,
+  });
+  state.trappedThisMonth = false;
+}
+
 /**
  * Runs `strategy` on `world` month by month (MODEL.md §3.3) and writes what
  * it achieved into `outcome`. `state` is scratch reused across calls.
  */
-export function runPolicy(params: ModelParameters, strategy: StrategyParameters, world: World, state: PolicyState, outcome: TrialOutcome): TrialOutcome {
+export function runPolicy(
+  params: ModelParameters,
+  strategy: StrategyParameters,
+  world: World,
+  state: PolicyState,
+  outcome: TrialOutcome,
+  trace?: PolicyTrace,
+): TrialOutcome {
   setUpTrial(params, strategy, world, state);
   resetTrialOutcome(outcome);
+  state.trace = trace ?? null;
   const horizon = params.horizonMonths;
   const discountFactors = params.discountFactors;
 
@@ -288,7 +322,7 @@ export function runPolicy(params: ModelParameters, strategy: StrategyParameters,
     // ATO decides at the start: it opens midstream and upstream and pays the build in month 0.
     openStream(state, outcome, strategy, MIDSTREAM, 0);
     openStream(state, outcome, strategy, UPSTREAM, 0);
-    payBuildCost(state, outcome, strategy);
+    payBuildCost(state, outcome, strategy, 0);
   }
   let npv = 0;
   let lastYearCash = 0;
@@ -309,6 +343,7 @@ export function runPolicy(params: ModelParameters, strategy: StrategyParameters,
     npv += cash * discountFactors[month]!;
     outcome.cumulativeCash[month] = npv;
     if (month >= horizon - 12) lastYearCash += cash;
+    if (state.trace) recordMonth(state, outcome, month);
     state.monthMargin = 0;
     state.monthCost = 0;
   }

@@ -12,10 +12,13 @@ import { closestMatches, numericPaths } from './schema-paths.ts';
 export function numericPathProblem(path: string): string | null {
   const valid = numericPaths();
   if (valid.includes(path)) return null;
-  const prefix = path.split('.').slice(0, -1).join('.');
-  const siblings = valid.filter((candidate) => prefix !== '' && candidate.startsWith(`${prefix}.`));
+  const keys = path.split('.');
+  const prefix = keys.slice(0, -1).join('.');
+  const siblings = valid.filter((candidate) => prefix !== '' && candidate.startsWith(`${prefix}.`) && !candidate.slice(prefix.length + 1).includes('.'));
+  // Siblings whose last key is closest come first, then whole paths that are close.
+  const closeSiblings = closestMatches(keys[keys.length - 1]!, siblings.map((c) => c.slice(prefix.length + 1)), 8).map((key) => `${prefix}.${key}`);
   const near = closestMatches(path, valid, 5);
-  const suggestions = [...new Set([...near, ...siblings])].slice(0, 8);
+  const suggestions = [...new Set([...closeSiblings, ...near, ...siblings])].slice(0, 8);
   return `${path} is not a numeric scenario value${suggestions.length > 0 ? `; valid paths nearby: ${suggestions.join(', ')}` : ''}`;
 }
 

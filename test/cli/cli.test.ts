@@ -88,6 +88,30 @@ describe('expansim CLI', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  it('sweep prints each point and the break-even, and writes sweep.json', () => {
+    const cwd = workspace();
+    const result = expansim(['sweep', join(SCENARIOS, 'hp-cso.yaml'), '--vary', 'account.barriers.functionalWalls=0.2:0.8:0.3', '-n', '300', '--no-charts'], cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('functionalWalls');
+    const sweep = JSON.parse(readFileSync(join(cwd, 'output/hp-cso-sweep/sweep.json'), 'utf8'));
+    expect(sweep.parameters).toEqual([{ path: 'account.barriers.functionalWalls', values: [0.2, 0.5, 0.8] }]);
+    expect(sweep.points[0]).toMatchObject({ values: { 'account.barriers.functionalWalls': 0.2 } });
+    expect(sweep.breakEven.kind).toBe('line');
+    const bad = expansim(['sweep', join(SCENARIOS, 'hp-cso.yaml'), '--vary', 'account.barriers.walls=0:1:0.5'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('valid paths nearby: account.barriers.');
+  });
+
+  it("explain tells one trial's story", () => {
+    const result = expansim(['explain', join(SCENARIOS, 'hp-cso.yaml'), '--trial', '3'], workspace());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('trial 3');
+    expect(result.stdout).toMatch(/ATO — NPV/);
+    expect(result.stdout).toMatch(/FITD — NPV/);
+    expect(result.stdout).toContain('opened midstream');
+  });
+
   it('usage errors exit 2 with one line', () => {
     const result = expansim(['run', 'x.yaml', '--trials', 'lots'], workspace());
     expect(result.code).toBe(2);

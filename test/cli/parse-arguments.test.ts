@@ -6,9 +6,17 @@ describe('parseArguments', () => {
     expect(parseArguments(['run', 's.yaml', '--trials', '50000', '--seed', '7', '--out', 'results/low', '--trials-csv', '--workers', '2'])).toEqual({
       command: 'run',
       scenario: 's.yaml',
-      options: { trials: 50000, seed: 7, out: 'results/low', trialsCsv: true, workers: 2, quiet: false, json: false, charts: true, progress: true },
+      options: { trials: 50000, seed: 7, out: 'results/low', trialsCsv: true, workers: 2, quiet: false, json: false, charts: true, progress: true, ablate: true },
     });
     expect(parseArguments(['run', 's.yaml', '--no-charts', '--json', '-q'])).toMatchObject({ options: { charts: false, json: true, quiet: true } });
+    expect(parseArguments(['run', 's.yaml', '--precision', '0.05', '--max-trials', '200000', '--no-ablate'])).toMatchObject({
+      options: { precision: 0.05, maxTrials: 200000, ablate: false },
+    });
+    expect(parseArguments(['run', 's.yaml', '--precision-relative', '0.1', '--ablation-trials', '2000', '--ablate-high', '0.8'])).toMatchObject({
+      options: { precisionRelative: 0.1, ablationTrials: 2000, ablateHigh: 0.8 },
+    });
+    expect(parseArguments(['sweep', 's.yaml', '--vary', 'a=0:1:0.5', '--vary', 'b=1,2'])).toMatchObject({ command: 'sweep', options: { vary: ['a=0:1:0.5', 'b=1,2'] } });
+    expect(parseArguments(['explain', 's.yaml', '--trial', '12'])).toMatchObject({ command: 'explain', options: { trial: 12, strategy: 'both' } });
   });
 
   it('reads validate, init and schema', () => {

@@ -1,0 +1,106 @@
+/**
+ * `expansim sweep`: vary one or two values over a grid on the same worlds,
+ * print each point and where the decision flips, write sweep.json.
+ */
+import { hostname } from 'node:os';
+import { relative } from 'node:path';
+import { loadScenario } from '../../scenario/load-scenario.ts';
+import { runSweep, parseVary, type SweepResult } from '../../stats/sweep.ts';
+import { runOutputFolder } from '../../report/output-location.ts';
+import { packageVersion } from '../../report/package-version.ts';
+import { formatRunRecord, formatSummaryJson, type RunRecord } from '../../report/run-record.ts';
+import { replaceProblem, writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
+import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
+import type { SweepOptions } from '../parse-arguments.ts';
+import { createProgress } from '../progress.ts';
+
+const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
+
+export function formatSweepTable(result: SweepResult): string {
+  const paths = result.parameters.map((p) => p.path);
+  const header = [...paths.map((p) => p.split('.').pop()!), 'ATO', 'FITD', 'ATO − FITD', '95% CI', ''];
+  const rows = result.points.map((point) => [
+    ...paths.map((p) => String(point.values[p])),
+    signed(point.ato.mean),
+    signed(point.fitd.mean),
+    signed(point.diff.mean),
+    point.diff.ci95 ? `[${signed(point.diff.ci95[0])}, ${signed(point.diff.ci95[1])}]` : '',
+    point.signSettled ? '' : 'not settled',
+  ]);
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c]!.length)));
+  const line = (row: string[]) => `  ${row.map((cell, c) => cell.padStart(widths[c]!)).join('   ')}`.trimEnd();
+  const lines = [
+    `expansim sweep · ${result.scenario} · ${result.trials.toLocaleString('en-US')} trials per point on the same worlds · seed ${result.seed}`,
+    `  Mean NPV (${result.currency} M) per point`,
+    '',
+    line(header),
+    ...rows.map(line),
+    '',
+  ];
+  const breakEven = result.breakEven;
+  if (breakEven.kind === 'line') {
+    if (breakEven.crossings.length === 0) lines.push('  The decision does not flip over this range.');
+    for (const c of breakEven.crossings) {
+      const short = (x: number) => Number(x.toPrecision(3));
+      lines.push(`  Break-even at ${paths[0]} ≈ ${short(c.at)} (between ${short(c.range[0])} and ${short(c.range[1])} at 95%): ${c.below.toUpperCase()} ahead below, ${c.above.toUpperCase()} above.`);
+    }
+  } else {
+    lines.push(
+      breakEven.contour.length === 0
+        ? '  The decision does not flip over this grid.'
+        : `  The break-even contour crosses ${breakEven.contour.length} grid cells; ${breakEven.unsettledPoints} of ${result.points.length} points are not settled at 95%.`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function sweepCommand(scenarioPath: string, options: SweepOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const startedAt = new Date();
+  const clock = performance.now();
+  const loaded = loadScenario(scenarioPath);
+  const scenario = { ...loaded.scenario, trials: options.trials ?? loaded.scenario.trials, seed: options.seed ?? loaded.scenario.seed };
+  let parameters;
+  try {
+    parameters = options.vary.map(parseVary);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parameters.length > 2) throw new UsageError('--vary may be given once or twice');
+  const target = runOutputFolder(`${scenario.name}-sweep`, options.out);
+  const problem = replaceProblem(target);
+  if (problem) throw new UsageError(problem);
+
+  const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
+  let result: SweepResult;
+  try {
+    result = await runSweep(scenario, parameters, { workers: options.workers, signal, onProgress: (done) => progress.update(done) });
+  } finally {
+    progress.stop();
+  }
+  const files: OutputFile[] = [
+    { path: 'sweep.json', content: formatSummaryJson(result) },
+    { path: 'scenario.yaml', content: loaded.text },
+  ];
+  const record: RunRecord = {
+    tool: 'expansim',
+    expansimVersion: packageVersion(),
+    nodeVersion: process.version,
+    host: hostname(),
+    scenarioFile: scenarioPath,
+    scenarioHash: result.scenarioHash,
+    scenarioName: scenario.name,
+    seed: scenario.seed,
+    trials: scenario.trials,
+    horizonMonths: scenario.horizonMonths,
+    workers: options.workers ?? 0,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    timingsMs: { sweep: Math.round(performance.now() - clock) },
+    files: [...files.map((f) => f.path), 'run.json'],
+  };
+  files.push({ path: 'run.json', content: formatRunRecord(record) });
+  writeFolderAtomically(target, files);
+  if (options.json) io.out(formatSummaryJson(result));
+  else if (!options.quiet) io.out(`${formatSweepTable(result)}  Written to ${relative(process.cwd(), target) || '.'}/\n`);
+  return EXIT_OK;
+}

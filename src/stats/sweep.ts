@@ -1,0 +1,236 @@
+/**
+ * Sweeps: one or two scenario values varied over a grid, every point played
+ * on the same worlds, with both strategies' mean NPV and their difference per
+ * point, and where the decision flips (break-even) with its uncertainty.
+ */
+import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
+import type { Variant } from '../engine/variants.ts';
+import { numericPathProblem, scenarioValue, withScenarioValue } from '../scenario/scenario-paths.ts';
+import { hashScenario } from '../scenario/scenario-hash.ts';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
+
+/** Most values one swept parameter may take, and most points a sweep may have. */
+export const MAX_VALUES_PER_PARAMETER = 101;
+export const MAX_SWEEP_POINTS = 441;
+
+export interface SweepParameter {
+  path: string;
+  values: number[];
+}
+
+export interface SweepPoint {
+  values: Record<string, number>;
+  ato: { mean: number; se: number | null };
+  fitd: { mean: number; se: number | null };
+  diff: { mean: number; ci95: [number, number] | null };
+  /** True when the 95% interval of the difference excludes 0. */
+  signSettled: boolean;
+}
+
+export interface Crossing {
+  /** Parameter value where the mean difference crosses 0 (linear interpolation). */
+  at: number;
+  /** Where the interval's bounds cross 0 around it: the crossing is somewhere in this range at 95%. */
+  range: [number, number];
+  /** Which strategy is ahead below and above the crossing. */
+  below: 'ato' | 'fitd';
+  above: 'ato' | 'fitd';
+}
+
+export interface ContourSegment {
+  from: Record<string, number>;
+  to: Record<string, number>;
+}
+
+export interface SweepResult {
+  scenario: string;
+  scenarioHash: string;
+  seed: number;
+  trials: number;
+  horizonMonths: number;
+  terminalValue: 'runRate' | 'none';
+  currency: string;
+  parameters: SweepParameter[];
+  /** The scenario's own value of each parameter. */
+  baseValues: Record<string, number>;
+  points: SweepPoint[];
+  breakEven:
+    | { kind: 'line'; crossings: Crossing[]; note: string }
+    | { kind: 'map'; contour: ContourSegment[]; unsettledPoints: number; note: string };
+}
+
+/** A number written without float noise (0.30000000000000004 → 0.3). */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+/**
+ * Parses `path=from:to:step` (inclusive) or `path=v1,v2,…` into a parameter;
+ * throws an Error with a message for the user.
+ *
+ * @example parseVary('account.barriers.functionalWalls=0:1:0.5') // => { path: 'account.barriers.functionalWalls', values: [0, 0.5, 1] }
+ */
+export function parseVary(spec: string): SweepParameter {
+  const [path, range, ...rest] = spec.split('=');
+  if (!path || range === undefined || rest.length > 0) throw new Error(`--vary ${spec}: expected path=from:to:step or path=v1,v2,…`);
+  const problem = numericPathProblem(path.trim());
+  if (problem) throw new Error(`--vary: ${problem}`);
+  let values: number[];
+  if (range.includes(':')) {
+    const parts = range.split(':').map(Number);
+    const [from, to, step] = parts;
+    if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x)) || step! <= 0 || to! < from!) {
+      throw new Error(`--vary ${spec}: the range must be from:to:step with from ≤ to and step > 0`);
+    }
+    const count = Math.floor((to! - from!) / step! + 1e-9) + 1;
+    if (count > MAX_VALUES_PER_PARAMETER) throw new Error(`--vary ${spec}: ${count} values; at most ${MAX_VALUES_PER_PARAMETER} per parameter`);
+    values = Array.from({ length: count }, (_, i) => clean(from! + i * step!));
+  } else {
+    values = range.split(',').map((x) => Number(x.trim()));
+    if (values.length === 0 || values.some((x) => !Number.isFinite(x))) throw new Error(`--vary ${spec}: values must be numbers`);
+    if (values.length > MAX_VALUES_PER_PARAMETER) throw new Error(`--vary ${spec}: at most ${MAX_VALUES_PER_PARAMETER} values per parameter`);
+  }
+  return { path: path.trim(), values };
+}
+
+/** Every grid point, first parameter slowest. */
+function gridPoints(parameters: readonly SweepParameter[]): Record<string, number>[] {
+  return parameters.reduce<Record<string, number>[]>(
+    (points, parameter) => points.flatMap((point) => parameter.values.map((value) => ({ ...point, [parameter.path]: value }))),
+    [{}],
+  );
+}
+
+/** The scenario at each grid point, validated (throws ScenarioError naming the point). */
+export function sweepVariants(scenario: Scenario, parameters: readonly SweepParameter[]): Variant[] {
+  if (parameters.length < 1 || parameters.length > 2) throw new Error('a sweep varies one or two parameters');
+  if (new Set(parameters.map((p) => p.path)).size !== parameters.length) throw new Error('a sweep cannot vary the same parameter twice');
+  const points = gridPoints(parameters);
+  if (points.length > MAX_SWEEP_POINTS) throw new Error(`the sweep has ${points.length} points; at most ${MAX_SWEEP_POINTS}`);
+  return points.map((values, i) => ({
+    key: `sweep.${i}`,
+    scenario: Object.entries(values).reduce((current, [path, value]) => withScenarioValue(current, path, value, `--vary ${path}=${value}`), scenario),
+  }));
+}
+
+function interpolateZero(x0: number, y0: number, x1: number, y1: number): number {
+  return y0 === y1 ? x0 : x0 + ((x1 - x0) * y0) / (y0 - y1);
+}
+
+/** Linear interpolation of a per-point quantity at fractional index `f`. */
+function along(read: (i: number) => number, f: number): number {
+  const i = Math.min(Math.floor(f), Math.max(0, Math.ceil(f) - 1));
+  const j = Math.min(i + 1, Math.ceil(f));
+  return i === j ? read(i) : read(i) + (f - i) * (read(j) - read(i));
+}
+
+/**
+ * Where the mean difference changes sign along one parameter, and the range
+ * around each crossing where the 95% interval (interpolated linearly between
+ * points) still contains 0.
+ */
+export function lineCrossings(xs: readonly number[], points: readonly SweepPoint[]): Crossing[] {
+  const crossings: Crossing[] = [];
+  const low = (i: number) => points[i]!.diff.ci95?.[0] ?? points[i]!.diff.mean;
+  const high = (i: number) => points[i]!.diff.ci95?.[1] ?? points[i]!.diff.mean;
+  const x = (f: number) => along((i) => xs[i]!, f);
+  const containsZero = (f: number) => along(low, f) <= 0 && along(high, f) >= 0;
+  const STEPS = 200;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i]!.diff.mean;
+    const b = points[i + 1]!.diff.mean;
+    if (a === 0 || b === 0 || Math.sign(a) === Math.sign(b)) continue;
+    const f0 = i + a / (a - b);
+    let left = f0;
+    while (left - 1 / STEPS >= 0 && containsZero(left - 1 / STEPS)) left -= 1 / STEPS;
+    let right = f0;
+    while (right + 1 / STEPS <= points.length - 1 && containsZero(right + 1 / STEPS)) right += 1 / STEPS;
+    crossings.push({
+      at: clean(x(f0)),
+      range: [clean(x(left)), clean(x(right))],
+      below: a > 0 ? 'ato' : 'fitd',
+      above: b > 0 ? 'ato' : 'fitd',
+    });
+  }
+  return crossings;
+}
+
+/** The zero contour of the mean difference over a 2-D grid (marching squares, linear interpolation). */
+export function zeroContour(parameters: readonly SweepParameter[], points: readonly SweepPoint[]): ContourSegment[] {
+  const [px, py] = parameters as [SweepParameter, SweepParameter];
+  const value = (i: number, j: number) => points[i * py.values.length + j]!.diff.mean;
+  const at = (x: number, y: number) => ({ [px.path]: clean(x), [py.path]: clean(y) });
+  const segments: ContourSegment[] = [];
+  for (let i = 0; i + 1 < px.values.length; i++) {
+    for (let j = 0; j + 1 < py.values.length; j++) {
+      const x0 = px.values[i]!, x1 = px.values[i + 1]!, y0 = py.values[j]!, y1 = py.values[j + 1]!;
+      const corners = [value(i, j), value(i + 1, j), value(i + 1, j + 1), value(i, j + 1)];
+      const edges: Record<string, number>[] = [];
+      const sides: [number, number, [number, number], [number, number]][] = [
+        [0, 1, [x0, y0], [x1, y0]],
+        [1, 2, [x1, y0], [x1, y1]],
+        [2, 3, [x1, y1], [x0, y1]],
+        [3, 0, [x0, y1], [x0, y0]],
+      ];
+      for (const [a, b, [ax, ay], [bx, by]] of sides) {
+        const va = corners[a]!, vb = corners[b]!;
+        if ((va > 0) === (vb > 0)) continue;
+        const t = va / (va - vb);
+        edges.push(at(ax + t * (bx - ax), ay + t * (by - ay)));
+      }
+      if (edges.length === 2) segments.push({ from: edges[0]!, to: edges[1]! });
+      if (edges.length === 4) {
+        segments.push({ from: edges[0]!, to: edges[1]! });
+        segments.push({ from: edges[2]!, to: edges[3]! });
+      }
+    }
+  }
+  return segments;
+}
+
+function point(values: Record<string, number>, ato: MeanEstimate, fitd: MeanEstimate, diff: MeanEstimate): SweepPoint {
+  const settled = diff.ci95 !== null && (diff.ci95[0] > 0 || diff.ci95[1] < 0);
+  return { values, ato: { mean: ato.mean, se: ato.se }, fitd: { mean: fitd.mean, se: fitd.se }, diff: { mean: diff.mean, ci95: diff.ci95 }, signSettled: settled };
+}
+
+/** Runs every point of the sweep on the same worlds (the scenario's trials and seed). */
+export async function runSweep(
+  scenario: Scenario,
+  parameters: readonly SweepParameter[],
+  options: Omit<SimulationOptions, 'trials' | 'start' | 'variants' | 'contrasts' | 'variantTrials'> = {},
+): Promise<SweepResult> {
+  const variants = sweepVariants(scenario, parameters);
+  const { table } = await runSimulation(scenario, { ...options, trials: scenario.trials, variants });
+  const grid = gridPoints(parameters);
+  const points = variants.map((variant, i) => {
+    const sums = table.variants[variant.key]!;
+    return point(grid[i]!, estimateVariant(sums, 'ato'), estimateVariant(sums, 'fitd'), estimateVariant(sums, 'diff'));
+  });
+  const breakEven: SweepResult['breakEven'] =
+    parameters.length === 1
+      ? {
+          kind: 'line',
+          crossings: lineCrossings(parameters[0]!.values, points),
+          note: 'where the mean NPV difference ATO − FITD changes sign; range: where its 95% interval still contains 0',
+        }
+      : {
+          kind: 'map',
+          contour: zeroContour(parameters, points),
+          unsettledPoints: points.filter((p) => !p.signSettled).length,
+          note: 'the zero contour of the mean NPV difference ATO − FITD; unsettled points: 95% interval contains 0',
+        };
+  return {
+    scenario: scenario.name,
+    scenarioHash: hashScenario(scenario),
+    seed: scenario.seed,
+    trials: scenario.trials,
+    horizonMonths: scenario.horizonMonths,
+    terminalValue: scenario.terminalValue,
+    currency: scenario.currency,
+    parameters: parameters.map((p) => ({ path: p.path, values: [...p.values] })),
+    baseValues: Object.fromEntries(parameters.map((p) => [p.path, scenarioValue(scenario, p.path)])),
+    points,
+    breakEven,
+  };
+}
