@@ -8,6 +8,7 @@ import { parseArguments, type ParsedArguments } from './parse-arguments.ts';
 import { runCommand } from './commands/run-command.ts';
 import { sweepCommand } from './commands/sweep-command.ts';
 import { explainCommand } from './commands/explain-command.ts';
+import { mergeCommand } from './commands/shard-commands.ts';
 import { initCommand, schemaCommand, validateCommand } from './commands/simple-commands.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError, processIo, type CliIo } from './cli-io.ts';
 
@@ -29,6 +30,8 @@ async function dispatch(parsed: ParsedArguments, io: CliIo, signal: AbortSignal)
       return sweepCommand(parsed.scenario, parsed.options, io, signal);
     case 'explain':
       return explainCommand(parsed.scenario, parsed.options, io);
+    case 'merge':
+      return mergeCommand(parsed.parts, parsed.options, io);
     case 'validate':
       return validateCommand(parsed.scenarios, parsed.quiet, io);
     case 'init':

@@ -22,6 +22,16 @@ export interface RunOptions {
   ablate: boolean;
   ablationTrials?: number;
   ablateHigh?: number;
+  /** Run only this shard of the trials (0-based index of count) and write a mergeable partial. */
+  shard?: { index: number; count: number };
+}
+
+export interface MergeOptions {
+  out?: string;
+  trialsCsv: boolean;
+  quiet: boolean;
+  json: boolean;
+  charts: boolean;
 }
 
 export interface SweepOptions {
@@ -47,6 +57,7 @@ export type ParsedArguments =
   | { command: 'run'; scenario: string; options: RunOptions }
   | { command: 'sweep'; scenario: string; options: SweepOptions }
   | { command: 'explain'; scenario: string; options: ExplainOptions }
+  | { command: 'merge'; parts: string[]; options: MergeOptions }
   | { command: 'validate'; scenarios: string[]; quiet: boolean }
   | { command: 'init'; file: string; force: boolean }
   | { command: 'schema' }
@@ -63,6 +74,16 @@ function positiveNumber(flag: string, max = Number.POSITIVE_INFINITY) {
     }
     return parsed;
   };
+}
+
+function shardSpec(value: string): { index: number; count: number } {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || count > 100_000 || index >= count) {
+    throw new InvalidArgumentError(`--shard must be K/N with 0 ≤ K < N, K 0-based as in JOB_COMPLETION_INDEX (got ${JSON.stringify(value)})`);
+  }
+  return { index, count };
 }
 
 function wholeNumber(flag: string, min: number, max: number) {
@@ -102,7 +123,19 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .option('--no-ablate', 'skip the barrier ablation')
     .addOption(new Option('--ablation-trials <n>', 'trials the barrier ablation runs on (default 4,000)').argParser(wholeNumber('--ablation-trials', 2, MAX_TRIALS)))
     .addOption(new Option('--ablate-high <level>', 'level each barrier is raised to in the ablation (default 0.9)').argParser(positiveNumber('--ablate-high', 1)))
+    .addOption(new Option('--shard <K/N>', 'run only shard K (0-based) of N and write a mergeable partial into --out').argParser(shardSpec).conflicts(['precision', 'precisionRelative']))
     .action((scenario: string, options: RunOptions) => record({ command: 'run', scenario, options: { ...options } }));
+
+  program
+    .command('merge')
+    .description('merge the partials of a sharded run into the output of a single run')
+    .argument('<parts...>', 'partial files written by run --shard')
+    .option('-o, --out <dir>', 'write the results into this folder instead of output/<scenario name>/')
+    .option('--trials-csv', 'also write the per-trial outcomes as trials.csv', false)
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .option('--json', 'print the summary JSON instead of the table', false)
+    .option('--no-charts', 'skip the charts and the HTML report')
+    .action((parts: string[], options: MergeOptions) => record({ command: 'merge', parts, options: { ...options } }));
 
   program
     .command('sweep')

@@ -112,6 +112,20 @@ describe('expansim CLI', () => {
     expect(result.stdout).toContain('opened midstream');
   });
 
+  it('shards run anywhere and merge into the single-machine summary, refusing incomplete sets', () => {
+    const cwd = workspace();
+    const scenario = join(SCENARIOS, 'hp-cso.yaml');
+    for (const k of [0, 1, 2]) expect(expansim(['run', scenario, '-n', '600', '--shard', `${k}/3`, '--out', 'parts', '--quiet'], cwd).code).toBe(0);
+    const merged = expansim(['merge', 'parts/hp-cso.shard-0000-of-0003.expansim-part', 'parts/hp-cso.shard-0001-of-0003.expansim-part', 'parts/hp-cso.shard-0002-of-0003.expansim-part', '--out', 'final', '--quiet', '--no-charts'], cwd);
+    expect(merged).toMatchObject({ code: 0, stderr: '' });
+    expect(expansim(['run', scenario, '-n', '600', '--out', 'single', '--quiet', '--no-charts'], cwd).code).toBe(0);
+    expect(readFileSync(join(cwd, 'final/summary.json'), 'utf8')).toBe(readFileSync(join(cwd, 'single/summary.json'), 'utf8'));
+    const missing = expansim(['merge', 'parts/hp-cso.shard-0000-of-0003.expansim-part', '--out', 'partial', '--no-charts'], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('✖ missing shards 1, 2 of 3\n');
+    expect(existsSync(join(cwd, 'partial'))).toBe(false);
+  });
+
   it('usage errors exit 2 with one line', () => {
     const result = expansim(['run', 'x.yaml', '--trials', 'lots'], workspace());
     expect(result.code).toBe(2);

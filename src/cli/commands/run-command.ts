@@ -3,19 +3,18 @@
  * atomically, print the comparison. A thin adapter over the library.
  */
 import { relative } from 'node:path';
-import { hostname } from 'node:os';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
 import { runScenario } from '../../stats/run-scenario.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
-import { formatRunRecord, formatSummaryJson, type RunRecord } from '../../report/run-record.ts';
-import { formatTrialsCsv } from '../../report/trials-csv.ts';
-import { packageVersion } from '../../report/package-version.ts';
-import { replaceProblem, writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
+import { formatSummaryJson } from '../../report/run-record.ts';
+import { replaceProblem } from '../../report/write-folder-atomically.ts';
+import { writeRunOutput } from '../../report/write-run-output.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
+import { runShardCommand } from './shard-commands.ts';
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 
 function withOverrides(scenario: Scenario, options: RunOptions): Scenario {
@@ -27,6 +26,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   const clock = performance.now();
   const loaded = loadScenario(scenarioPath);
   const scenario = withOverrides(loaded.scenario, options);
+  if (options.shard) return runShardCommand(loaded, scenario, options, io, signal);
   const target = runOutputFolder(scenario.name, options.out);
   const problem = replaceProblem(target);
   if (problem) throw new UsageError(problem);
@@ -51,38 +51,19 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   } finally {
     progress.stop();
   }
-  const { table, summary } = run;
+  const { summary } = run;
   const simulated = performance.now();
-  const summarized = simulated;
-
-  const files: OutputFile[] = [
-    { path: 'summary.json', content: formatSummaryJson(summary) },
-    { path: 'scenario.yaml', content: loaded.text },
-  ];
-  if (options.trialsCsv) files.push({ path: 'trials.csv', content: formatTrialsCsv(table) });
-  const finished = performance.now();
-  const record: RunRecord = {
-    tool: 'expansim',
-    expansimVersion: packageVersion(),
-    nodeVersion: process.version,
-    host: hostname(),
+  writeRunOutput(target, {
+    scenario: run.scenario,
+    scenarioText: loaded.text,
     scenarioFile: scenarioPath,
-    scenarioHash: summary.scenarioHash,
-    scenarioName: scenario.name,
-    seed: scenario.seed,
-    trials: run.scenario.trials,
-    horizonMonths: scenario.horizonMonths,
+    table: run.table,
+    summary,
     workers: run.workers,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    timingsMs: {
-      simulateAndSummarize: Math.round(simulated - clock),
-      write: Math.round(finished - summarized),
-    },
-    files: [...files.map((f) => f.path), 'run.json'],
-  };
-  files.push({ path: 'run.json', content: formatRunRecord(record) });
-  writeFolderAtomically(target, files);
+    startedAt,
+    timingsMs: { simulateAndSummarize: Math.round(simulated - clock) },
+    trialsCsv: options.trialsCsv,
+  });
 
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {

@@ -1,0 +1,137 @@
+/**
+ * Scale-out without a home-made cluster: `run --shard K/N` runs one trial
+ * range and writes a partial; `merge` checks the partials belong together
+ * and writes the output a single machine would have written.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { concatOutcomeTables } from '../../engine/outcome-table.ts';
+import { runSimulation } from '../../engine/run-simulation.ts';
+import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, shardRange, type ShardFile } from '../../engine/shard-file.ts';
+import type { LoadedScenario } from '../../scenario/load-scenario.ts';
+import { hashScenario } from '../../scenario/scenario-hash.ts';
+import type { Scenario } from '../../scenario/scenario-schema.ts';
+import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../../stats/barrier-ablation.ts';
+import { summarizeFullRun } from '../../stats/run-scenario.ts';
+import { outputFolderName, runOutputFolder } from '../../report/output-location.ts';
+import { packageVersion } from '../../report/package-version.ts';
+import { formatSummaryJson } from '../../report/run-record.ts';
+import { replaceProblem } from '../../report/write-folder-atomically.ts';
+import { writeRunOutput } from '../../report/write-run-output.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
+import { formatAnalysisTable } from '../format-analysis-table.ts';
+import { formatSummaryTable } from '../format-summary-table.ts';
+import type { MergeOptions, RunOptions } from '../parse-arguments.ts';
+import { createProgress } from '../progress.ts';
+
+/** The partial's file name: `<name>.shard-0003-of-0016.expansim-part`. */
+export function shardFileName(scenarioName: string, index: number, count: number): string {
+  const width = Math.max(4, String(count - 1).length);
+  return `${outputFolderName(scenarioName)}.shard-${String(index).padStart(width, '0')}-of-${String(count).padStart(width, '0')}${SHARD_FILE_EXTENSION}`;
+}
+
+export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario, options: RunOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const shard = options.shard!;
+  let range;
+  try {
+    range = shardRange(scenario.trials, shard.index, shard.count);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const folder = resolve(options.out ?? join('output', `${outputFolderName(scenario.name)}-shards`));
+  const analysis = {
+    ablate: options.ablate,
+    ablationTrials: options.ablationTrials ?? DEFAULT_ABLATION_TRIALS,
+    ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
+  };
+  const plan = analysis.ablate ? ablationPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
+  const progress = createProgress(range.count, io.interactive && options.progress && !options.quiet);
+  let table;
+  try {
+    ({ table } = await runSimulation(scenario, {
+      start: range.start,
+      trials: range.count,
+      workers: options.workers,
+      ...plan,
+      variantTrials: analysis.ablationTrials,
+      onProgress: (done) => progress.update(done),
+      signal,
+    }));
+  } finally {
+    progress.stop();
+  }
+  const bytes = encodeShard(
+    {
+      format: 1,
+      expansimVersion: packageVersion(),
+      scenario,
+      scenarioText: loaded.text,
+      scenarioHash: hashScenario(scenario),
+      seed: scenario.seed,
+      totalTrials: scenario.trials,
+      shard,
+      analysis,
+    },
+    table,
+  );
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, shardFileName(scenario.name, shard.index, shard.count));
+  const partial = `${file}.partial-${process.pid}`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, file);
+  if (!options.quiet) {
+    io.out(`Shard ${shard.index}/${shard.count} of ${scenario.name}: trials ${range.start}…${range.start + range.count - 1} → ${relative(process.cwd(), file)}\n`);
+  }
+  return EXIT_OK;
+}
+
+function readPartial(path: string): ShardFile & { file: string } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
+  }
+  try {
+    return { ...decodeShard(bytes), file: basename(path) };
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
+}
+
+export function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo): number {
+  const startedAt = new Date();
+  const clock = performance.now();
+  const partials = paths.map(readPartial);
+  const problems = mergeProblems(partials.map((p) => ({ ...p.header, file: p.file })));
+  if (problems.length > 0) {
+    for (const problem of problems) io.err(`✖ ${problem}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const { header } = partials[0]!;
+  const scenario = { ...header.scenario, trials: header.totalTrials };
+  const target = runOutputFolder(scenario.name, options.out);
+  const problem = replaceProblem(target);
+  if (problem) throw new UsageError(problem);
+  const table = concatOutcomeTables(partials.map((p) => p.table));
+  const summary = summarizeFullRun(scenario, table, header.analysis.ablate ? header.analysis.ablationHigh : null);
+  writeRunOutput(target, {
+    scenario,
+    scenarioText: header.scenarioText,
+    scenarioFile: null,
+    table,
+    summary,
+    workers: 0,
+    startedAt,
+    timingsMs: { merge: Math.round(performance.now() - clock) },
+    trialsCsv: options.trialsCsv,
+  });
+  if (options.json) io.out(formatSummaryJson(summary));
+  else if (!options.quiet) {
+    io.out(`Merged ${partials.length} partials.\n`);
+    io.out(formatSummaryTable(summary));
+    io.out(formatAnalysisTable(summary));
+    io.out(`  Written to ${relative(process.cwd(), target) || '.'}/\n`);
+  }
+  return EXIT_OK;
+}
