@@ -17,6 +17,7 @@ import type { ModelParameters, StrategyParameters } from '../model/parameters.ts
 import { terminalValueFor } from '../model/valuation.ts';
 import {
   DOWNSTREAM,
+  MAX_STAGES,
   MIDSTREAM,
   PROJECT_TYPE_COUNT,
   PURCHASING_CONTROL,
@@ -31,9 +32,9 @@ import {
   FUNNEL_CLOSED_WON,
   FUNNEL_EARLY,
   FUNNEL_SEEN,
-  FUNNEL_STAGE1,
   FUNNEL_STEP_COUNT,
   FUNNEL_WON,
+  completeFunnel,
   resetTrialOutcome,
   type TrialOutcome,
 } from './trial-outcome.ts';
@@ -261,7 +262,7 @@ function coverageAndPursuit(params: ModelParameters, world: World, state: Policy
         if (isEarly) outcome.funnel[funnel + FUNNEL_EARLY]++;
         const p = winProbability(params, k, !isEarly, streamFactor, state.wallFactor[k]!, state.modeFactor[s * PROJECT_TYPE_COUNT + k]!);
         const passed = stagesPassed(opportunities, base + OPP_STAGE_UNIFORMS, stages, p);
-        for (let stage = 0; stage < passed; stage++) outcome.funnel[funnel + FUNNEL_STAGE1 + stage]++;
+        outcome.stagesPassed[k * (MAX_STAGES + 1) + passed]++;
         const won = passed === stages;
         if (won) outcome.funnel[funnel + FUNNEL_WON]++;
 
@@ -350,6 +351,7 @@ export function runPolicy(
   // Only an account still live at T − 1 has a terminal value, so its hazard is that month's.
   const lastHazard = state.churnByActiveStreams[activeStreamCount(state, horizon - 1)]!;
   outcome.terminalValue = terminalValueFor(params, lastYearCash, lastHazard, state.churned);
+  completeFunnel(outcome);
   outcome.npv = npv + outcome.terminalValue;
   return outcome;
 }

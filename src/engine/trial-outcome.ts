@@ -2,7 +2,7 @@
  * What one strategy achieved on one trial's world (MODEL.md §5), as a record
  * the policy fills in place and the engine copies into its tables.
  */
-import { PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
+import { MAX_STAGES, PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
 
 /** Steps of the funnel per project type, counted per opportunity. */
 export const FUNNEL_STEPS = [
@@ -62,6 +62,8 @@ export interface TrialOutcome {
   cumulativeCash: Float64Array;
   /** Counts per project type and funnel step, at index k·FUNNEL_STEP_COUNT + step. */
   funnel: Float64Array;
+  /** Opportunities by stages passed (0 … MAX_STAGES) per project type, at k·(MAX_STAGES + 1) + passed; the funnel's stage steps derive from it. */
+  stagesPassed: Float64Array;
 }
 
 export function createTrialOutcome(horizonMonths: number): TrialOutcome {
@@ -86,6 +88,7 @@ export function createTrialOutcome(horizonMonths: number): TrialOutcome {
     trapMonths: 0,
     cumulativeCash: new Float64Array(horizonMonths),
     funnel: new Float64Array(PROJECT_TYPE_COUNT * FUNNEL_STEP_COUNT),
+    stagesPassed: new Float64Array(PROJECT_TYPE_COUNT * (MAX_STAGES + 1)),
   };
 }
 
@@ -110,4 +113,16 @@ export function resetTrialOutcome(outcome: TrialOutcome): void {
   outcome.trapMonths = 0;
   outcome.cumulativeCash.fill(0);
   outcome.funnel.fill(0);
+  outcome.stagesPassed.fill(0);
+}
+
+/** Fills the funnel's stage steps from the stages-passed counts: stage j counts deals that passed j or more. */
+export function completeFunnel(outcome: TrialOutcome): void {
+  for (let k = 0; k < PROJECT_TYPE_COUNT; k++) {
+    let atLeast = 0;
+    for (let passed = MAX_STAGES; passed >= 1; passed--) {
+      atLeast += outcome.stagesPassed[k * (MAX_STAGES + 1) + passed]!;
+      outcome.funnel[k * FUNNEL_STEP_COUNT + FUNNEL_STAGE1 + passed - 1] = atLeast;
+    }
+  }
 }

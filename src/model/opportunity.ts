@@ -89,13 +89,15 @@ export function winProbability(params: ModelParameters, type: number, late: bool
  * power function). `stageUniforms[offset + j]` holds stage j's uniform.
  */
 export function stagesPassed(stageUniforms: Float64Array, offset: number, stages: number, p: number): number {
+  // A fixed number of steps and no early exit: the count stops growing at the first failure.
   let passed = 0;
-  while (passed < stages) {
-    const u = stageUniforms[offset + passed]!;
+  let alive = 1;
+  for (let stage = 0; stage < stages; stage++) {
+    const u = stageUniforms[offset + stage]!;
     let power = u;
     for (let i = 1; i < stages; i++) power *= u;
-    if (!(power < p)) break;
-    passed++;
+    alive &= +(power < p);
+    passed += alive;
   }
   return passed;
 }
