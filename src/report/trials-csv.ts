@@ -10,8 +10,8 @@ function formatCell(value: number, single: boolean): string {
   return single ? String(Number(value.toPrecision(7))) : String(value);
 }
 
-/** CSV text of a table, header first, `\n` line ends. */
-export function formatTrialsCsv(table: OutcomeTable): string {
+/** CSV of a table in chunks of about `rows` lines (header first, `\n` line ends), for files of any size. */
+export function* trialsCsvChunks(table: OutcomeTable, rows = 5000): Generator<string> {
   const columns = [
     ...ACCOUNT_COLUMNS.map((c) => ({ header: c.name, data: table.columns[c.name]!, single: c.type === 'f32' })),
     ...STRATEGIES.flatMap((strategy) =>
@@ -20,12 +20,21 @@ export function formatTrialsCsv(table: OutcomeTable): string {
   ];
   const ato = table.columns['ato.npv']!;
   const fitd = table.columns['fitd.npv']!;
-  const lines = [['trial', ...columns.map((c) => c.header), 'npvDiff'].join(',')];
+  let lines = [['trial', ...columns.map((c) => c.header), 'npvDiff'].join(',')];
   for (let row = 0; row < table.count; row++) {
     const cells = [String(table.start + row)];
     for (const column of columns) cells.push(formatCell(column.data[row]!, column.single));
     cells.push(String(ato[row]! - fitd[row]!));
     lines.push(cells.join(','));
+    if (lines.length >= rows) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
   }
-  return `${lines.join('\n')}\n`;
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
+}
+
+/** CSV text of a (small) table. */
+export function formatTrialsCsv(table: OutcomeTable): string {
+  return [...trialsCsvChunks(table)].join('');
 }

@@ -3,14 +3,15 @@
  * it into place at the end, so a reader never sees a half-written report and
  * an interrupted run leaves the previous one intact.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 export interface OutputFile {
   /** Path inside the folder, with `/` separators (e.g. `charts/npv.svg`). */
   path: string;
-  content: string | Uint8Array;
+  /** The content, or text chunks written one after the other (for files too large for one string). */
+  content: string | Uint8Array | Iterable<string>;
 }
 
 function assertInside(relative: string): void {
@@ -34,7 +35,17 @@ export function writeFiles(folder: string, files: readonly OutputFile[]): void {
     assertInside(file.path);
     const path = join(folder, ...file.path.split('/'));
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
+    const { content } = file;
+    if (typeof content === 'string' || content instanceof Uint8Array) {
+      writeFileSync(path, content);
+      continue;
+    }
+    const fd = openSync(path, 'w');
+    try {
+      for (const chunk of content) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { FullSummary } from '../stats/run-scenario.ts';
 import { packageVersion } from './package-version.ts';
 import { formatRunRecord, formatSummaryJson, type RunRecord } from './run-record.ts';
-import { formatTrialsCsv } from './trials-csv.ts';
+import { trialsCsvChunks } from './trials-csv.ts';
 import { writeFolderAtomically, type OutputFile } from './write-folder-atomically.ts';
 
 export interface RunOutput {
@@ -31,7 +31,7 @@ export function runOutputFiles(output: RunOutput): OutputFile[] {
   const files: OutputFile[] = [
     { path: 'summary.json', content: formatSummaryJson(output.summary) },
     { path: 'scenario.yaml', content: output.scenarioText },
-    ...(output.trialsCsv ? [{ path: 'trials.csv', content: formatTrialsCsv(output.table) }] : []),
+    ...(output.trialsCsv ? [{ path: 'trials.csv', content: trialsCsvChunks(output.table) }] : []),
     ...(output.extraFiles ?? []),
   ];
   const record: RunRecord = {

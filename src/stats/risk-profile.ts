@@ -11,13 +11,13 @@ export interface DominanceCheck {
   holds: boolean;
   /** Largest amount by which the condition fails (0 when it holds): a CDF gap for first order, $M for second. */
   largestViolation: number;
-  /** NPV ($M) where that violation occurs; null when it holds. */
-  at: number | null;
+  /** NPV ($M) where that violation occurs; absent when the dominance holds. */
+  at?: number;
   /**
-   * For first order: true when the violation is within sampling noise (below the two-sample
-   * Kolmogorov–Smirnov 5% critical value, 1.358·√(2/n)); for second order, null.
+   * First order only: true when the violation is within sampling noise (below the two-sample
+   * Kolmogorov–Smirnov 5% critical value, 1.358·√(2/n)).
    */
-  withinNoise: boolean | null;
+  withinNoise?: boolean;
 }
 
 export interface RiskProfile {
@@ -57,9 +57,9 @@ function dominanceGaps(a: Float64Array, b: Float64Array): { first: DominanceChec
   let integralB = 0;
   let previous = Math.min(a[0]!, b[0]!);
   let worstFirst = 0;
-  let worstFirstAt: number | null = null;
+  let worstFirstAt = 0;
   let worstSecond = 0;
-  let worstSecondAt: number | null = null;
+  let worstSecondAt = 0;
   while (i < a.length || j < b.length) {
     const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i]! : b[j]!;
     // Integrate the step CDFs from the previous point to x.
@@ -80,10 +80,11 @@ function dominanceGaps(a: Float64Array, b: Float64Array): { first: DominanceChec
     }
   }
   const critical = 1.358 * Math.sqrt((a.length + b.length) / (a.length * b.length));
-  return {
-    first: { holds: worstFirst === 0, largestViolation: worstFirst, at: worstFirstAt, withinNoise: worstFirst <= critical },
-    second: { holds: worstSecond === 0, largestViolation: worstSecond, at: worstSecondAt, withinNoise: null },
-  };
+  const first: DominanceCheck = { holds: worstFirst === 0, largestViolation: worstFirst, withinNoise: worstFirst <= critical };
+  if (!first.holds) first.at = worstFirstAt;
+  const second: DominanceCheck = { holds: worstSecond === 0, largestViolation: worstSecond };
+  if (!second.holds) second.at = worstSecondAt;
+  return { first, second };
 }
 
 /** Dominance both ways and each strategy's risk profile. */

@@ -71,9 +71,34 @@ export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablati
     dominance: summarizeDominance(table.columns['ato.npv']!, table.columns['fitd.npv']!),
     pathClasses: summarizePathClasses(table, scenario),
   };
+  for (const strategy of ['ato', 'fitd'] as const) {
+    for (const [path, group] of Object.entries(summary.pathClasses[strategy])) {
+      if (group.trials === 0) summary.notes[`pathClasses.${strategy}.${path}`] = 'no trial took this path';
+    }
+  }
   if (ablationHigh !== null) summary.ablation = summarizeAblation(table, scenario, ablationHigh);
   if (precision) summary.precision = precision;
+  noteSingleTrialSpreads(summary);
   return summary;
+}
+
+/** Dotted paths of the null values in a summary (its `notes` excluded). */
+export function nullPaths(value: unknown, path = ''): string[] {
+  if (value === null) return [path];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nullPaths(item, `${path}[${i}]`));
+  if (typeof value === 'object' && value !== undefined) {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => (path === '' && key === 'notes' ? [] : nullPaths(item, path ? `${path}.${key}` : key)));
+  }
+  return [];
+}
+
+/** Spreads of a single trial are undefined: say so for each. */
+function noteSingleTrialSpreads(summary: FullSummary): void {
+  if (summary.trials > 1 && (summary.ablation?.trials ?? 2) > 1) return;
+  const explained = (path: string) => Object.keys(summary.notes).some((note) => path === note || path.startsWith(`${note}.`));
+  for (const path of nullPaths(summary)) {
+    if (!explained(path) && /\.(sd|se|ci95)$/.test(path)) summary.notes[path] = 'one trial has no spread';
+  }
 }
 
 /** Runs a scenario (a fixed number of trials, or to a precision target) and summarizes it. */

@@ -6,6 +6,9 @@ import { relative } from 'node:path';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
 import { runScenario } from '../../stats/run-scenario.ts';
+import { compileParameters } from '../../model/parameters.ts';
+import { defaultWorkerCount } from '../../engine/run-simulation.ts';
+import { resourceProblem } from '../../engine/resource-guard.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
 import { replaceProblem } from '../../report/write-folder-atomically.ts';
@@ -26,6 +29,12 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   const clock = performance.now();
   const loaded = loadScenario(scenarioPath);
   const scenario = withOverrides(loaded.scenario, options);
+  const params = compileParameters(scenario);
+  const held = options.shard
+    ? Math.ceil(scenario.trials / options.shard.count)
+    : Math.max(scenario.trials, options.precision !== undefined || options.precisionRelative !== undefined ? (options.maxTrials ?? 1_000_000) : 0);
+  const tooBig = resourceProblem(params, held, options.workers ?? defaultWorkerCount());
+  if (tooBig) throw new UsageError(tooBig);
   if (options.shard) return runShardCommand(loaded, scenario, options, io, signal);
   const target = runOutputFolder(scenario.name, options.out);
   const problem = replaceProblem(target);

@@ -3,10 +3,11 @@
  * range and writes a partial; `merge` checks the partials belong together
  * and writes the output a single machine would have written.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { concatOutcomeTables } from '../../engine/outcome-table.ts';
 import { runSimulation } from '../../engine/run-simulation.ts';
+import { memoryBudgetBytes } from '../../engine/resource-guard.ts';
 import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, shardRange, type ShardFile } from '../../engine/shard-file.ts';
 import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import { hashScenario } from '../../scenario/scenario-hash.ts';
@@ -85,6 +86,14 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
   return EXIT_OK;
 }
 
+function statSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 function readPartial(path: string): ShardFile & { file: string } {
   let bytes: Uint8Array;
   try {
@@ -102,6 +111,10 @@ function readPartial(path: string): ShardFile & { file: string } {
 export function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo): number {
   const startedAt = new Date();
   const clock = performance.now();
+  const needed = paths.reduce((sum, path) => sum + statSize(path), 0);
+  if (needed > memoryBudgetBytes()) {
+    throw new UsageError(`the partials hold ${(needed / 2 ** 30).toFixed(1)} GB; this machine allows ${(memoryBudgetBytes() / 2 ** 30).toFixed(1)} GB for a merge (EXPANSIM_MEMORY_LIMIT_MB changes it)`);
+  }
   const partials = paths.map(readPartial);
   const problems = mergeProblems(partials.map((p) => ({ ...p.header, file: p.file })));
   if (problems.length > 0) {

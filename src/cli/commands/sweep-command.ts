@@ -5,6 +5,9 @@
 import { hostname } from 'node:os';
 import { relative } from 'node:path';
 import { loadScenario } from '../../scenario/load-scenario.ts';
+import { compileParameters } from '../../model/parameters.ts';
+import { defaultWorkerCount } from '../../engine/run-simulation.ts';
+import { resourceProblem } from '../../engine/resource-guard.ts';
 import { runSweep, parseVary, type SweepResult } from '../../stats/sweep.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
 import { packageVersion } from '../../report/package-version.ts';
@@ -66,6 +69,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
     throw new UsageError((error as Error).message);
   }
   if (parameters.length > 2) throw new UsageError('--vary may be given once or twice');
+  const tooBig = resourceProblem(compileParameters(scenario), scenario.trials, options.workers ?? defaultWorkerCount());
+  if (tooBig) throw new UsageError(tooBig);
   const target = runOutputFolder(`${scenario.name}-sweep`, options.out);
   const problem = replaceProblem(target);
   if (problem) throw new UsageError(problem);
