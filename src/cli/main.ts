@@ -9,6 +9,7 @@ import { runCommand } from './commands/run-command.ts';
 import { sweepCommand } from './commands/sweep-command.ts';
 import { explainCommand } from './commands/explain-command.ts';
 import { mergeCommand } from './commands/shard-commands.ts';
+import { checkCommand } from './commands/check-command.ts';
 import { initCommand, schemaCommand, validateCommand } from './commands/simple-commands.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError, processIo, type CliIo } from './cli-io.ts';
 
@@ -26,6 +27,8 @@ async function dispatch(parsed: ParsedArguments, io: CliIo, signal: AbortSignal)
       return EXIT_BAD_INPUT;
     case 'run':
       return runCommand(parsed.scenario, parsed.options, io, signal);
+    case 'check':
+      return checkCommand(parsed.runJson, parsed.workers, io, signal);
     case 'sweep':
       return sweepCommand(parsed.scenario, parsed.options, io, signal);
     case 'explain':

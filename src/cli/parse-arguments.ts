@@ -55,6 +55,7 @@ export interface ExplainOptions {
 
 export type ParsedArguments =
   | { command: 'run'; scenario: string; options: RunOptions }
+  | { command: 'check'; runJson: string; workers?: number }
   | { command: 'sweep'; scenario: string; options: SweepOptions }
   | { command: 'explain'; scenario: string; options: ExplainOptions }
   | { command: 'merge'; parts: string[]; options: MergeOptions }
@@ -107,7 +108,7 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
   program
     .command('run')
     .description('simulate a scenario under both strategies, print the comparison and write output/<name>/')
-    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .argument('[scenario]', 'scenario file (YAML or JSON)')
     .addOption(new Option('-n, --trials <n>', 'number of trials (overrides the scenario)').argParser(wholeNumber('--trials', 1, MAX_TRIALS)))
     .addOption(new Option('-s, --seed <n>', 'seed (overrides the scenario)').argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
     .option('-o, --out <dir>', 'write the results into this folder instead of output/<scenario name>/')
@@ -124,7 +125,17 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .addOption(new Option('--ablation-trials <n>', 'trials the barrier ablation runs on (default 4,000)').argParser(wholeNumber('--ablation-trials', 2, MAX_TRIALS)))
     .addOption(new Option('--ablate-high <level>', 'level each barrier is raised to in the ablation (default 0.9)').argParser(positiveNumber('--ablate-high', 1)))
     .addOption(new Option('--shard <K/N>', 'run only shard K (0-based) of N and write a mergeable partial into --out').argParser(shardSpec).conflicts(['precision', 'precisionRelative']))
-    .action((scenario: string, options: RunOptions) => record({ command: 'run', scenario, options: { ...options } }));
+    .option('--check <run.json>', "re-run a finished run from its run.json and confirm its summary.json reproduces")
+    .action((scenario: string | undefined, options: RunOptions & { check?: string }) => {
+      if (options.check !== undefined) {
+        if (scenario !== undefined) throw new InvalidArgumentError('run --check takes a run.json, not a scenario');
+        record({ command: 'check', runJson: options.check, workers: options.workers });
+        return;
+      }
+      if (scenario === undefined) throw new InvalidArgumentError("missing required argument 'scenario'");
+      const { check: _check, ...rest } = options;
+      record({ command: 'run', scenario, options: rest });
+    });
 
   program
     .command('merge')

@@ -19,6 +19,17 @@ export interface RunRecord {
   finishedAt: string;
   timingsMs: Record<string, number>;
   files: string[];
+  /** What the run was asked for, so `expansim run --check` can repeat it (runs and merges only). */
+  analysis?: RunAnalysis;
+}
+
+/** The options that shape a run's figures (the scenario and its seed aside). */
+export interface RunAnalysis {
+  trials: number;
+  ablate: boolean;
+  ablationTrials: number;
+  ablationHigh: number;
+  precision: { target: number; relative: boolean; maxTrials: number } | null;
 }
 
 export function formatRunRecord(record: RunRecord): string {

@@ -8,7 +8,7 @@ import type { OutcomeTable } from '../engine/outcome-table.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { FullSummary } from '../stats/run-scenario.ts';
 import { packageVersion } from './package-version.ts';
-import { formatRunRecord, formatSummaryJson, type RunRecord } from './run-record.ts';
+import { formatRunRecord, formatSummaryJson, type RunAnalysis, type RunRecord } from './run-record.ts';
 import { trialsCsvChunks } from './trials-csv.ts';
 import { writeFolderAtomically, type OutputFile } from './write-folder-atomically.ts';
 
@@ -22,6 +22,8 @@ export interface RunOutput {
   startedAt: Date;
   timingsMs: Record<string, number>;
   trialsCsv: boolean;
+  /** The options the run was asked for (recorded in run.json for `run --check`). */
+  analysis: RunAnalysis;
   /** More files for the folder (charts, report). */
   extraFiles?: OutputFile[];
 }
@@ -50,6 +52,7 @@ export function runOutputFiles(output: RunOutput): OutputFile[] {
     finishedAt: new Date().toISOString(),
     timingsMs: output.timingsMs,
     files: [...files.map((f) => f.path), 'run.json'],
+    analysis: output.analysis,
   };
   return [...files, { path: 'run.json', content: formatRunRecord(record) }];
 }

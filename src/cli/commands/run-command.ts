@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
 import { runScenario } from '../../stats/run-scenario.ts';
+import { DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../../stats/barrier-ablation.ts';
 import { compileParameters } from '../../model/parameters.ts';
 import { defaultWorkerCount } from '../../engine/run-simulation.ts';
 import { resourceProblem } from '../../engine/resource-guard.ts';
@@ -72,6 +73,13 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
     startedAt,
     timingsMs: { simulateAndSummarize: Math.round(simulated - clock) },
     trialsCsv: options.trialsCsv,
+    analysis: {
+      trials: scenario.trials,
+      ablate: options.ablate,
+      ablationTrials: options.ablationTrials ?? DEFAULT_ABLATION_TRIALS,
+      ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
+      precision: precision ?? null,
+    },
   });
 
   if (options.json) io.out(formatSummaryJson(summary));

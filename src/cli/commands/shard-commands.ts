@@ -138,6 +138,7 @@ export function mergeCommand(paths: readonly string[], options: MergeOptions, io
     startedAt,
     timingsMs: { merge: Math.round(performance.now() - clock) },
     trialsCsv: options.trialsCsv,
+    analysis: { trials: header.totalTrials, ...header.analysis, precision: null },
   });
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {
