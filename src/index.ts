@@ -28,3 +28,20 @@ export { summarizeOutcomes, type Summary, type StrategySummary } from './stats/s
 export { compareStrategies, type Comparison } from './stats/compare-strategies.ts';
 export { summarizeSample, meanOf, quantileOfSorted } from './stats/sample-statistics.ts';
 export { meanInterval, wilsonInterval } from './stats/intervals.ts';
+
+// Charts and the report.
+export { prepareChartData } from './stats/prepare-chart-data.ts';
+export { REPORT_CHARTS } from './charts/chart-registry.ts';
+export { renderSvg } from './report/render-svg.ts';
+export { renderPng } from './report/render-png.ts';
+export { buildReportFiles, type ReportInput } from './report/build-report-files.ts';
+
+// Decision analysis.
+export { runSweep, parseVary, type SweepResult } from './stats/sweep.ts';
+export { ablationPlan, summarizeAblation } from './stats/barrier-ablation.ts';
+export { summarizeDominance, riskProfile } from './stats/risk-profile.ts';
+export { summarizePathClasses } from './stats/path-classes.ts';
+export { runToPrecision } from './stats/precision-run.ts';
+export { summarizeFullRun, type FullSummary } from './stats/run-scenario.ts';
+export { explainTrial } from './engine/explain-trial.ts';
+export { withScenarioValue, scenarioValue } from './scenario/scenario-paths.ts';

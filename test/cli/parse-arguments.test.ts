@@ -63,7 +63,7 @@ describe('parseArguments', () => {
   it('prints help and version', () => {
     const help = parseArguments(['--help']);
     expect(help.command).toBe('print');
-    if (help.command === 'print') expect(help.text).toContain('run [options] <scenario>');
+    if (help.command === 'print') expect(help.text).toContain('run [options] [scenario]');
     expect(parseArguments(['--version'], '1.2.3')).toEqual({ command: 'print', text: '1.2.3\n' });
   });
 });

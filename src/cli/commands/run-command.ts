@@ -14,6 +14,8 @@ import { runOutputFolder } from '../../report/output-location.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
 import { replaceProblem } from '../../report/write-folder-atomically.ts';
 import { writeRunOutput } from '../../report/write-run-output.ts';
+import { buildReportFiles } from '../../report/build-report-files.ts';
+import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import type { RunOptions } from '../parse-arguments.ts';
@@ -63,6 +65,17 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   }
   const { summary } = run;
   const simulated = performance.now();
+  const extraFiles = options.charts
+    ? await buildReportFiles({
+        scenario: run.scenario,
+        scenarioText: loaded.text,
+        summary,
+        table: run.table,
+        version: packageVersion(),
+        onWarning: (warning) => io.err(`warning: ${warning}\n`),
+      })
+    : [];
+  const reported = performance.now();
   writeRunOutput(target, {
     scenario: run.scenario,
     scenarioText: loaded.text,
@@ -71,8 +84,9 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
     summary,
     workers: run.workers,
     startedAt,
-    timingsMs: { simulateAndSummarize: Math.round(simulated - clock) },
+    timingsMs: { simulateAndSummarize: Math.round(simulated - clock), report: Math.round(reported - simulated) },
     trialsCsv: options.trialsCsv,
+    extraFiles,
     analysis: {
       trials: scenario.trials,
       ablate: options.ablate,

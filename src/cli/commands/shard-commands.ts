@@ -19,6 +19,7 @@ import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
 import { replaceProblem } from '../../report/write-folder-atomically.ts';
 import { writeRunOutput } from '../../report/write-run-output.ts';
+import { buildReportFiles } from '../../report/build-report-files.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
@@ -108,7 +109,7 @@ function readPartial(path: string): ShardFile & { file: string } {
   }
 }
 
-export function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo): number {
+export async function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo): Promise<number> {
   const startedAt = new Date();
   const clock = performance.now();
   const needed = paths.reduce((sum, path) => sum + statSize(path), 0);
@@ -128,6 +129,9 @@ export function mergeCommand(paths: readonly string[], options: MergeOptions, io
   if (problem) throw new UsageError(problem);
   const table = concatOutcomeTables(partials.map((p) => p.table));
   const summary = summarizeFullRun(scenario, table, header.analysis.ablate ? header.analysis.ablationHigh : null);
+  const extraFiles = options.charts
+    ? await buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`) })
+    : [];
   writeRunOutput(target, {
     scenario,
     scenarioText: header.scenarioText,
@@ -138,6 +142,7 @@ export function mergeCommand(paths: readonly string[], options: MergeOptions, io
     startedAt,
     timingsMs: { merge: Math.round(performance.now() - clock) },
     trialsCsv: options.trialsCsv,
+    extraFiles,
     analysis: { trials: header.totalTrials, ...header.analysis, precision: null },
   });
   if (options.json) io.out(formatSummaryJson(summary));

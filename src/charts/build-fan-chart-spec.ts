@@ -1,0 +1,109 @@
+/**
+ * Chart 3: discounted cumulative cash over time, per strategy: the median
+ * account's path and the P10–P90 band (a fan chart). Excludes the terminal
+ * value, which the subtitle quotes, so the chart shows cash actually earned.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ColorDef, PositionDef } from './spec-types.ts';
+import type { CashFanData } from '../stats/prepare-chart-data.ts';
+import type { FanMonth } from '../stats/summarize-cash-fan.ts';
+import { STRATEGIES } from '../scenario/vocabulary.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, STRATEGY_LABELS, STRATEGY_LINE_LEGEND, STRATEGY_SCALE, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { formatMoney, moneyUnit, rowNumber } from './format-figures.ts';
+import { wrapTitle } from './wrap-title.ts';
+
+/** The last month at which the leading median changed hands, or null if one led throughout. */
+function lastLeadChange(ato: FanMonth[], fitd: FanMonth[]): number | null {
+  let change: number | null = null;
+  for (let t = 1; t < ato.length; t++) {
+    const before = Math.sign(ato[t - 1]!.p50 - fitd[t - 1]!.p50);
+    const now = Math.sign(ato[t]!.p50 - fitd[t]!.p50);
+    if (now !== 0 && before !== now) change = ato[t]!.month;
+  }
+  return change;
+}
+
+/** The finding: who ends ahead on the median path, and since when. */
+export function fanChartTitle(data: CashFanData): string {
+  const { ato, fitd } = data.fan;
+  const end = ato.length - 1;
+  if (end < 0) return 'No cash paths were kept for this run';
+  const lastMonth = ato[end]!.month;
+  const leader = ato[end]!.p50 >= fitd[end]!.p50 ? 'ato' : 'fitd';
+  const other = leader === 'ato' ? 'fitd' : 'ato';
+  const gap = `${formatMoney(data.fan[leader][end]!.p50, data.currency)} vs ${formatMoney(data.fan[other][end]!.p50, data.currency)} by month ${lastMonth}`;
+  const change = lastLeadChange(ato, fitd);
+  const scale = Math.max(Math.abs(ato[end]!.p50), Math.abs(fitd[end]!.p50));
+  if (data.fan[leader][end]!.p50 - data.fan[other][end]!.p50 < 0.05 * scale) {
+    return `${STRATEGY_SHORT_NAMES[other]}'s median account catches up in cash by month ${lastMonth} (${formatMoney(data.fan[other][end]!.p50, data.currency)} vs ${formatMoney(data.fan[leader][end]!.p50, data.currency)})`;
+  }
+  if (change === null || change === 0) return `${STRATEGY_SHORT_NAMES[leader]}'s median account leads in cash in every month (${gap})`;
+  return `${STRATEGY_SHORT_NAMES[leader]}'s median account pulls ahead in cash from month ${change} (${gap})`;
+}
+
+export function buildFanChartSpec(data: CashFanData): TopLevelSpec {
+  const unit = moneyUnit(data.currency);
+  const rows = STRATEGIES.flatMap((strategy) =>
+    data.fan[strategy].map((m) => ({ strategy: STRATEGY_LABELS[strategy], month: m.month, p10: rowNumber(m.p10), p50: rowNumber(m.p50), p90: rowNumber(m.p90) })),
+  );
+  const lastMonth = rows.reduce((max, r) => Math.max(max, r.month), 0);
+  const x: PositionDef = { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, lastMonth], nice: false }, axis: { values: monthTicks(lastMonth) } };
+  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE, legend: STRATEGY_LINE_LEGEND };
+  const terminal =
+    data.terminalValue === 'runRate'
+      ? ` Excludes the terminal value (mean ${formatMoney(data.meanTerminalValue.ato, data.currency)} ATO, ${formatMoney(data.meanTerminalValue.fitd, data.currency)} FITD).`
+      : '';
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CHART_CONFIG,
+    title: {
+      text: wrapTitle(fanChartTitle(data)),
+      subtitle: [
+        `Discounted cumulative cash per account: median (line) and P10–P90 band, over the first ${data.sampledTrials.toLocaleString('en-US')} accounts.`,
+        ...(terminal ? [terminal.trim()] : []),
+      ],
+    },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'area', opacity: 0.15 },
+        encoding: {
+          x,
+          y: { field: 'p10', type: 'quantitative', title: `Cumulative discounted cash (${unit})` },
+          y2: { field: 'p90' },
+          color,
+        },
+      },
+      { data: { values: [{ value: 0 }] }, mark: { type: 'rule', color: '#8c8c8c', strokeWidth: 1 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
+      {
+        mark: { type: 'line', strokeWidth: 3 },
+        encoding: { x, y: { field: 'p50', type: 'quantitative' }, color },
+      },
+      {
+        mark: { type: 'point', opacity: 0, size: 60 },
+        encoding: {
+          x,
+          y: { field: 'p50', type: 'quantitative' },
+          tooltip: [
+            { field: 'strategy', title: 'Strategy' },
+            { field: 'month', title: 'Month' },
+            { field: 'p10', title: `P10 (${unit})`, format: ',.2f' },
+            { field: 'p50', title: `Median (${unit})`, format: ',.2f' },
+            { field: 'p90', title: `P90 (${unit})`, format: ',.2f' },
+          ],
+        },
+      },
+    ],
+  };
+}
+
+/** Month ticks every year (every 6 months on short horizons), plus the last month. */
+export function monthTicks(lastMonth: number): number[] {
+  const step = lastMonth <= 24 ? 6 : lastMonth <= 120 ? 12 : 24;
+  const ticks: number[] = [];
+  for (let m = 0; m <= lastMonth; m += step) ticks.push(m);
+  if (lastMonth - ticks[ticks.length - 1]! >= step / 2) ticks.push(lastMonth);
+  return ticks;
+}

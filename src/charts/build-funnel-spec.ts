@@ -1,0 +1,106 @@
+/**
+ * Chart 6: the sales funnel by project type, per strategy: opportunities
+ * seen → entered early → each sales stage passed → won, as mean counts per
+ * account over the horizon. Panels have their own scales (repurchases
+ * outnumber innovation deals a hundred to one).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ConcatSpec, OffsetDef, PositionDef } from './spec-types.ts';
+import type { FunnelData } from '../stats/prepare-chart-data.ts';
+import { PROJECT_TYPES, STRATEGIES, type ProjectTypeName } from '../scenario/vocabulary.ts';
+import { CHART_CONFIG, STRATEGY_LABELS, STRATEGY_SCALE, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { formatCount, rowNumber } from './format-figures.ts';
+import { wrapTitle } from './wrap-title.ts';
+
+export const PROJECT_TYPE_LABELS: Record<ProjectTypeName, string> = {
+  repurchase: 'Repurchase',
+  replacement: 'Replacement',
+  expansion: 'Expansion',
+  innovation: 'Innovation',
+};
+
+/** Step keys → the words on the chart's axis. */
+export function funnelStepLabel(step: string): string {
+  if (step === 'seen') return 'Seen';
+  if (step === 'early') return 'Entered early';
+  if (step === 'won') return 'Won';
+  const stage = /^stage(\d)$/.exec(step);
+  if (stage) return `Passed stage ${stage[1]}`;
+  throw new Error(`unknown funnel step ${step}`);
+}
+
+const STEP_ORDER = ['seen', 'early', 'stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'won'].map(funnelStepLabel);
+
+
+function wonCount(data: FunnelData, strategy: 'ato' | 'fitd', type: ProjectTypeName): number {
+  return data.funnel[strategy][type].find((s) => s.step === 'won')?.count ?? 0;
+}
+
+/** The finding: deals won per account under each strategy, and the project type where the ratio is widest. */
+export function funnelTitle(data: FunnelData): string {
+  const total = (strategy: 'ato' | 'fitd') => PROJECT_TYPES.reduce((sum, type) => sum + wonCount(data, strategy, type), 0);
+  const won = { ato: total('ato'), fitd: total('fitd') };
+  const [more, fewer] = won.ato >= won.fitd ? (['ato', 'fitd'] as const) : (['fitd', 'ato'] as const);
+  const count = (value: number) => (Math.max(won.ato, won.fitd) >= 100 ? String(Math.round(value)) : formatCount(value));
+  const head = `${STRATEGY_SHORT_NAMES[more]} wins ${count(won[more])} deals per account, ${STRATEGY_SHORT_NAMES[fewer]} ${count(won[fewer])}`;
+  const ratios = PROJECT_TYPES.filter((type) => wonCount(data, fewer, type) > 0).map((type) => ({ type, ratio: wonCount(data, more, type) / wonCount(data, fewer, type) }));
+  const widest = ratios.sort((a, b) => b.ratio - a.ratio)[0];
+  if (!widest || widest.ratio < 1.5) return head;
+  return `${head}; the gap is widest in ${widest.type} deals (${widest.ratio.toFixed(1)}×)`;
+}
+
+export function buildFunnelSpec(data: FunnelData): TopLevelSpec {
+  const rows = STRATEGIES.flatMap((strategy) =>
+    PROJECT_TYPES.flatMap((type) =>
+      data.funnel[strategy][type].map((step) => ({
+        strategy: STRATEGY_LABELS[strategy],
+        type: PROJECT_TYPE_LABELS[type],
+        step: funnelStepLabel(step.step),
+        count: rowNumber(step.count),
+        label: formatCount(step.count),
+        shareOfSeen: step.shareOfSeen === null ? null : rowNumber(step.shareOfSeen),
+      })),
+    ),
+  );
+  const y: PositionDef = { field: 'step', type: 'ordinal', title: null, sort: STEP_ORDER };
+  const yOffset: OffsetDef = { field: 'strategy', type: 'nominal', sort: STRATEGY_SCALE.domain };
+  const panel = (type: ProjectTypeName): ConcatSpec => ({
+    title: { text: PROJECT_TYPE_LABELS[type], fontSize: 15, subtitle: '', offset: 8 },
+    data: { values: rows.filter((row) => row.type === PROJECT_TYPE_LABELS[type]) },
+    width: 300,
+    height: { step: 11 },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          y,
+          yOffset,
+          x: { field: 'count', type: 'quantitative', title: 'Per account', axis: { tickCount: 4 }, stack: null },
+          color: { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE },
+          tooltip: [
+            { field: 'strategy', title: 'Strategy' },
+            { field: 'type', title: 'Project type' },
+            { field: 'step', title: 'Step' },
+            { field: 'count', title: 'Per account', format: ',.2f' },
+            { field: 'shareOfSeen', title: 'Share of seen', format: '.0%' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 11 },
+        encoding: { y, yOffset, x: { field: 'count', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    ],
+  });
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CHART_CONFIG,
+    title: {
+      text: wrapTitle(funnelTitle(data)),
+      subtitle: ['Mean opportunities per account over the horizon at each step of the sales funnel; each panel has its own scale.'],
+    },
+    concat: PROJECT_TYPES.map(panel),
+    columns: 2,
+    spacing: { column: 40, row: 24 },
+  };
+}

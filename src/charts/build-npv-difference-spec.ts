@@ -1,0 +1,102 @@
+/**
+ * Chart 2: the paired difference ATO − FITD per account (both strategies ran
+ * on the same accounts): its distribution, the zero line, the mean and its
+ * 95% interval. Bars right of zero are accounts where ATO did better.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { LayerSpec, PositionDef } from './spec-types.ts';
+import { roundEdge } from '../stats/bin-histogram.ts';
+import type { NpvDifferenceData } from '../stats/prepare-chart-data.ts';
+import { wrapTitle } from './wrap-title.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, NEUTRAL_COLOR, STRATEGY_COLORS } from './chart-theme.ts';
+import { formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
+import { binWidthText, clipNote } from './histogram-rows.ts';
+
+const ATO_BETTER = 'ATO better';
+const FITD_BETTER = 'FITD better';
+
+/** The finding: the mean gap with its interval, and how often each strategy wins account by account. */
+export function npvDifferenceTitle(data: NpvDifferenceData): string {
+  const { mean, ci95, pAtoBetter, pTie } = data;
+  const pFitdBetter = 1 - pAtoBetter - pTie;
+  const money = (value: number) => formatMoney(Math.abs(value), data.currency);
+  if (ci95 !== null && ci95[0] <= 0 && ci95[1] >= 0) {
+    return `No clear NPV winner: ATO − FITD averages ${formatMoney(mean, data.currency, true)} (95% CI ${formatMoney(ci95[0], data.currency)} to ${formatMoney(ci95[1], data.currency)})`;
+  }
+  const [leader, other, leaderShare] = mean >= 0 ? ['ATO', 'FITD', pAtoBetter] : ['FITD', 'ATO', pFitdBetter];
+  const lead = `${leader} beats ${other} by ${money(mean)} per account on average`;
+  return leaderShare >= 0.5
+    ? `${lead}, and in ${formatPercent(leaderShare)} of accounts`
+    : `${lead}, yet ${other} does better in ${formatPercent(1 - leaderShare - pTie)} of accounts`;
+}
+
+export function buildNpvDifferenceSpec(data: NpvDifferenceData): TopLevelSpec {
+  const { histogram } = data;
+  const unit = moneyUnit(data.currency);
+  const bins = histogram.counts.map((count, i) => {
+    const start = roundEdge(histogram.start + i * histogram.width);
+    const end = roundEdge(histogram.start + (i + 1) * histogram.width);
+    return { start, end, share: rowNumber(count / histogram.total), side: end <= 0 ? FITD_BETTER : ATO_BETTER, range: `${start} to ${end}` };
+  });
+  const markers = [{ value: rowNumber(data.mean), label: `mean ${formatMoney(data.mean, data.currency, true)}` }];
+  const intervalLayers: LayerSpec[] =
+    data.ci95 === null
+      ? []
+      : [
+          {
+            data: { values: [{ low: rowNumber(data.ci95[0]), high: rowNumber(data.ci95[1]) }] },
+            mark: { type: 'rect', color: '#9e9e9e', opacity: 0.35 },
+            encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+          },
+        ];
+  const x: PositionDef = {
+    field: 'start',
+    type: 'quantitative',
+    title: `NPV difference per account, ATO − FITD (${unit})`,
+    axis: { tickCount: 12 },
+    scale: { domain: [bins[0]!.start, bins[bins.length - 1]!.end], nice: false, zero: false },
+  };
+  const ciText = data.ci95 === null ? '' : `, its 95% CI ${formatMoney(data.ci95[0], data.currency)} to ${formatMoney(data.ci95[1], data.currency)} in grey`;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CHART_CONFIG,
+    title: {
+      text: wrapTitle(npvDifferenceTitle(data)),
+      subtitle: [
+        `Same accounts under both strategies; share of accounts per ${binWidthText(histogram.width, data.currency)} bin. Dashed: the mean${ciText}.`,
+        clipNote(data.range, [histogram]),
+      ],
+    },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    layer: [
+      ...intervalLayers,
+      {
+        data: { values: bins },
+        mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+        encoding: {
+          x,
+          x2: { field: 'end' },
+          y: { field: 'share', type: 'quantitative', title: 'Share of accounts', axis: { format: '.0%', tickCount: 6 }, scale: { padding: 0, zero: true } },
+          y2: { datum: 0 },
+          color: { field: 'side', type: 'nominal', title: null, scale: { domain: [ATO_BETTER, FITD_BETTER], range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd] } },
+          tooltip: [
+            { field: 'range', title: `ATO − FITD (${unit})` },
+            { field: 'share', title: 'Share of accounts', format: '.1%' },
+          ],
+        },
+      },
+      { data: { values: [{ value: 0 }] }, mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { x: { field: 'value', type: 'quantitative' } } },
+      {
+        data: { values: markers },
+        mark: { type: 'rule', color: NEUTRAL_COLOR, strokeWidth: 2.5, strokeDash: [6, 3] },
+        encoding: { x: { field: 'value', type: 'quantitative' }, tooltip: [{ field: 'label', title: 'Statistic' }] },
+      },
+      {
+        data: { values: markers },
+        mark: { type: 'text', align: 'left', baseline: 'top', dx: 6, y: 6, fontSize: 14, fontWeight: 'bold', color: NEUTRAL_COLOR },
+        encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    ],
+  };
+}

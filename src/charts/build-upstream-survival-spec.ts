@@ -1,0 +1,99 @@
+/**
+ * Chart 5: time to the first upstream win, as a survival curve per strategy
+ * (Kaplan–Meier, censored at the horizon): the share of accounts still
+ * without an upstream win. A curve that stays near 100% is the downstream
+ * trap made visible.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ColorDef, PositionDef } from './spec-types.ts';
+import type { UpstreamSurvivalData } from '../stats/prepare-chart-data.ts';
+import type { SurvivalStep } from '../stats/kaplan-meier.ts';
+import { STRATEGIES, type StrategyName } from '../scenario/vocabulary.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, STRATEGY_LABELS, STRATEGY_LINE_LEGEND, STRATEGY_SCALE, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { monthTicks } from './build-fan-chart-spec.ts';
+import { formatPercent, rowNumber } from './format-figures.ts';
+import { wrapTitle } from './wrap-title.ts';
+
+/** S(t) at every month 0 … T−1 from the Kaplan–Meier steps (a step function, so the curve can be drawn without gaps). */
+export function survivalByMonth(steps: SurvivalStep[], horizonMonths: number): number[] {
+  const byMonth: number[] = [];
+  let survival = 1;
+  let next = 0;
+  for (let month = 0; month < horizonMonths; month++) {
+    while (next < steps.length && steps[next]!.time <= month) survival = steps[next++]!.survival;
+    byMonth.push(survival);
+  }
+  return byMonth;
+}
+
+/** The month S(t) first falls to 50% or below, or null if it never does. */
+function medianSurvivalMonth(byMonth: number[]): number | null {
+  const month = byMonth.findIndex((s) => s <= 0.5);
+  return month < 0 ? null : month;
+}
+
+/** The finding: how much sooner one strategy wins upstream, or how many accounts never do. */
+export function upstreamSurvivalTitle(data: UpstreamSurvivalData): string {
+  const curves = Object.fromEntries(STRATEGIES.map((s) => [s, survivalByMonth(data.survival[s], data.horizonMonths)])) as Record<StrategyName, number[]>;
+  const medians = { ato: medianSurvivalMonth(curves.ato), fitd: medianSurvivalMonth(curves.fitd) };
+  if (medians.ato !== null && medians.fitd !== null && medians.ato !== medians.fitd) {
+    const [sooner, later] = medians.ato < medians.fitd ? (['ato', 'fitd'] as const) : (['fitd', 'ato'] as const);
+    return `${STRATEGY_SHORT_NAMES[sooner]}'s median account wins upstream ${medians[later]! - medians[sooner]!} months sooner (month ${medians[sooner]} vs ${medians[later]})`;
+  }
+  const last = data.horizonMonths - 1;
+  const never = { ato: curves.ato[last]!, fitd: curves.fitd[last]!};
+  const [trapped, other] = never.fitd >= never.ato ? (['fitd', 'ato'] as const) : (['ato', 'fitd'] as const);
+  return `The downstream trap: ${formatPercent(never[trapped])} of ${STRATEGY_SHORT_NAMES[trapped]} accounts have no upstream win after ${data.horizonMonths} months (${STRATEGY_SHORT_NAMES[other]}: ${formatPercent(never[other])})`;
+}
+
+export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelSpec {
+  const last = data.horizonMonths - 1;
+  const rows = STRATEGIES.flatMap((strategy) =>
+    survivalByMonth(data.survival[strategy], data.horizonMonths).map((survival, month) => ({ strategy: STRATEGY_LABELS[strategy], month, survival: rowNumber(survival) })),
+  );
+  const ends = STRATEGIES.map((strategy) => {
+    const survival = rows.find((r) => r.strategy === STRATEGY_LABELS[strategy] && r.month === last)!.survival;
+    return { strategy: STRATEGY_LABELS[strategy], month: last, survival, label: `${STRATEGY_SHORT_NAMES[strategy]}: ${formatPercent(survival)} without` };
+  });
+  const x: PositionDef = { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last) } };
+  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE, legend: STRATEGY_LINE_LEGEND };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CHART_CONFIG,
+    title: {
+      text: wrapTitle(upstreamSurvivalTitle(data)),
+      subtitle: [`Share of accounts without an upstream win yet, by month (Kaplan–Meier; accounts without one are censored at month ${last}).`],
+    },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    layer: [
+      {
+        data: { values: rows },
+        mark: { type: 'line', strokeWidth: 3, interpolate: 'step-after' },
+        encoding: {
+          x,
+          y: { field: 'survival', type: 'quantitative', title: 'Accounts without an upstream win', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+          color,
+        },
+      },
+      {
+        data: { values: rows },
+        mark: { type: 'point', opacity: 0, size: 60 },
+        encoding: {
+          x,
+          y: { field: 'survival', type: 'quantitative' },
+          tooltip: [
+            { field: 'strategy', title: 'Strategy' },
+            { field: 'month', title: 'Month' },
+            { field: 'survival', title: 'Without an upstream win', format: '.1%' },
+          ],
+        },
+      },
+      {
+        data: { values: ends },
+        mark: { type: 'text', align: 'right', baseline: 'top', dy: 8, fontSize: 14, fontWeight: 'bold' },
+        encoding: { x, y: { field: 'survival', type: 'quantitative' }, text: { field: 'label' }, color },
+      },
+    ],
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The report's charts, in the order the report shows them: the evidence for
+ * the headline first, then where the money comes from, then why. Each entry
+ * names its files, says what to read from it, and builds its spec from the
+ * run's chart data. Later charts (sweeps, tornado, convergence) are appended
+ * here.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartData } from '../stats/prepare-chart-data.ts';
+import { buildFanChartSpec } from './build-fan-chart-spec.ts';
+import { buildFunnelSpec } from './build-funnel-spec.ts';
+import { buildNpvDifferenceSpec } from './build-npv-difference-spec.ts';
+import { buildNpvDistributionSpec } from './build-npv-distribution-spec.ts';
+import { buildRiskProfileSpec } from './build-risk-profile-spec.ts';
+import { buildStreamPenetrationSpec } from './build-stream-penetration-spec.ts';
+import { buildUpstreamSurvivalSpec } from './build-upstream-survival-spec.ts';
+import { buildValueByStreamSpec } from './build-value-by-stream-spec.ts';
+
+export interface ChartEntry {
+  /** File name stem (`charts/<name>.svg`) and HTML id; kebab-case. */
+  name: string;
+  /** The question the chart answers, as the report's section heading. */
+  heading: string;
+  /** One sentence on how to read the chart. */
+  reading: string;
+  build(data: ChartData): TopLevelSpec;
+}
+
+export const REPORT_CHARTS: readonly ChartEntry[] = [
+  {
+    name: 'npv-difference',
+    heading: 'Account by account, which strategy wins?',
+    reading:
+      'Both strategies ran on the same simulated accounts, so each bar counts accounts by how much more (right of zero, blue) or less (left, orange) ATO earned than FITD on that account; the dashed line is the average gap the headline quotes.',
+    build: (data) => buildNpvDifferenceSpec(data.npvDifference),
+  },
+  {
+    name: 'npv-distribution',
+    heading: 'How is NPV spread across accounts?',
+    reading:
+      'The two outlines are the NPV distributions of all accounts under each strategy; solid lines mark the means and dashed lines the P10 and P90, so compare where the mass sits and how far the tails reach.',
+    build: (data) => buildNpvDistributionSpec(data.npvDistribution),
+  },
+  {
+    name: 'risk-profile',
+    heading: 'What is the risk profile?',
+    reading:
+      'Read across at any height: the curve further right has the higher NPV at that percentile; the bottom of the chart is the downside a finance reviewer weighs, the top the upside.',
+    build: (data) => buildRiskProfileSpec(data.npvCdf),
+  },
+  {
+    name: 'cash-fan',
+    heading: 'When does the cash come in?',
+    reading:
+      'Lines follow the median account\'s discounted cumulative cash and bands cover the middle 80% of accounts; a line below zero is money not yet paid back, and the gap at the right edge is what each strategy has banked before the terminal value.',
+    build: (data) => buildFanChartSpec(data.cashFan),
+  },
+  {
+    name: 'value-by-stream',
+    heading: 'Where does the value come from?',
+    reading:
+      'Compare gross margin with cost of sale stream by stream: a stream whose cost bar outgrows its margin bar is paid for by the others.',
+    build: (data) => buildValueByStreamSpec(data.valueByStream),
+  },
+  {
+    name: 'stream-penetration',
+    heading: 'How far into each stream does each strategy get?',
+    reading:
+      'Solid lines show the share of accounts where the vendor covers the stream in each month, dashed lines the share that have won a deal there; coverage without wins is cost without revenue.',
+    build: (data) => buildStreamPenetrationSpec(data.streamPenetration),
+  },
+  {
+    name: 'upstream-survival',
+    heading: 'How long until the first upstream win?',
+    reading:
+      'Each curve is the share of accounts still without an upstream win; a curve that stays near the top is the downstream trap, where the vendor is never let into the business problem.',
+    build: (data) => buildUpstreamSurvivalSpec(data.upstreamSurvival),
+  },
+  {
+    name: 'sales-funnel',
+    heading: 'Where are deals won and lost?',
+    reading:
+      'Each panel follows one project type from opportunities seen to deals won (mean per account); the wider the drop between two steps, the more deals that step loses.',
+    build: (data) => buildFunnelSpec(data.funnel),
+  },
+];

@@ -1,0 +1,87 @@
+/**
+ * The look shared by every chart: one colour per strategy (the same in every
+ * chart, colour-blind safe: Okabe–Ito blue and vermillion), DejaVu Sans (the
+ * font the PNGs are rendered with), and sizes readable on a slide.
+ */
+import type { Config } from 'vega-lite';
+import type { StrategyName } from '../scenario/vocabulary.ts';
+
+/** How each strategy is named in legends. */
+export const STRATEGY_LABELS: Record<StrategyName, string> = {
+  ato: 'ATO (all at once)',
+  fitd: 'FITD (foot in the door)',
+};
+
+export const STRATEGY_SHORT_NAMES: Record<StrategyName, string> = { ato: 'ATO', fitd: 'FITD' };
+
+export const STRATEGY_COLORS: Record<StrategyName, string> = {
+  ato: '#0072B2',
+  fitd: '#D55E00',
+};
+
+/** The colour scale of every chart coloured by strategy. */
+export const STRATEGY_SCALE = {
+  domain: [STRATEGY_LABELS.ato, STRATEGY_LABELS.fitd],
+  range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd],
+};
+
+/** Legend of a colour encoding drawn with lines: line symbols, whatever the layers' marks. */
+export const STRATEGY_LINE_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300 } as const;
+
+/** Font family of every chart; the PNG renderer loads exactly this font. */
+export const CHART_FONT = 'DejaVu Sans';
+
+/** Plot area of a single-panel chart, px (before the 2× PNG scale). */
+export const CHART_WIDTH = 800;
+export const CHART_HEIGHT = 380;
+
+export const NEUTRAL_COLOR = '#4d4d4d';
+export const GRID_COLOR = '#e4e4e4';
+
+/** Space between legends side by side (vega's legend layout, passed through but not typed by vega-lite). */
+const LEGEND_LAYOUT = { layout: { top: { anchor: 'start', direction: 'horizontal', margin: 36 } } } as unknown as NonNullable<Config['legend']>;
+
+/** Vega-lite config of every chart. */
+export const CHART_CONFIG: Config = {
+  background: 'white',
+  padding: { left: 16, right: 24, top: 16, bottom: 16 },
+  font: CHART_FONT,
+  view: { stroke: null },
+  title: {
+    anchor: 'start',
+    fontSize: 20,
+    fontWeight: 'bold',
+    color: '#1a1a1a',
+    subtitleFontSize: 14,
+    subtitleColor: '#555555',
+    subtitlePadding: 6,
+    offset: 16,
+    limit: 0,
+  },
+  axis: {
+    labelFontSize: 13,
+    titleFontSize: 14,
+    titleFontWeight: 'normal',
+    titleColor: '#333333',
+    labelColor: '#333333',
+    gridColor: GRID_COLOR,
+    domainColor: '#8c8c8c',
+    tickColor: '#8c8c8c',
+    titlePadding: 10,
+    labelLimit: 260,
+  },
+  legend: {
+    ...LEGEND_LAYOUT,
+    orient: 'top',
+    direction: 'horizontal',
+    labelFontSize: 14,
+    titleFontSize: 14,
+    titleFontWeight: 'normal',
+    symbolSize: 180,
+    symbolStrokeWidth: 3,
+    columnPadding: 24,
+    labelLimit: 320,
+  },
+  header: { labelFontSize: 15, labelFontWeight: 'bold', titleFontSize: 15, labelColor: '#333333' },
+  text: { fontSize: 13 },
+};

@@ -1,0 +1,29 @@
+/**
+ * SVG → PNG with resvg: twice the SVG's size (sharp on a slide), white
+ * background, and DejaVu Sans loaded from its npm package with system fonts
+ * off, so the image is the same on every machine.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import { CHART_FONT_FILES } from './chart-fonts.ts';
+import { CHART_FONT } from '../charts/chart-theme.ts';
+
+export interface PngOptions {
+  /** Font files to draw text with; default DejaVu Sans regular and bold. An empty list draws no text (for tests). */
+  fontFiles?: string[];
+  /** Scale factor; default 2. */
+  scale?: number;
+}
+
+export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+    background: 'white',
+    font: {
+      loadSystemFonts: false,
+      fontFiles: options.fontFiles ?? [CHART_FONT_FILES.regular, CHART_FONT_FILES.bold],
+      defaultFontFamily: CHART_FONT,
+      sansSerifFamily: CHART_FONT,
+    },
+  });
+  return resvg.render().asPng();
+}

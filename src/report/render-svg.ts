@@ -1,0 +1,61 @@
+/**
+ * Vega-lite spec → SVG text, headless: vega-lite compiles, a vega View with
+ * renderer "none" lays the chart out and writes SVG. Text is measured with
+ * DejaVu Sans' own metrics (the font the PNG is drawn with), and every
+ * warning vega-lite or vega logs is collected so tests can demand none.
+ */
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { CHART_FONT_FILES } from './chart-fonts.ts';
+import { readFontMetrics, type FontMetrics } from './font-metrics.ts';
+
+export interface RenderedSvg {
+  svg: string;
+  /** Warnings and errors logged by vega-lite and vega while compiling and rendering. */
+  warnings: string[];
+}
+
+interface TextItem {
+  fontSize?: number;
+  fontWeight?: string | number;
+}
+
+let metrics: { regular: FontMetrics; bold: FontMetrics } | undefined;
+
+/** Makes vega measure text with DejaVu Sans (vega's text measurement is a module-level setting). */
+function useChartFontMetrics(): void {
+  if (metrics) return;
+  metrics = { regular: readFontMetrics(CHART_FONT_FILES.regular), bold: readFontMetrics(CHART_FONT_FILES.bold) };
+  const { regular, bold } = metrics;
+  const textMetrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
+  textMetrics.width = (item, text) => {
+    const value = text == null ? '' : String(text).trim();
+    const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+    const isBold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
+    return (isBold ? bold : regular).width(value, size);
+  };
+}
+
+function collectingLogger(warnings: string[]) {
+  const logger = vega.logger(vega.Warn);
+  const keep = (level: string) => (...args: unknown[]) => {
+    warnings.push(`${level}: ${args.map(String).join(' ')}`);
+    return logger;
+  };
+  return Object.assign(logger, { warn: keep('warn'), error: keep('error') });
+}
+
+/** Renders a spec to SVG; the spec's own data only (no loading). */
+export async function renderSvg(spec: TopLevelSpec): Promise<RenderedSvg> {
+  useChartFontMetrics();
+  const warnings: string[] = [];
+  const logger = collectingLogger(warnings);
+  const { spec: vegaSpec } = compile(spec, { logger });
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logger });
+  try {
+    const svg = await view.toSVG();
+    return { svg, warnings };
+  } finally {
+    view.finalize();
+  }
+}

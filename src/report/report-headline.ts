@@ -1,0 +1,82 @@
+/**
+ * The report's opening: the answer in one line ("ATO beats FITD by X [CI] in
+ * NPV; P(ATO better) = …"), one sentence on what it means, and the key
+ * figures side by side.
+ */
+import { formatCount, formatMoney, formatPercent, formatRate } from '../charts/format-figures.ts';
+import type { Summary } from '../stats/summarize-outcomes.ts';
+
+function moneyInterval(interval: [number, number], currency: string): string {
+  return `[95% CI ${formatMoney(interval[0], currency)} to ${formatMoney(interval[1], currency)}]`;
+}
+
+function shareInterval(interval: [number, number]): string {
+  return `[${formatPercent(interval[0], 1)} to ${formatPercent(interval[1], 1)}]`;
+}
+
+/** "ATO beats FITD by $0.16M [95% CI $0.11M to $0.21M] in NPV per account; P(ATO better) = 26.7% [26.1% to 27.3%]". */
+export function reportHeadline(summary: Summary): string {
+  const { npvDiff, pAtoBetter } = summary.comparison;
+  const { currency } = summary;
+  const better = `P(ATO better) = ${formatPercent(pAtoBetter.p, 1)} ${shareInterval(pAtoBetter.ci95)}`;
+  const interval = npvDiff.ci95 === null ? '(one trial: no interval)' : moneyInterval(npvDiff.ci95, currency);
+  if (npvDiff.ci95 !== null && npvDiff.ci95[0] <= 0 && npvDiff.ci95[1] >= 0) {
+    return `No clear NPV winner: ATO − FITD = ${formatMoney(npvDiff.mean, currency, true)} ${interval} per account; ${better}`;
+  }
+  const atoWins = npvDiff.mean >= 0;
+  const [winner, loser] = atoWins ? ['ATO', 'FITD'] : ['FITD', 'ATO'];
+  const gapInterval = npvDiff.ci95 === null ? interval : moneyInterval(atoWins ? npvDiff.ci95 : [-npvDiff.ci95[1], -npvDiff.ci95[0]], currency);
+  return `${winner} beats ${loser} by ${formatMoney(Math.abs(npvDiff.mean), currency)} ${gapInterval} in NPV per account; ${better}`;
+}
+
+/** What the headline means for a decision: does the average agree with the typical account? */
+export function reportVerdict(summary: Summary): string {
+  const { npvDiff, pAtoBetter, pTie } = summary.comparison;
+  const pFitdBetter = 1 - pAtoBetter.p - pTie;
+  if (npvDiff.ci95 !== null && npvDiff.ci95[0] <= 0 && npvDiff.ci95[1] >= 0) {
+    return `The average difference is within simulation noise at ${summary.trials.toLocaleString('en-US')} accounts; ATO does better in ${formatPercent(pAtoBetter.p)} of them and FITD in ${formatPercent(pFitdBetter)}.`;
+  }
+  const atoLeads = npvDiff.mean > 0;
+  const leaderShare = atoLeads ? pAtoBetter.p : pFitdBetter;
+  const [leader, other] = atoLeads ? ['ATO', 'FITD'] : ['FITD', 'ATO'];
+  if (leaderShare >= 0.5) {
+    return `${leader} earns more on average and on most accounts (${formatPercent(leaderShare)} of them): the lead is broad, not carried by a few accounts.`;
+  }
+  return `${leader} earns more on average, but ${other} does better on ${formatPercent(1 - leaderShare - pTie)} of accounts: ${leader}'s lead comes from a minority of accounts where it pays off big (median difference ${formatMoney(npvDiff.p50, summary.currency, true)}).`;
+}
+
+/** The basis every figure rests on, in one line. */
+export function reportBasis(summary: Summary): string {
+  const terminal =
+    summary.terminalValue === 'runRate'
+      ? 'NPV includes a run-rate terminal value (without one, the horizon alone biases the comparison toward FITD)'
+      : 'NPV has no terminal value: the horizon alone, which biases the comparison toward FITD';
+  return `${summary.trials.toLocaleString('en-US')} simulated accounts, each run under both strategies, over ${summary.horizonMonths} months at a ${formatRate(summary.discountRate)} yearly discount rate; money in ${summary.currency} millions. ${terminal}.`;
+}
+
+export interface KeyFigure {
+  label: string;
+  ato: string;
+  fitd: string;
+}
+
+/** The figures a reviewer asks for first, ATO next to FITD. */
+export function keyFigures(summary: Summary, pLoss: { ato: number; fitd: number }): KeyFigure[] {
+  const { ato, fitd } = summary.strategies;
+  const { currency } = summary;
+  const both = (read: (s: typeof ato, key: 'ato' | 'fitd') => string) => ({ ato: read(ato, 'ato'), fitd: read(fitd, 'fitd') });
+  const months = (m: { median: number | null; reached: number }) =>
+    m.median === null ? 'never' : `month ${m.median} (${formatPercent(m.reached)} of accounts get one)`;
+  return [
+    { label: 'Mean NPV per account', ...both((s) => formatMoney(s.npv.mean, currency)) },
+    { label: 'Median NPV (P10 to P90)', ...both((s) => `${formatMoney(s.npv.p50, currency)} (${formatMoney(s.npv.p10, currency)} to ${formatMoney(s.npv.p90, currency)})`) },
+    { label: 'Accounts losing money (NPV < 0)', ...both((_, key) => formatPercent(pLoss[key], 1)) },
+    { label: 'Terminal value in NPV (mean)', ...both((s) => formatMoney(s.terminalValue.mean, currency)) },
+    { label: 'Revenue per account (mean, undiscounted)', ...both((s) => formatMoney(s.revenue.mean, currency)) },
+    { label: 'Cost of sale / revenue', ...both((s) => (s.costOfSaleShare === null ? 'n/a' : formatPercent(s.costOfSaleShare, 1))) },
+    { label: 'Deals won per account', ...both((s) => formatCount(s.dealsWon.mean)) },
+    { label: 'First upstream win (median, among accounts with one)', ...both((s) => months(s.monthsToFirstUpstreamWin)) },
+    { label: 'Locked downstream (no upstream win by the horizon)', ...both((s) => formatPercent(s.pLockedDownstream)) },
+    { label: 'Accounts that churned', ...both((s) => formatPercent(s.pChurned)) },
+  ];
+}

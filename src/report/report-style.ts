@@ -1,0 +1,27 @@
+/** The report's stylesheet: a plain, print-friendly page that reads like a short deck. */
+export const REPORT_STYLE = `
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #e0e0e0; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #f6f6f4; color: var(--ink); font: 16px/1.5 "DejaVu Sans", Verdana, "Segoe UI", Helvetica, Arial, sans-serif; }
+main { max-width: 1180px; margin: 0 auto; padding: 32px 24px 64px; }
+header.answer, section { background: white; border: 1px solid var(--rule); border-radius: 6px; padding: 28px 32px; margin: 0 0 28px; }
+.eyebrow { margin: 0 0 8px; color: var(--muted); font-size: 14px; letter-spacing: .02em; }
+h1 { font-size: 30px; line-height: 1.25; margin: 0 0 14px; }
+h2 { font-size: 22px; margin: 0 0 6px; }
+h2 .number { display: inline-block; min-width: 1.6em; color: var(--muted); font-weight: normal; }
+h3 { font-size: 17px; margin: 24px 0 8px; }
+.verdict { font-size: 19px; margin: 0 0 20px; }
+.basis, .reading, .colophon { color: var(--muted); margin: 0 0 12px; }
+table.key-figures { border-collapse: collapse; width: 100%; margin: 0 0 16px; font-size: 15px; }
+.key-figures th, .key-figures td { text-align: left; padding: 6px 12px 6px 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
+.key-figures thead th { font-size: 15px; border-bottom: 2px solid var(--ink); }
+.key-figures tbody th { font-weight: normal; color: var(--muted); width: 40%; }
+figure.chart { margin: 12px 0 0; overflow-x: auto; }
+figure.chart img.fallback { display: block; max-width: 100%; height: auto; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 20px; margin: 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+pre.scenario { background: #f7f7f7; border: 1px solid var(--rule); padding: 12px 16px; overflow-x: auto; font-size: 13px; line-height: 1.45; white-space: pre; }
+details summary { cursor: pointer; color: var(--muted); margin: 12px 0; }
+@media print { body { background: white; } header.answer, section { border: none; break-inside: avoid; } }
+`;

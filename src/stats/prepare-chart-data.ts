@@ -1,0 +1,220 @@
+/**
+ * A run's trials and summary → everything the report's charts plot, already
+ * reduced to tens or hundreds of rows (vega never sees raw trials). Pure: the
+ * same run gives the same chart data.
+ */
+import type { OutcomeTable } from '../engine/outcome-table.ts';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import { PROJECT_TYPES, STRATEGIES, type ProjectTypeName, type StrategyName, type StreamName } from '../scenario/vocabulary.ts';
+import { binHistogram, clippedRange, niceBinning, type ClippedRange, type Histogram } from './bin-histogram.ts';
+import { empiricalCdf, type CdfPoint } from './empirical-cdf.ts';
+import { funnelSteps, type FunnelStep } from './funnel-steps.ts';
+import { kaplanMeier, type SurvivalStep } from './kaplan-meier.ts';
+import { sortedCopy } from './sample-statistics.ts';
+import { summarizeCashFan, type FanMonth } from './summarize-cash-fan.ts';
+import { summarizeStreamPenetration, type StreamPenetration } from './summarize-stream-penetration.ts';
+import type { Summary } from './summarize-outcomes.ts';
+
+/** Histograms of heavy-tailed money values are shown between these quantiles. */
+export const CLIP_QUANTILES = [0.01, 0.99] as const;
+/** About this many bins per histogram. */
+export const HISTOGRAM_BINS = 50;
+/** Points per CDF curve. */
+export const CDF_POINTS = 197;
+
+type PerStrategy<T> = Record<StrategyName, T>;
+
+export interface NpvDistributionData {
+  currency: string;
+  range: ClippedRange;
+  histograms: PerStrategy<Histogram>;
+  npv: PerStrategy<{ mean: number; p10: number; p50: number; p90: number }>;
+}
+
+export interface NpvDifferenceData {
+  currency: string;
+  range: ClippedRange;
+  histogram: Histogram;
+  mean: number;
+  ci95: [number, number] | null;
+  pAtoBetter: number;
+  pTie: number;
+}
+
+export interface CashFanData {
+  currency: string;
+  sampledTrials: number;
+  fan: PerStrategy<FanMonth[]>;
+  meanTerminalValue: PerStrategy<number>;
+  terminalValue: 'runRate' | 'none';
+}
+
+export interface StreamPenetrationData {
+  horizonMonths: number;
+  penetration: PerStrategy<StreamPenetration>;
+}
+
+export interface UpstreamSurvivalData {
+  horizonMonths: number;
+  /** Kaplan–Meier steps over model months; trials without a win are censored at the last month, T − 1. */
+  survival: PerStrategy<SurvivalStep[]>;
+  /** Median month of the first upstream win among trials with one (null if none), as in the summary. */
+  medianAmongWinners: PerStrategy<number | null>;
+}
+
+export interface FunnelData {
+  funnel: PerStrategy<Record<ProjectTypeName, FunnelStep[]>>;
+}
+
+export interface ValueByStreamData {
+  currency: string;
+  horizonMonths: number;
+  /** Mean per trial over the horizon, undiscounted. */
+  value: PerStrategy<Record<'revenue' | 'grossMargin' | 'costOfSale', Record<StreamName, number>>>;
+  /** Mean capability build cost per trial (a cost of sale of no stream). */
+  buildCost: PerStrategy<number>;
+}
+
+export interface NpvCdfData {
+  currency: string;
+  range: ClippedRange;
+  cdf: PerStrategy<CdfPoint[]>;
+  npv: PerStrategy<{ p10: number; p50: number; p90: number }>;
+  /** Share of trials with a negative NPV (the account lost money). */
+  pLoss: PerStrategy<number>;
+}
+
+export interface ChartData {
+  scenario: string;
+  trials: number;
+  npvDistribution: NpvDistributionData;
+  npvDifference: NpvDifferenceData;
+  cashFan: CashFanData;
+  streamPenetration: StreamPenetrationData;
+  upstreamSurvival: UpstreamSurvivalData;
+  funnel: FunnelData;
+  valueByStream: ValueByStreamData;
+  npvCdf: NpvCdfData;
+}
+
+function perStrategy<T>(make: (strategy: StrategyName) => T): PerStrategy<T> {
+  return Object.fromEntries(STRATEGIES.map((s) => [s, make(s)])) as PerStrategy<T>;
+}
+
+/** Share of sorted values strictly below `limit` (binary search). */
+function shareBelow(sorted: Float64Array, limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < limit) low = mid + 1;
+    else high = mid;
+  }
+  return low / sorted.length;
+}
+
+function orZero(values: Record<StreamName, number | null>): Record<StreamName, number> {
+  return { downstream: values.downstream ?? 0, midstream: values.midstream ?? 0, upstream: values.upstream ?? 0 };
+}
+
+function upstreamSurvival(table: OutcomeTable, summary: Summary): UpstreamSurvivalData {
+  const lastMonth = table.horizonMonths - 1;
+  const survival = perStrategy((strategy) => {
+    const firstWin = table.columns[`${strategy}.firstUpstreamWin`]!;
+    return kaplanMeier(Float64Array.from(firstWin, (m) => (m >= 0 ? m : lastMonth)), Array.from(firstWin, (m) => m >= 0));
+  });
+  const medianAmongWinners = perStrategy((strategy) => summary.strategies[strategy].monthsToFirstUpstreamWin.median);
+  return { horizonMonths: table.horizonMonths, survival, medianAmongWinners };
+}
+
+/**
+ * Reduces a run to chart data. Cost: a few sorts of the NPV columns and of
+ * each month of the cash-path sample; ~150 ms for 20,000 trials.
+ */
+export function prepareChartData(scenario: Scenario, summary: Summary, table: OutcomeTable): ChartData {
+  if (table.count < 1) throw new Error('prepareChartData requires at least one trial');
+  const npvColumns = perStrategy((s) => table.columns[`${s}.npv`]!);
+  const currency = summary.currency;
+
+  const npvRange = clippedRange([npvColumns.ato, npvColumns.fitd], ...CLIP_QUANTILES);
+  const npvBinning = niceBinning(npvRange.min, npvRange.max, HISTOGRAM_BINS);
+  const difference = Float64Array.from(npvColumns.ato, (value, i) => value - npvColumns.fitd[i]!);
+  const differenceRange = clippedRange([difference], ...CLIP_QUANTILES);
+  const sortedNpv = perStrategy((s) => sortedCopy(npvColumns[s]));
+
+  return {
+    scenario: summary.scenario,
+    trials: table.count,
+    npvDistribution: {
+      currency,
+      range: npvRange,
+      histograms: perStrategy((s) => binHistogram(npvColumns[s], npvBinning)),
+      npv: perStrategy((s) => {
+        const { mean, p10, p50, p90 } = summary.strategies[s].npv;
+        return { mean, p10, p50, p90 };
+      }),
+    },
+    npvDifference: {
+      currency,
+      range: differenceRange,
+      histogram: binHistogram(difference, niceBinning(differenceRange.min, differenceRange.max, HISTOGRAM_BINS)),
+      mean: summary.comparison.npvDiff.mean,
+      ci95: summary.comparison.npvDiff.ci95,
+      pAtoBetter: summary.comparison.pAtoBetter.p,
+      pTie: summary.comparison.pTie,
+    },
+    cashFan: {
+      currency,
+      sampledTrials: table.cashPathCount,
+      fan: perStrategy((s) => (table.cashPathCount > 0 ? summarizeCashFan(table.cashPaths[s], table.cashPathCount, table.horizonMonths) : [])),
+      meanTerminalValue: perStrategy((s) => summary.strategies[s].terminalValue.mean),
+      terminalValue: summary.terminalValue,
+    },
+    streamPenetration: {
+      horizonMonths: table.horizonMonths,
+      penetration: perStrategy((s) =>
+        summarizeStreamPenetration(
+          {
+            opened: { midstream: table.columns[`${s}.midstreamOpened`]!, upstream: table.columns[`${s}.upstreamOpened`]! },
+            firstWin: {
+              downstream: table.columns[`${s}.firstDownstreamWin`]!,
+              midstream: table.columns[`${s}.firstMidstreamWin`]!,
+              upstream: table.columns[`${s}.firstUpstreamWin`]!,
+            },
+            churnMonth: table.columns[`${s}.churnMonth`]!,
+          },
+          scenario.strategies[s].rampMonths,
+          table.horizonMonths,
+        ),
+      ),
+    },
+    upstreamSurvival: upstreamSurvival(table, summary),
+    funnel: {
+      funnel: perStrategy((s) =>
+        Object.fromEntries(
+          PROJECT_TYPES.map((type) => [type, funnelSteps(summary.strategies[s].funnel[type], scenario.model.projectTypes[type].stages)]),
+        ) as Record<ProjectTypeName, FunnelStep[]>,
+      ),
+    },
+    valueByStream: {
+      currency,
+      horizonMonths: table.horizonMonths,
+      value: perStrategy((s) => ({
+        revenue: orZero(summary.strategies[s].revenue.byStream),
+        grossMargin: orZero(summary.strategies[s].grossMargin.byStream),
+        costOfSale: orZero(summary.strategies[s].costOfSale.byStream),
+      })),
+      buildCost: perStrategy((s) => summary.strategies[s].costOfSale.build),
+    },
+    npvCdf: {
+      currency,
+      range: npvRange,
+      cdf: perStrategy((s) => empiricalCdf(sortedNpv[s], CLIP_QUANTILES[0], CLIP_QUANTILES[1], CDF_POINTS)),
+      npv: perStrategy((s) => {
+        const { p10, p50, p90 } = summary.strategies[s].npv;
+        return { p10, p50, p90 };
+      }),
+      pLoss: perStrategy((s) => shareBelow(sortedNpv[s], 0)),
+    },
+  };
+}

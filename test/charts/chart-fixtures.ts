@@ -1,0 +1,133 @@
+/**
+ * Small, fixed chart data for golden tests of the chart builders: every
+ * number written out by hand, so a golden changes only when a builder does.
+ */
+import type { ChartData } from '../../src/stats/prepare-chart-data.ts';
+import type { FunnelStep } from '../../src/stats/funnel-steps.ts';
+
+const histogram = (start: number, width: number, counts: number[], below = 0, above = 0) => ({
+  start,
+  width,
+  count: counts.length,
+  counts,
+  below,
+  above,
+  total: counts.reduce((a, b) => a + b, 0) + below + above,
+});
+
+const funnel = (seen: number, early: number, stages: number[], won: number): FunnelStep[] => [
+  { step: 'seen', count: seen, shareOfSeen: 1 },
+  { step: 'early', count: early, shareOfSeen: early / seen },
+  ...stages.map((count, i) => ({ step: `stage${i + 1}`, count, shareOfSeen: count / seen })),
+  { step: 'won', count: won, shareOfSeen: won / seen },
+];
+
+const fan = (p50: number[]) => p50.map((median, month) => ({ month, p10: median - 1, p50: median, p90: median + 2 }));
+
+export const CHART_DATA: ChartData = {
+  scenario: 'fixture',
+  trials: 10,
+  npvDistribution: {
+    currency: 'USD',
+    range: { min: -1, max: 3.5, lowerQuantile: 0.01, upperQuantile: 0.99 },
+    histograms: { ato: histogram(-1, 1, [1, 2, 3, 2, 1], 0, 1), fitd: histogram(-1, 1, [0, 3, 4, 2, 1]) },
+    npv: { ato: { mean: 1.25, p10: -0.5, p50: 1.1, p90: 2.9 }, fitd: { mean: 1.0, p10: 0.1, p50: 1.0, p90: 2.5 } },
+  },
+  npvDifference: {
+    currency: 'USD',
+    range: { min: -1.5, max: 2, lowerQuantile: 0.01, upperQuantile: 0.99 },
+    histogram: histogram(-2, 1, [1, 5, 2, 2]),
+    mean: 0.25,
+    ci95: [0.05, 0.45],
+    pAtoBetter: 0.4,
+    pTie: 0,
+  },
+  cashFan: {
+    currency: 'USD',
+    sampledTrials: 10,
+    fan: { ato: fan([-0.3, -0.1, 0.4, 1.2]), fitd: fan([0, 0.2, 0.5, 0.9]) },
+    meanTerminalValue: { ato: 2, fitd: 1.5 },
+    terminalValue: 'runRate',
+  },
+  streamPenetration: {
+    horizonMonths: 4,
+    penetration: {
+      ato: {
+        downstream: { active: [1, 1, 0.9, 0.9], won: [0, 0.5, 0.8, 0.9] },
+        midstream: { active: [0, 0, 0.9, 0.9], won: [0, 0, 0.1, 0.3] },
+        upstream: { active: [0, 0, 0.9, 0.9], won: [0, 0, 0, 0.2] },
+      },
+      fitd: {
+        downstream: { active: [1, 1, 0.8, 0.7], won: [0, 0.5, 0.8, 0.9] },
+        midstream: { active: [0, 0.1, 0.2, 0.3], won: [0, 0, 0, 0.1] },
+        upstream: { active: [0, 0, 0, 0.1], won: [0, 0, 0, 0] },
+      },
+    },
+  },
+  upstreamSurvival: {
+    horizonMonths: 4,
+    survival: {
+      ato: [
+        { time: 1, atRisk: 10, events: 2, censored: 0, survival: 0.8 },
+        { time: 3, atRisk: 8, events: 2, censored: 6, survival: 0.6 },
+      ],
+      fitd: [{ time: 3, atRisk: 10, events: 1, censored: 9, survival: 0.9 }],
+    },
+    medianAmongWinners: { ato: 2, fitd: 3 },
+  },
+  funnel: {
+    funnel: {
+      ato: {
+        repurchase: funnel(20, 18, [16, 14, 12], 10),
+        replacement: funnel(8, 6, [5, 4, 3], 2),
+        expansion: funnel(6, 5, [4, 3, 2], 1.5),
+        innovation: funnel(2, 1, [1.2, 0.8, 0.5, 0.3], 0.2),
+      },
+      fitd: {
+        repurchase: funnel(18, 17, [15, 13, 11], 9),
+        replacement: funnel(7, 6, [5, 4, 3], 2),
+        expansion: funnel(4, 4, [3, 2, 1.5], 1),
+        innovation: funnel(0.5, 0.2, [0.3, 0.2, 0.1, 0.06], 0.05),
+      },
+    },
+  },
+  valueByStream: {
+    currency: 'USD',
+    horizonMonths: 4,
+    value: {
+      ato: {
+        revenue: { downstream: 30, midstream: 2.5, upstream: 0.5 },
+        grossMargin: { downstream: 7.5, midstream: 0.5, upstream: 0.15 },
+        costOfSale: { downstream: 1.4, midstream: 0.85, upstream: 1.25 },
+      },
+      fitd: {
+        revenue: { downstream: 28, midstream: 0.6, upstream: 0.02 },
+        grossMargin: { downstream: 7, midstream: 0.12, upstream: 0.01 },
+        costOfSale: { downstream: 1.3, midstream: 0.26, upstream: 0.07 },
+      },
+    },
+    buildCost: { ato: 0.3, fitd: 0.13 },
+  },
+  npvCdf: {
+    currency: 'USD',
+    range: { min: -1, max: 3.5, lowerQuantile: 0.01, upperQuantile: 0.99 },
+    cdf: {
+      ato: [
+        { value: -1, p: 0.01 },
+        { value: 0.2, p: 0.25 },
+        { value: 1.1, p: 0.5 },
+        { value: 2.2, p: 0.75 },
+        { value: 3.5, p: 0.99 },
+      ],
+      fitd: [
+        { value: -0.2, p: 0.01 },
+        { value: 0.5, p: 0.25 },
+        { value: 1, p: 0.5 },
+        { value: 1.8, p: 0.75 },
+        { value: 2.9, p: 0.99 },
+      ],
+    },
+    npv: { ato: { p10: -0.5, p50: 1.1, p90: 2.9 }, fitd: { p10: 0.1, p50: 1, p90: 2.5 } },
+    pLoss: { ato: 0.2, fitd: 0.05 },
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * Charts rendered headless: every chart compiles with vega-lite and renders
+ * with vega without a single warning, text is measured with DejaVu Sans'
+ * own metrics, and the PNG carries the text (it differs from a render
+ * without fonts, and has more ink).
+ */
+import { describe, expect, it } from 'vitest';
+import { REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
+import { CHART_FONT_FILES } from '../../src/report/chart-fonts.ts';
+import { readFontMetrics } from '../../src/report/font-metrics.ts';
+import { renderPng } from '../../src/report/render-png.ts';
+import { renderSvg } from '../../src/report/render-svg.ts';
+import { CHART_DATA } from '../charts/chart-fixtures.ts';
+import { decodePng, inkedPixels } from './decode-png.ts';
+
+describe('font metrics', () => {
+  const regular = readFontMetrics(CHART_FONT_FILES.regular);
+  const bold = readFontMetrics(CHART_FONT_FILES.bold);
+
+  it('reads DejaVu Sans advance widths (2048 units per em: M 1767, i 569, space 651)', () => {
+    expect([regular.width('M', 2048), regular.width('i', 2048), regular.width(' ', 2048)]).toEqual([1767, 569, 651]);
+  });
+
+  it('adds up per character, scales with size, and bold is wider', () => {
+    expect(regular.width('Mi', 10)).toBeCloseTo(regular.width('M', 10) + regular.width('i', 10), 10);
+    expect(regular.width('Downstream', 26)).toBeCloseTo(2 * regular.width('Downstream', 13), 10);
+    expect(bold.width('Downstream', 13)).toBeGreaterThan(regular.width('Downstream', 13));
+  });
+});
+
+describe('renderSvg', () => {
+  it.each(REPORT_CHARTS.map((c) => [c.name, c] as const))('%s renders with vega without warnings, its text as <text>', async (_, chart) => {
+    const spec = chart.build(CHART_DATA);
+    const { svg, warnings } = await renderSvg(spec);
+    expect(warnings).toEqual([]);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toMatch(/<text[^>]*font-family="DejaVu Sans/);
+    const title = (spec.title as { text: string | string[] }).text;
+    for (const line of [title].flat()) expect(svg).toContain(line.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+  });
+
+  it('reports vega-lite warnings instead of hiding them', async () => {
+    const { warnings } = await renderSvg({ data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative', aggregate: 'nonsense' } } } as never);
+    expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  it('escapes text from the data', async () => {
+    const { svg } = await renderSvg({ title: 'a <b> & "c"', data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } });
+    expect(svg).toContain('a &lt;b&gt; &amp; "c"');
+  });
+});
+
+describe('renderPng', () => {
+  it('draws at twice the SVG size on white, the same bytes every time, with its text', async () => {
+    const { svg } = await renderSvg(REPORT_CHARTS[0]!.build(CHART_DATA));
+    const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]);
+    const png = renderPng(svg);
+    const image = decodePng(png);
+    expect(image.width).toBe(2 * width);
+    expect([...image.pixels.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
+    expect(Buffer.from(renderPng(svg)).equals(Buffer.from(png))).toBe(true);
+
+    const withoutFonts = renderPng(svg, { fontFiles: [] });
+    expect(Buffer.from(withoutFonts).equals(Buffer.from(png))).toBe(false);
+    // The title band (top 40 px of the SVG) holds only text: inked with the fonts, blank without.
+    expect(inkedPixels(image, 80)).toBeGreaterThan(2000);
+    expect(inkedPixels(decodePng(withoutFonts), 80)).toBe(0);
+    expect(inkedPixels(decodePng(withoutFonts))).toBeGreaterThan(0);
+  });
+});

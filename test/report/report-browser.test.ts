@@ -1,0 +1,84 @@
+/**
+ * report.html in a real browser: headless Chromium (the Debian package,
+ * driven by playwright-core) opens the file from disk with every non-file
+ * request blocked, and every chart must be drawn by vega-embed with no
+ * console error. Leaves a screenshot in output/browser-test/.
+ *
+ * Skipped, with a message, only where /usr/bin/chromium is missing; CI
+ * (`CI` set) installs it, so there a missing browser fails the test.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
+import { buildReportFiles } from '../../src/report/build-report-files.ts';
+import { writeFiles } from '../../src/report/write-folder-atomically.ts';
+import { smallDefaultRun } from './report-run.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUTPUT = resolve('output/browser-test');
+const hasBrowser = existsSync(CHROMIUM);
+const mustRun = Boolean(process.env.CI);
+const title = hasBrowser || mustRun ? 'report.html in headless Chromium' : `report.html in headless Chromium — SKIPPED: ${CHROMIUM} is missing (apt-get install chromium; CI installs it)`;
+
+describe.skipIf(!hasBrowser && !mustRun)(title, () => {
+  let browser: Browser;
+  let reportUrl: string;
+
+  beforeAll(async () => {
+    if (!hasBrowser) throw new Error(`${CHROMIUM} is missing: CI must install the Debian package chromium (see .ci/run)`);
+    const run = await smallDefaultRun();
+    const files = await buildReportFiles({ scenario: run.scenario, scenarioText: run.text, summary: run.summary, table: run.table, version: '0.1.0' });
+    rmSync(OUTPUT, { recursive: true, force: true });
+    mkdirSync(OUTPUT, { recursive: true });
+    writeFiles(OUTPUT, files);
+    reportUrl = pathToFileURL(join(OUTPUT, 'report.html')).href;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws every chart offline, with no console error and no network request', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+      requests.push(url);
+      return route.abort();
+    });
+    await page.goto(reportUrl);
+    await page.waitForFunction(`document.querySelectorAll('figure.chart[data-rendered]').length === ${REPORT_CHARTS.length}`, null, { timeout: 30_000 });
+
+    const charts = await page.$$eval('figure.chart', (figures) =>
+      figures.map((f) => ({ id: f.id, rendered: f.getAttribute('data-rendered'), drawn: f.querySelectorAll('.vega-embed svg, .vega-embed canvas').length, fallback: f.querySelectorAll('img.fallback').length })),
+    );
+    expect(charts).toEqual(REPORT_CHARTS.map((c) => ({ id: `chart-${c.name}`, rendered: 'true', drawn: 1, fallback: 0 })));
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the pre-rendered charts when JavaScript is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(reportUrl);
+    const images = await page.$$eval('figure.chart img.fallback', (imgs) => imgs.map((img) => (img as unknown as { naturalWidth: number }).naturalWidth));
+    expect(images).toHaveLength(REPORT_CHARTS.length);
+    for (const width of images) expect(width).toBeGreaterThan(500);
+    await context.close();
+  });
+});
