@@ -21,7 +21,11 @@ const params = compileParameters(scenario);
 const compiledVariants = compileVariants(params, variants);
 const port = parentPort!;
 
+// Test seam for the crash-handling tests: EXPANSIM_FAULT=worker-crash makes a worker die on its first task.
+const injectCrash = process.env.EXPANSIM_FAULT === 'worker-crash';
+
 port.on('message', (task: WorkerTask) => {
+  if (injectCrash) process.exit(70);
   try {
     const table = runTrials(params, seed, task.start, task.count, {
       onProgress: (done) => port.postMessage({ type: 'progress', chunk: task.chunk, done } satisfies WorkerReply),
