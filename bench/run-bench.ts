@@ -1,0 +1,196 @@
+/**
+ * `npm run bench`: expansim's speed and memory, measured (never asserted in
+ * tests). Prints a table — medians of several runs with their min–max — and
+ * writes output/bench/bench.json. `npm run bench -- --quick` skips the
+ * million-trial runs.
+ *
+ * What it measures, against the goals of the "Speed and scale" issue:
+ *   1. the pure-draw floor: the uniforms a run's worlds need, drawn in a tight loop;
+ *   2. the engine in this thread (worlds + both policies + recording) and its ratio to that floor;
+ *   3. the whole CLI process for 100,000 trials (with and without the barrier ablation);
+ *   4. cost against trials × months (10k/100k/1M trials; horizons 36/72/144) with a fitted slope;
+ *   5. peak RSS and the speed-up of two workers over one at 1M trials;
+ *   6. the report (charts included) for the default scenario.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import seedrandom from 'seedrandom';
+import { linearRegression, linearRegressionLine, rSquared } from 'simple-statistics';
+import { loadScenario } from '../src/scenario/load-scenario.ts';
+import { compileParameters } from '../src/model/parameters.ts';
+import { runTrials } from '../src/engine/run-trials.ts';
+import { createWorld, generateWorld } from '../src/engine/world.ts';
+import { TrialRandom, trialSeed } from '../src/engine/trial-random.ts';
+import { reportTiming } from './report-timing.ts';
+
+const quick = process.argv.includes('--quick');
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin/expansim.js');
+const SCENARIO = join(ROOT, 'scenarios/hp-cso.yaml');
+const RSS_HOOK = join(ROOT, 'bench/report-rss.mjs');
+
+interface Timing {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+function timing(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: samples.length };
+}
+
+function repeat(runs: number, measure: () => number): Timing {
+  return timing(Array.from({ length: runs }, measure));
+}
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+const { scenario } = loadScenario(SCENARIO);
+const params = compileParameters(scenario);
+
+// 1. The pure-draw floor.
+function uniformsPerTrial(trials: number): number {
+  const world = createWorld(params.horizonMonths);
+  let drawn = 0;
+  for (let trial = 0; trial < trials; trial++) drawn += generateWorld(params, scenario.seed, trial, world).uniformsDrawn;
+  return drawn / trials;
+}
+
+function floorMs(trials: number, perTrial: number): number {
+  const random = new TrialRandom(scenario.seed, 0);
+  let sink = 0;
+  const start = performance.now();
+  for (let trial = 0; trial < trials; trial++) {
+    random.reseed(scenario.seed, trial);
+    for (let i = 0; i < perTrial; i++) sink += random.next();
+  }
+  const elapsed = performance.now() - start;
+  if (sink < 0) log('impossible');
+  return elapsed;
+}
+
+function seedrandomApiMs(trials: number, perTrial: number, make: (seed: string) => () => number): number {
+  let sink = 0;
+  const start = performance.now();
+  for (let trial = 0; trial < trials; trial++) {
+    const random = make(trialSeed(scenario.seed, trial));
+    for (let i = 0; i < perTrial; i++) sink += random();
+  }
+  const elapsed = performance.now() - start;
+  if (sink < 0) log('impossible');
+  return elapsed;
+}
+
+log('1/6 the pure-draw floor');
+const FLOOR_TRIALS = 20_000;
+const perTrial = Math.round(uniformsPerTrial(2000));
+floorMs(2000, perTrial);
+const floor = repeat(5, () => floorMs(FLOOR_TRIALS, perTrial));
+const seedrandomApi = repeat(3, () => seedrandomApiMs(FLOOR_TRIALS, perTrial, (seed) => seedrandom.tychei(seed)));
+const arc4 = repeat(3, () => seedrandomApiMs(2000, perTrial, (seed) => seedrandom(seed)) * (FLOOR_TRIALS / 2000));
+
+// 2. The engine in this thread.
+log('2/6 the engine in one thread');
+const ENGINE_TRIALS = 20_000;
+runTrials(params, scenario.seed, 0, 2000);
+const engine = repeat(5, () => {
+  const start = performance.now();
+  runTrials(params, scenario.seed, 0, ENGINE_TRIALS);
+  return performance.now() - start;
+});
+
+// 3–5. Whole processes.
+interface ProcessRun {
+  wallMs: number;
+  peakRssMb: number;
+}
+
+function runProcess(args: string[]): ProcessRun {
+  const folder = mkdtempSync(join(tmpdir(), 'expansim-bench-'));
+  const rssFile = join(folder, 'rss.txt');
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--import', RSS_HOOK, BIN, 'run', SCENARIO, '--quiet', '--no-charts', '--out', join(folder, 'out'), ...args], {
+    env: { ...process.env, EXPANSIM_BENCH_RSS_FILE: rssFile },
+    encoding: 'utf8',
+  });
+  const wallMs = performance.now() - start;
+  if (result.status !== 0) throw new Error(`expansim ${args.join(' ')} failed: ${result.stderr}`);
+  const peakRssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : Number.NaN;
+  rmSync(folder, { recursive: true, force: true });
+  return { wallMs, peakRssMb };
+}
+
+log('3/6 the whole process, 100,000 trials');
+const whole = repeat(3, () => runProcess(['--trials', '100000']).wallMs);
+const wholeNoAblation = repeat(3, () => runProcess(['--trials', '100000', '--no-ablate']).wallMs);
+
+log('4/6 cost against trials × months');
+const scaling: { trials: number; horizon: number; ms: number }[] = [];
+for (const horizon of [36, 72, 144]) {
+  const p = compileParameters({ ...scenario, horizonMonths: horizon });
+  runTrials(p, scenario.seed, 0, 1000);
+  const start = performance.now();
+  runTrials(p, scenario.seed, 0, 10_000);
+  scaling.push({ trials: 10_000, horizon, ms: performance.now() - start });
+}
+{
+  const start = performance.now();
+  runTrials(params, scenario.seed, 0, 100_000);
+  scaling.push({ trials: 100_000, horizon: 72, ms: performance.now() - start });
+}
+
+log(`5/6 workers and memory at ${quick ? '200,000' : '1,000,000'} trials`);
+const bigTrials = quick ? 200_000 : 1_000_000;
+const twoWorkers = runProcess(['--trials', String(bigTrials), '--no-ablate', '--workers', '2']);
+const oneWorker = runProcess(['--trials', String(bigTrials), '--no-ablate', '--workers', '1']);
+const defaultRun = runProcess(['--trials', String(bigTrials)]);
+scaling.push({ trials: bigTrials, horizon: 72, ms: oneWorker.wallMs });
+const points = scaling.map((s) => [s.trials * s.horizon, s.ms] as [number, number]);
+const fit = linearRegression(points);
+const fitQuality = rSquared(points, linearRegressionLine(fit));
+
+log('6/6 the report for the default scenario');
+const report = await reportTiming(scenario);
+
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+const result = {
+  machine,
+  profile: quick ? 'quick' : 'full',
+  uniformsPerTrial: perTrial,
+  floor: { trials: FLOOR_TRIALS, ms: floor, seedrandomApiMs: seedrandomApi, arc4Ms: arc4 },
+  engine: { trials: ENGINE_TRIALS, ms: engine, microsecondsPerTrial: (engine.median * 1000) / ENGINE_TRIALS, ratioToFloor: engine.median / floor.median },
+  wholeProcess100k: { ms: whole, noAblationMs: wholeNoAblation },
+  scaling: { runs: scaling, microsecondsPerTrialMonth: fit.m * 1000, interceptMs: fit.b, rSquared: fitQuality },
+  workers: { trials: bigTrials, oneWorkerMs: oneWorker.wallMs, twoWorkersMs: twoWorkers.wallMs, speedUp: oneWorker.wallMs / twoWorkers.wallMs },
+  memory: { trials: bigTrials, peakRssMb: Math.max(twoWorkers.peakRssMb, oneWorker.peakRssMb, defaultRun.peakRssMb), defaultRunMs: defaultRun.wallMs },
+  report,
+};
+
+const ms = (t: Timing) => `${(t.median / 1000).toFixed(2)} s (${(t.min / 1000).toFixed(2)}–${(t.max / 1000).toFixed(2)}, ${t.runs} runs)`;
+const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const lines = [
+  `expansim bench · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGb} GB · Node ${machine.node} · ${result.profile}`,
+  '',
+  `  uniforms per trial (hp-cso)                 ${perTrial}`,
+  `  pure-draw floor, ${FLOOR_TRIALS.toLocaleString('en-US')} trials            ${ms(floor)}   (seedrandom API ${ms(seedrandomApi)}; ARC4 ${ms(arc4)})`,
+  `  engine, one thread, ${ENGINE_TRIALS.toLocaleString('en-US')} trials        ${ms(engine)}   = ${result.engine.microsecondsPerTrial.toFixed(1)} µs/trial, ${result.engine.ratioToFloor.toFixed(2)}× the floor   [goal ≤ 2.5×: ${goal(result.engine.ratioToFloor <= 2.5)}]`,
+  `  whole run, 100,000 trials                   ${ms(whole)}   [goal ≤ 3 s: ${goal(whole.median <= 3000)}]`,
+  `  whole run, 100,000 trials, --no-ablate      ${ms(wholeNoAblation)}`,
+  `  cost per trial-month (fit over ${scaling.length} runs)      ${(fit.m * 1e6).toFixed(0)} ns, R² ${fitQuality.toFixed(4)}`,
+  `  ${bigTrials.toLocaleString('en-US')} trials, 1 worker / 2 workers      ${(oneWorker.wallMs / 1000).toFixed(1)} s / ${(twoWorkers.wallMs / 1000).toFixed(1)} s = ${result.workers.speedUp.toFixed(2)}× [goal ≥ 1.8×: ${goal(result.workers.speedUp >= 1.8)}]`,
+  `  peak RSS at ${bigTrials.toLocaleString('en-US')} trials              ${result.memory.peakRssMb.toFixed(0)} MB [goal ≤ 300 MB: ${goal(result.memory.peakRssMb <= 300)}]`,
+  `  report, default scenario (charts included)  ${ms(report.ms)}, ${report.files} files   [goal ≤ 3 s: ${goal(report.ms.median <= 3000)}]`,
+  '',
+];
+process.stdout.write(lines.join('\n'));
+mkdirSync(join(ROOT, 'output/bench'), { recursive: true });
+writeFileSync(join(ROOT, 'output/bench/bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+process.stdout.write('  Written to output/bench/bench.json\n');
