@@ -126,6 +126,18 @@ describe('expansim CLI', () => {
     expect(existsSync(join(cwd, 'partial'))).toBe(false);
   });
 
+  it('shows a progress bar on a terminal for runs over a second, and none when stderr is not a terminal', () => {
+    const cwd = workspace();
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run ${JSON.stringify(join(SCENARIOS, 'hp-cso.yaml'))} -n 40000 --no-charts --no-ablate --out tty`;
+    // util-linux `script` runs the command on a pseudo-terminal, as a user's shell would.
+    const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8' });
+    expect(onTerminal.status).toBe(0);
+    expect(onTerminal.stdout).toMatch(/\d+\/40000 trials · [\d,]+ trials\/s · ETA/);
+    const piped = expansim(['run', join(SCENARIOS, 'hp-cso.yaml'), '-n', '40000', '--no-charts', '--no-ablate', '--out', 'piped'], cwd);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).not.toContain('trials/s');
+  });
+
   it('usage errors exit 2 with one line', () => {
     const result = expansim(['run', 'x.yaml', '--trials', 'lots'], workspace());
     expect(result.code).toBe(2);
