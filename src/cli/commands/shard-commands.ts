@@ -19,7 +19,6 @@ import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
 import { replaceProblem } from '../../report/write-folder-atomically.ts';
 import { writeRunOutput } from '../../report/write-run-output.ts';
-import { buildReportFiles } from '../../report/build-report-files.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
@@ -130,7 +129,7 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   const table = concatOutcomeTables(partials.map((p) => p.table));
   const summary = summarizeFullRun(scenario, table, header.analysis.ablate ? header.analysis.ablationHigh : null);
   const extraFiles = options.charts
-    ? await buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`) })
+    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`) })
     : [];
   writeRunOutput(target, {
     scenario,
