@@ -43,7 +43,7 @@ function ablationLines(summary: FullSummary): string[] {
 function dominanceText(name: string, check: DominanceCheck): string {
   if (check.holds) return `${name}: holds`;
   const noise = check.withinNoise ? ', within sampling noise' : '';
-  return `${name}: fails by ${check.largestViolation.toFixed(3)} at NPV ${check.at?.toFixed(2)}${noise}`;
+  return `${name}: fails by ${check.largestViolation.toFixed(3)} at NPV ${signed(check.at ?? 0)}${noise}`;
 }
 
 function riskLines(summary: FullSummary): string[] {
@@ -92,5 +92,5 @@ function precisionLines(summary: FullSummary): string[] {
 }
 
 export function formatAnalysisTable(summary: FullSummary): string {
-  return [...precisionLines(summary), ...ablationLines(summary), ...riskLines(summary), ...pathLines(summary)].join('\n');
+  return ['', ...precisionLines(summary), ...ablationLines(summary), ...riskLines(summary), ...pathLines(summary)].join('\n');
 }
