@@ -45,3 +45,5 @@ export { runToPrecision } from './stats/precision-run.ts';
 export { summarizeFullRun, type FullSummary } from './stats/run-scenario.ts';
 export { explainTrial } from './engine/explain-trial.ts';
 export { withScenarioValue, scenarioValue } from './scenario/scenario-paths.ts';
+export { buildSweepReportFiles } from './report/build-sweep-report-files.ts';
+export { SWEEP_CHARTS } from './charts/sweep-chart-registry.ts';

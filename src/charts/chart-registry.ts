@@ -2,8 +2,9 @@
  * The report's charts, in the order the report shows them: the evidence for
  * the headline first, then where the money comes from, then why. Each entry
  * names its files, says what to read from it, and builds its spec from the
- * run's chart data. Later charts (sweeps, tornado, convergence) are appended
- * here.
+ * run's chart data; the decision analyses come last, and an entry whose
+ * section the run lacks (no ablation, no precision target) builds null and is
+ * left out. Sweeps have their own registry (sweep-chart-registry.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartData } from '../stats/prepare-chart-data.ts';
@@ -15,15 +16,19 @@ import { buildRiskProfileSpec } from './build-risk-profile-spec.ts';
 import { buildStreamPenetrationSpec } from './build-stream-penetration-spec.ts';
 import { buildUpstreamSurvivalSpec } from './build-upstream-survival-spec.ts';
 import { buildValueByStreamSpec } from './build-value-by-stream-spec.ts';
+import { buildTornadoSpec } from './build-tornado-spec.ts';
+import { buildPathClassesSpec } from './build-path-classes-spec.ts';
+import { buildConvergenceSpec } from './build-convergence-spec.ts';
 
-export interface ChartEntry {
+export interface ChartEntry<Data = ChartData> {
   /** File name stem (`charts/<name>.svg`) and HTML id; kebab-case. */
   name: string;
   /** The question the chart answers, as the report's section heading. */
   heading: string;
   /** One sentence on how to read the chart. */
   reading: string;
-  build(data: ChartData): TopLevelSpec;
+  /** The spec, or null when the data has no such section (the chart is then left out). */
+  build(data: Data): TopLevelSpec | null;
 }
 
 export const REPORT_CHARTS: readonly ChartEntry[] = [
@@ -82,5 +87,26 @@ export const REPORT_CHARTS: readonly ChartEntry[] = [
     reading:
       'Each panel follows one project type from opportunities seen to deals won (mean per account); the wider the drop between two steps, the more deals that step loses.',
     build: (data) => buildFunnelSpec(data.funnel),
+  },
+  {
+    name: 'barrier-ablation',
+    heading: 'Which barrier does the choice turn on?',
+    reading:
+      'Each bar is how much ATO − FITD changes when one barrier is removed (→ 0) or raised, everything else and the accounts unchanged: blue bars move the choice toward ATO, orange toward FITD, whiskers are 95% intervals; the side panels show what each strategy gains or loses on its own.',
+    build: (data) => (data.ablation ? buildTornadoSpec(data.ablation) : null),
+  },
+  {
+    name: 'path-classes',
+    heading: 'Why does it win?',
+    reading:
+      'Every account is classed by the path it took under each strategy; the middle panels say how much more ATO earned than FITD on the accounts of each class, and the right panels weigh that by how common the class is, so the bars that stand out are where the average gap comes from.',
+    build: (data) => buildPathClassesSpec(data.pathClasses),
+  },
+  {
+    name: 'convergence',
+    heading: 'How sure is the answer?',
+    reading:
+      'The line is the mean difference ATO − FITD over the first n trials and the grey band its 95% interval; trials were added in batches until the band was no wider than the green target (or the trial ceiling was reached), so where the line ends is the answer and the band there its precision.',
+    build: (data) => (data.convergence ? buildConvergenceSpec(data.convergence) : null),
   },
 ];

@@ -16,6 +16,16 @@ table.key-figures { border-collapse: collapse; width: 100%; margin: 0 0 16px; fo
 .key-figures th, .key-figures td { text-align: left; padding: 6px 12px 6px 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
 .key-figures thead th { font-size: 15px; border-bottom: 2px solid var(--ink); }
 .key-figures tbody th { font-weight: normal; color: var(--muted); width: 40%; }
+section.analysis .verdict { font-size: 17px; margin: 0 0 14px; }
+p.answer { margin: 0 0 10px; }
+p.answer strong { display: block; }
+.table-scroll { max-height: 560px; overflow: auto; border: 1px solid var(--rule); }
+table.points { border-collapse: collapse; width: 100%; font-size: 14px; font-variant-numeric: tabular-nums; }
+.points th, .points td { padding: 4px 12px; border-bottom: 1px solid var(--rule); text-align: right; white-space: nowrap; }
+.points thead th { position: sticky; top: 0; background: white; border-bottom: 2px solid var(--ink); }
+.points th:last-child, .points td:last-child { text-align: left; }
+.points td.open { color: var(--muted); font-style: italic; }
+.points tr.base td { font-weight: bold; }
 figure.chart { margin: 12px 0 0; overflow-x: auto; }
 figure.chart img.fallback { display: block; max-width: 100%; height: auto; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 20px; margin: 0; }

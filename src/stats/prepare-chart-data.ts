@@ -14,6 +14,10 @@ import { sortedCopy } from './sample-statistics.ts';
 import { summarizeCashFan, type FanMonth } from './summarize-cash-fan.ts';
 import { summarizeStreamPenetration, type StreamPenetration } from './summarize-stream-penetration.ts';
 import type { Summary } from './summarize-outcomes.ts';
+import type { AblationSummary } from './barrier-ablation.ts';
+import type { PathClassSummary } from './path-classes.ts';
+import type { PrecisionSummary } from './precision-run.ts';
+import type { FullSummary } from './run-scenario.ts';
 
 /** Histograms of heavy-tailed money values are shown between these quantiles. */
 export const CLIP_QUANTILES = [0.01, 0.99] as const;
@@ -84,6 +88,23 @@ export interface NpvCdfData {
   pLoss: PerStrategy<number>;
 }
 
+export interface AblationData {
+  currency: string;
+  ablation: AblationSummary;
+}
+
+export interface PathClassesData {
+  currency: string;
+  /** The run's mean NPV difference ATO − FITD: the classes' share × mean add up to it. */
+  meanDiff: number;
+  classes: PathClassSummary;
+}
+
+export interface ConvergenceData {
+  currency: string;
+  precision: PrecisionSummary;
+}
+
 export interface ChartData {
   scenario: string;
   trials: number;
@@ -95,6 +116,11 @@ export interface ChartData {
   funnel: FunnelData;
   valueByStream: ValueByStreamData;
   npvCdf: NpvCdfData;
+  pathClasses: PathClassesData;
+  /** Null when the run had no barrier ablation (`--no-ablate`). */
+  ablation: AblationData | null;
+  /** Null unless the run was run to a precision target. */
+  convergence: ConvergenceData | null;
 }
 
 function perStrategy<T>(make: (strategy: StrategyName) => T): PerStrategy<T> {
@@ -131,7 +157,7 @@ function upstreamSurvival(table: OutcomeTable, summary: Summary): UpstreamSurviv
  * Reduces a run to chart data. Cost: a few sorts of the NPV columns and of
  * each month of the cash-path sample; ~150 ms for 20,000 trials.
  */
-export function prepareChartData(scenario: Scenario, summary: Summary, table: OutcomeTable): ChartData {
+export function prepareChartData(scenario: Scenario, summary: FullSummary, table: OutcomeTable): ChartData {
   if (table.count < 1) throw new Error('prepareChartData requires at least one trial');
   const npvColumns = perStrategy((s) => table.columns[`${s}.npv`]!);
   const currency = summary.currency;
@@ -216,5 +242,8 @@ export function prepareChartData(scenario: Scenario, summary: Summary, table: Ou
       }),
       pLoss: perStrategy((s) => shareBelow(sortedNpv[s], 0)),
     },
+    pathClasses: { currency, meanDiff: summary.comparison.npvDiff.mean, classes: summary.pathClasses },
+    ablation: summary.ablation ? { currency, ablation: summary.ablation } : null,
+    convergence: summary.precision ? { currency, precision: summary.precision } : null,
   };
 }

@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
+import { SWEEP_CHARTS } from '../../src/charts/sweep-chart-registry.ts';
 import { STRATEGY_COLORS, STRATEGY_LABELS } from '../../src/charts/chart-theme.ts';
+import { presentCharts } from '../../src/report/render-chart-files.ts';
 import { CHART_DATA } from './chart-fixtures.ts';
+import { FIXTURE_CHARTS } from './fixture-charts.ts';
+import { SWEEP_LINE, SWEEP_MAP } from './sweep-fixtures.ts';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -27,15 +31,24 @@ function collectWarnings() {
 }
 
 describe('chart builders', () => {
-  it('the registry lists eight charts with unique kebab-case names', () => {
-    const names = REPORT_CHARTS.map((c) => c.name);
-    expect(names).toHaveLength(8);
+  it('the registries list eleven run charts and two sweep charts with unique kebab-case names', () => {
+    const names = [...REPORT_CHARTS, ...SWEEP_CHARTS].map((c) => c.name);
+    expect(REPORT_CHARTS).toHaveLength(11);
+    expect(SWEEP_CHARTS).toHaveLength(2);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
-  it.each(REPORT_CHARTS.map((c) => [c.name, c] as const))('%s matches its golden vega-lite JSON', (name, chart) => {
-    const text = `${JSON.stringify(chart.build(CHART_DATA), null, 2)}\n`;
+  it('leaves out the charts whose section a run lacks (no ablation, no precision target)', () => {
+    expect(presentCharts(REPORT_CHARTS, CHART_DATA).map((c) => c.entry.name)).toEqual(REPORT_CHARTS.map((c) => c.name));
+    const fixedRun = { ...CHART_DATA, ablation: null, convergence: null };
+    expect(presentCharts(REPORT_CHARTS, fixedRun).map((c) => c.entry.name)).toEqual(REPORT_CHARTS.map((c) => c.name).filter((n) => n !== 'barrier-ablation' && n !== 'convergence'));
+    expect(presentCharts(SWEEP_CHARTS, SWEEP_LINE).map((c) => c.entry.name)).toEqual(['sweep-line']);
+    expect(presentCharts(SWEEP_CHARTS, SWEEP_MAP).map((c) => c.entry.name)).toEqual(['sweep-map']);
+  });
+
+  it.each(FIXTURE_CHARTS.map((c) => [c.name, c] as const))('%s matches its golden vega-lite JSON', (name, chart) => {
+    const text = `${JSON.stringify(chart.build(), null, 2)}\n`;
     const file = join(GOLDEN, `${name}.vl.json`);
     if (update) {
       mkdirSync(GOLDEN, { recursive: true });
@@ -45,28 +58,39 @@ describe('chart builders', () => {
     expect(text).toBe(readFileSync(file, 'utf8'));
   });
 
-  it.each(REPORT_CHARTS.map((c) => [c.name, c] as const))('%s compiles with vega-lite without warnings', (_, chart) => {
+  it.each(FIXTURE_CHARTS.map((c) => [c.name, c] as const))('%s compiles with vega-lite without warnings', (_, chart) => {
     const { warnings, logger } = collectWarnings();
-    const { spec } = compile(chart.build(CHART_DATA), { logger: logger as never });
+    const { spec } = compile(chart.build(), { logger: logger as never });
     expect(warnings).toEqual([]);
     expect(spec.marks?.length).toBeGreaterThan(0);
   });
 
-  it.each(REPORT_CHARTS.map((c) => [c.name, c] as const))('%s is a pure function of its data', (_, chart) => {
-    expect(JSON.stringify(chart.build(structuredClone(CHART_DATA)))).toBe(JSON.stringify(chart.build(CHART_DATA)));
+  it.each(FIXTURE_CHARTS.map((c) => [c.name, c] as const))('%s is a pure function of its data', (_, chart) => {
+    expect(JSON.stringify(chart.rebuild())).toBe(JSON.stringify(chart.build()));
   });
 
   it('colours ATO and FITD the same way in every chart coloured by strategy', () => {
-    for (const chart of REPORT_CHARTS) {
-      const text = JSON.stringify(chart.build(CHART_DATA));
+    for (const chart of FIXTURE_CHARTS) {
+      const text = JSON.stringify(chart.build());
       if (!text.includes(STRATEGY_LABELS.ato)) continue;
       expect(text, chart.name).toContain(JSON.stringify({ domain: [STRATEGY_LABELS.ato, STRATEGY_LABELS.fitd], range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd] }).slice(1, -1));
     }
   });
 
+  it('colours "ATO ahead" blue and "FITD ahead" vermillion in every chart of the difference', () => {
+    for (const name of ['npv-difference', 'barrier-ablation', 'path-classes', 'sweep-map']) {
+      const text = JSON.stringify(FIXTURE_CHARTS.find((c) => c.name === name)!.build());
+      const ato = text.indexOf(STRATEGY_COLORS.ato);
+      const fitd = text.indexOf(STRATEGY_COLORS.fitd);
+      expect(ato, name).toBeGreaterThan(0);
+      // Domains list the ATO side first, except the map's scale, which runs from FITD's side (negative) to ATO's.
+      expect(name === 'sweep-map' ? fitd < ato : ato < fitd, name).toBe(true);
+    }
+  });
+
   it('gives every chart a title, axis titles with units where money is plotted, and the DejaVu font', () => {
-    for (const chart of REPORT_CHARTS) {
-      const spec = chart.build(CHART_DATA) as { title: { text: unknown }; config: { font: string } };
+    for (const chart of FIXTURE_CHARTS) {
+      const spec = chart.build() as { title: { text: unknown }; config: { font: string } };
       expect(spec.title.text, chart.name).toBeTruthy();
       expect(spec.config.font).toBe('DejaVu Sans');
       const text = JSON.stringify(spec);

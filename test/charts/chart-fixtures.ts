@@ -4,6 +4,8 @@
  */
 import type { ChartData } from '../../src/stats/prepare-chart-data.ts';
 import type { FunnelStep } from '../../src/stats/funnel-steps.ts';
+import type { MeanEstimate } from '../../src/stats/variant-statistics.ts';
+import { ATO_PATHS, FITD_PATHS } from '../../src/stats/path-classes.ts';
 
 const histogram = (start: number, width: number, counts: number[], below = 0, above = 0) => ({
   start,
@@ -21,6 +23,11 @@ const funnel = (seen: number, early: number, stages: number[], won: number): Fun
   ...stages.map((count, i) => ({ step: `stage${i + 1}`, count, shareOfSeen: count / seen })),
   { step: 'won', count: won, shareOfSeen: won / seen },
 ];
+
+/** A mean with its 95% interval ± `half` (se = half / 2, close enough for fixtures). */
+const estimate = (mean: number, half: number): MeanEstimate => ({ mean, se: half / 2, ci95: [mean - half, mean + half] });
+const effect = (ato: number, fitd: number, half: number) => ({ ato: estimate(ato, half), fitd: estimate(fitd, half), diff: estimate(ato - fitd, half / 2) });
+const pathClass = (description: string, trials: number, meanNpv: number | null, meanNpvDiff: number | null) => ({ description, trials, share: trials / 10, meanNpv, meanNpvDiff });
 
 const fan = (p50: number[]) => p50.map((median, month) => ({ month, p10: median - 1, p50: median, p90: median + 2 }));
 
@@ -129,5 +136,59 @@ export const CHART_DATA: ChartData = {
     },
     npv: { ato: { p10: -0.5, p50: 1.1, p90: 2.9 }, fitd: { p10: 0.1, p50: 1, p90: 2.5 } },
     pLoss: { ato: 0.2, fitd: 0.05 },
+  },
+  pathClasses: {
+    currency: 'USD',
+    meanDiff: 0.25,
+    classes: {
+      fitd: {
+        churned: pathClass(FITD_PATHS.churned, 3, 0.5, 1.5),
+        migratedFully: pathClass(FITD_PATHS.migratedFully, 1, 4, -0.5),
+        stalledAtMidstream: pathClass(FITD_PATHS.stalledAtMidstream, 3, 2, -0.3),
+        stuckByTrap: pathClass(FITD_PATHS.stuckByTrap, 0, null, null),
+        neverMigrated: pathClass(FITD_PATHS.neverMigrated, 3, 1.2, -0.2),
+      },
+      ato: {
+        churned: pathClass(ATO_PATHS.churned, 2, 0.5, -0.4),
+        failedDelivery: pathClass(ATO_PATHS.failedDelivery, 1, 3, 1.2),
+        upstreamReached: pathClass(ATO_PATHS.upstreamReached, 2, 5, 1.5),
+        capacityStarved: pathClass(ATO_PATHS.capacityStarved, 0, null, null),
+        upstreamNotReached: pathClass(ATO_PATHS.upstreamNotReached, 5, 1, -0.18),
+      },
+    },
+  },
+  ablation: {
+    currency: 'USD',
+    ablation: {
+      trials: 10,
+      highLevel: 0.9,
+      functionalWalls: { level: 0.6, ...effect(3.8, 2.6, 0.2), high: { level: 0.9, ...effect(-1.2, -0.8, 0.1) } },
+      hardwareImage: { level: 0.6, ...effect(0.4, 0.15, 0.1), high: { level: 0.9, ...effect(-0.3, -0.15, 0.1) } },
+      purchasingControl: { level: 0.6, ...effect(4.4, 3.85, 0.2), high: { level: 0.9, ...effect(-2.2, -1.9, 0.1) } },
+      itVendorControl: { level: 0.6, ...effect(0.4, 0.05, 0.1), high: { level: 0.9, ...effect(-0.2, -0.05, 0.05) } },
+      executiveReluctance: { level: 0.5, ...effect(0.25, 0.0, 0.1), high: { level: 0.9, ...effect(-0.15, 0.0, 0.05) } },
+      allRemoved: effect(14, 10.25, 0.5),
+      interaction: effect(4.75, 3.6, 0.4),
+      order: ['functionalWalls', 'purchasingControl', 'itVendorControl', 'executiveReluctance', 'hardwareImage'],
+    },
+  },
+  convergence: {
+    currency: 'USD',
+    precision: {
+      target: 0.1,
+      relative: false,
+      halfWidth: 0.08,
+      trialsUsed: 4000,
+      maxTrials: 100000,
+      stoppedBy: 'precision',
+      batches: [2000, 2000],
+      convergence: [
+        { trials: 100, mean: 0.5, halfWidth: 0.8 },
+        { trials: 300, mean: 0.3, halfWidth: 0.45 },
+        { trials: 1000, mean: 0.2, halfWidth: 0.25 },
+        { trials: 2000, mean: 0.22, halfWidth: 0.16 },
+        { trials: 4000, mean: 0.25, halfWidth: 0.08 },
+      ],
+    },
   },
 };

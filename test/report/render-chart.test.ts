@@ -5,12 +5,11 @@
  * without fonts, and has more ink).
  */
 import { describe, expect, it } from 'vitest';
-import { REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
 import { CHART_FONT_FILES } from '../../src/report/chart-fonts.ts';
 import { readFontMetrics } from '../../src/report/font-metrics.ts';
 import { renderPng } from '../../src/report/render-png.ts';
 import { renderSvg } from '../../src/report/render-svg.ts';
-import { CHART_DATA } from '../charts/chart-fixtures.ts';
+import { FIXTURE_CHARTS } from '../charts/fixture-charts.ts';
 import { decodePng, inkedPixels } from './decode-png.ts';
 
 describe('font metrics', () => {
@@ -29,8 +28,8 @@ describe('font metrics', () => {
 });
 
 describe('renderSvg', () => {
-  it.each(REPORT_CHARTS.map((c) => [c.name, c] as const))('%s renders with vega without warnings, its text as <text>', async (_, chart) => {
-    const spec = chart.build(CHART_DATA);
+  it.each(FIXTURE_CHARTS.map((c) => [c.name, c] as const))('%s renders with vega without warnings, its text as <text>', async (_, chart) => {
+    const spec = chart.build();
     const { svg, warnings } = await renderSvg(spec);
     expect(warnings).toEqual([]);
     expect(svg.startsWith('<svg')).toBe(true);
@@ -52,7 +51,7 @@ describe('renderSvg', () => {
 
 describe('renderPng', () => {
   it('draws at twice the SVG size on white, the same bytes every time, with its text', async () => {
-    const { svg } = await renderSvg(REPORT_CHARTS[0]!.build(CHART_DATA));
+    const { svg } = await renderSvg(FIXTURE_CHARTS[0]!.build());
     const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]);
     const png = renderPng(svg);
     const image = decodePng(png);

@@ -86,6 +86,17 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
     { path: 'sweep.json', content: formatSummaryJson(result) },
     { path: 'scenario.yaml', content: loaded.text },
   ];
+  // The report stage loads only when charts are wanted (vega takes a quarter second to load).
+  const extraFiles = options.charts
+    ? await (await import('../../report/build-sweep-report-files.ts')).buildSweepReportFiles({
+        scenario,
+        scenarioText: loaded.text,
+        result,
+        version: packageVersion(),
+        onWarning: (warning) => io.err(`warning: ${warning}\n`),
+      })
+    : [];
+  files.push(...extraFiles);
   const record: RunRecord = {
     tool: 'expansim',
     expansimVersion: packageVersion(),

@@ -1,0 +1,197 @@
+/**
+ * Chart 10: why it won. Every account is classed once by its path under FITD
+ * and once by its path under ATO; per class, the share of accounts, the mean
+ * NPV difference ATO − FITD within it, and their product, the class's
+ * contribution to the average gap (the contributions add up to it).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ConcatSpec, PositionDef } from './spec-types.ts';
+import type { PathClassesData } from '../stats/prepare-chart-data.ts';
+import type { AtoPath, FitdPath, PathClass } from '../stats/path-classes.ts';
+import type { StrategyName } from '../scenario/vocabulary.ts';
+import { CHART_CONFIG, NEUTRAL_COLOR, STRATEGY_COLORS, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
+import { wrapTitle } from './wrap-title.ts';
+
+/** Path classes as a slide names them. */
+export const PATH_LABELS: { fitd: Record<FitdPath, string>; ato: Record<AtoPath, string> } = {
+  fitd: {
+    churned: 'Churned',
+    migratedFully: 'Opened upstream',
+    stalledAtMidstream: 'Stalled at midstream',
+    stuckByTrap: 'Stuck in the downstream trap',
+    neverMigrated: 'Never migrated (no trap)',
+  },
+  ato: {
+    churned: 'Churned',
+    failedDelivery: 'A delivery failed',
+    upstreamReached: 'Won upstream',
+    capacityStarved: 'No upstream win, short of FTE',
+    upstreamNotReached: 'No upstream win, enough FTE',
+  },
+};
+
+/** Each class as the accounts it holds, for the title. */
+const PATH_ACCOUNTS: { fitd: Record<FitdPath, string>; ato: Record<AtoPath, string> } = {
+  fitd: {
+    churned: 'accounts FITD loses to churn',
+    migratedFully: 'accounts where FITD opens upstream',
+    stalledAtMidstream: 'accounts where FITD stalls at midstream',
+    stuckByTrap: 'accounts FITD never leaves downstream, stuck in the trap',
+    neverMigrated: 'accounts FITD never leaves downstream',
+  },
+  ato: {
+    churned: 'accounts ATO loses to churn',
+    failedDelivery: 'accounts where an ATO delivery fails',
+    upstreamReached: 'accounts where ATO wins upstream',
+    capacityStarved: 'accounts where ATO is short of FTE and never wins upstream',
+    upstreamNotReached: 'accounts where ATO never wins upstream',
+  },
+};
+
+const ATO_AHEAD = 'ATO ahead';
+const FITD_AHEAD = 'FITD ahead';
+const PATHS_OF: Record<StrategyName, string> = { fitd: 'Path under FITD', ato: 'Path under ATO' };
+
+interface ClassRow {
+  strategy: StrategyName;
+  key: string;
+  label: string;
+  description: string;
+  trials: number;
+  share: number;
+  shareLabel: string;
+  meanDiff: number | null;
+  meanLabel: string;
+  contribution: number;
+  contributionLabel: string;
+  side: string;
+}
+
+function classRows(data: PathClassesData, strategy: StrategyName): ClassRow[] {
+  const labels = PATH_LABELS[strategy] as Record<string, string>;
+  return Object.entries(data.classes[strategy] as Record<string, PathClass>).map(([key, c]) => {
+    const contribution = c.meanNpvDiff === null ? 0 : c.share * c.meanNpvDiff;
+    return {
+      strategy,
+      key,
+      label: labels[key]!,
+      description: c.description,
+      trials: c.trials,
+      share: rowNumber(c.share),
+      shareLabel: formatPercent(c.share),
+      meanDiff: c.meanNpvDiff === null ? null : rowNumber(c.meanNpvDiff),
+      meanLabel: c.meanNpvDiff === null ? 'no accounts' : formatMoney(c.meanNpvDiff, data.currency, true),
+      contribution: rowNumber(contribution),
+      contributionLabel: c.meanNpvDiff === null ? '' : formatMoney(contribution, data.currency, true),
+      side: (c.meanNpvDiff ?? 0) >= 0 ? ATO_AHEAD : FITD_AHEAD,
+    };
+  });
+}
+
+/** The finding: the class that carries most of the leader's average lead. */
+export function pathClassesTitle(data: PathClassesData): string {
+  const rows = [...classRows(data, 'fitd'), ...classRows(data, 'ato')].filter((r) => r.meanDiff !== null);
+  const leader: StrategyName = data.meanDiff >= 0 ? 'ato' : 'fitd';
+  const sign = leader === 'ato' ? 1 : -1;
+  if (rows.length === 0) return 'No account took any of the classified paths';
+  const best = rows.reduce((a, b) => (sign * b.contribution > sign * a.contribution ? b : a));
+  const accounts = (PATH_ACCOUNTS[best.strategy] as Record<string, string>)[best.key]!;
+  const each = formatMoney(Math.abs(best.meanDiff!), data.currency);
+  if (sign * best.contribution <= 0) return `No path class favours ${STRATEGY_SHORT_NAMES[leader]}: its lead is spread thinly`;
+  return `${STRATEGY_SHORT_NAMES[leader]}'s lead comes from the ${formatPercent(best.share)} of ${accounts}: ${STRATEGY_SHORT_NAMES[leader]} earns ${each} more on each`;
+}
+
+export function buildPathClassesSpec(data: PathClassesData): TopLevelSpec {
+  const unit = moneyUnit(data.currency);
+  const sideScale = { domain: [ATO_AHEAD, FITD_AHEAD], range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd] };
+  const all = [...classRows(data, 'fitd'), ...classRows(data, 'ato')];
+  const extent = (read: (r: ClassRow) => number): [number, number] => {
+    const values = all.map(read);
+    const low = Math.min(0, ...values);
+    const high = Math.max(0, ...values);
+    const pad = 0.32 * (high - low || 1);
+    return [rowNumber(low < 0 ? low - pad : 0), rowNumber(high > 0 ? high + pad : 0)];
+  };
+  const meanDomain = extent((r) => r.meanDiff ?? 0);
+  const contributionDomain = extent((r) => r.contribution);
+  const tooltip = [
+    { field: 'label', title: 'Path' },
+    { field: 'description', title: 'Meaning' },
+    { field: 'trials', title: 'Accounts', format: ',' },
+    { field: 'share', title: 'Share of accounts', format: '.1%' },
+    { field: 'meanDiff', title: `Mean ATO − FITD (${unit})`, format: '+,.3f' },
+    { field: 'contribution', title: `Contribution to the gap (${unit})`, format: '+,.3f' },
+  ];
+  const zero = { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { x: { field: 'zero', type: 'quantitative' } } } as const;
+  const row = (strategy: StrategyName): ConcatSpec[] => {
+    const rows = all.filter((r) => r.strategy === strategy);
+    const y: PositionDef = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: PATHS_OF[strategy], axis: { titleFontSize: 15, titleFontWeight: 'bold', titlePadding: 14 } };
+    const yBare: PositionDef = { ...y, axis: null };
+    const heading = (text: string) => (strategy === 'fitd' ? { title: { text, fontSize: 15, subtitle: '', offset: 10 } } : {});
+    const diverging = (field: 'meanDiff' | 'contribution', labelField: string, domain: [number, number], title: string): ConcatSpec => ({
+      ...heading(field === 'meanDiff' ? 'ATO − FITD within the path' : 'Contribution to the average gap'),
+      data: { values: rows },
+      width: 250,
+      height: { step: 30 },
+      layer: [
+        {
+          mark: { type: 'bar', height: { band: 0.7 } },
+          encoding: {
+            y: yBare,
+            x: { field, type: 'quantitative', title, scale: { domain, nice: false }, axis: { tickCount: 4 } },
+            x2: { datum: 0 },
+            color: { field: 'side', type: 'nominal', title: null, scale: sideScale },
+            tooltip,
+          },
+        },
+        zero,
+        {
+          transform: [{ filter: `datum.${field} === null || datum.${field} >= 0` }, { calculate: `datum.${field} === null ? 0 : datum.${field}`, as: 'labelAt' }],
+          mark: { type: 'text', align: 'left', dx: 5, fontSize: 13, color: '#1a1a1a' },
+          encoding: { y: yBare, x: { field: 'labelAt', type: 'quantitative' }, text: { field: labelField } },
+        },
+        {
+          transform: [{ filter: `datum.${field} !== null && datum.${field} < 0` }],
+          mark: { type: 'text', align: 'right', dx: -5, fontSize: 13, color: '#1a1a1a' },
+          encoding: { y: yBare, x: { field, type: 'quantitative' }, text: { field: labelField } },
+        },
+      ],
+    });
+    return [
+      {
+        ...heading('How common the path is'),
+        data: { values: rows },
+        width: 180,
+        height: { step: 30 },
+        layer: [
+          {
+            mark: { type: 'bar', height: { band: 0.7 }, color: '#9e9e9e' },
+            encoding: { y, x: { field: 'share', type: 'quantitative', title: 'Share of accounts', scale: { domain: [0, 1] }, axis: { format: '.0%', values: [0, 0.5, 1] } }, tooltip },
+          },
+          {
+            mark: { type: 'text', align: 'left', dx: 5, fontSize: 13, color: NEUTRAL_COLOR },
+            encoding: { y, x: { field: 'share', type: 'quantitative' }, text: { field: 'shareLabel' } },
+          },
+        ],
+      },
+      diverging('meanDiff', 'meanLabel', meanDomain, `Mean per account (${unit})`),
+      diverging('contribution', 'contributionLabel', contributionDomain, `Share × mean (${unit})`),
+    ];
+  };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CHART_CONFIG,
+    title: {
+      text: wrapTitle(pathClassesTitle(data)),
+      subtitle: [
+        'Each account is classed once by its path under FITD (top) and once by its path under ATO (bottom).',
+        `Right: share × mean; each set of contributions adds up to the average gap, ATO − FITD ${formatMoney(data.meanDiff, data.currency, true)} per account.`,
+      ],
+    },
+    concat: [...row('fitd'), ...row('ato')],
+    columns: 3,
+    spacing: { column: 36, row: 28 },
+    resolve: { scale: { y: 'independent' } },
+  };
+}
