@@ -47,3 +47,13 @@ export { explainTrial } from './engine/explain-trial.ts';
 export { withScenarioValue, scenarioValue } from './scenario/scenario-paths.ts';
 export { buildSweepReportFiles } from './report/build-sweep-report-files.ts';
 export { SWEEP_CHARTS } from './charts/sweep-chart-registry.ts';
+
+// Calibration from a deal history.
+export { loadDealHistory } from './calibrate/load-deal-history.ts';
+export { parseDealHistory, type DealParseResult } from './calibrate/parse-deal-history.ts';
+export { formatDealIssue, DealFileError, type Deal, type DealHistory, type DealIssue } from './calibrate/deal-history.ts';
+export { formatMonth } from './calibrate/parse-deal-fields.ts';
+export { calibrateScenario, type Calibration, type CalibrationOptions } from './calibrate/calibrate-scenario.ts';
+export { formatCalibratedScenario } from './calibrate/format-calibrated-scenario.ts';
+export { simulateDealHistory } from './calibrate/simulate-deal-history.ts';
+export { formatDealHistoryCsv } from './calibrate/format-deal-history-csv.ts';

@@ -9,6 +9,7 @@ import { runCommand } from './commands/run-command.ts';
 import { sweepCommand } from './commands/sweep-command.ts';
 import { explainCommand } from './commands/explain-command.ts';
 import { mergeCommand } from './commands/shard-commands.ts';
+import { calibrateCommand } from './commands/calibrate-command.ts';
 import { checkCommand } from './commands/check-command.ts';
 import { initCommand, schemaCommand, validateCommand } from './commands/simple-commands.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError, processIo, type CliIo } from './cli-io.ts';
@@ -35,6 +36,8 @@ async function dispatch(parsed: ParsedArguments, io: CliIo, signal: AbortSignal)
       return explainCommand(parsed.scenario, parsed.options, io);
     case 'merge':
       return mergeCommand(parsed.parts, parsed.options, io);
+    case 'calibrate':
+      return calibrateCommand(parsed.deals, parsed.options, io);
     case 'validate':
       return validateCommand(parsed.scenarios, parsed.quiet, io);
     case 'init':

@@ -53,12 +53,24 @@ export interface ExplainOptions {
   json: boolean;
 }
 
+export interface CalibrateCliOptions {
+  base?: string;
+  out?: string;
+  valueUnit: 'M' | 'k' | '1';
+  strategy: 'ato' | 'fitd';
+  seed?: number;
+  minDeals: number;
+  name?: string;
+  skipBadRows: boolean;
+}
+
 export type ParsedArguments =
   | { command: 'run'; scenario: string; options: RunOptions }
   | { command: 'check'; runJson: string; workers?: number }
   | { command: 'sweep'; scenario: string; options: SweepOptions }
   | { command: 'explain'; scenario: string; options: ExplainOptions }
   | { command: 'merge'; parts: string[]; options: MergeOptions }
+  | { command: 'calibrate'; deals: string; options: CalibrateCliOptions }
   | { command: 'validate'; scenarios: string[]; quiet: boolean }
   | { command: 'init'; file: string; force: boolean }
   | { command: 'schema' }
@@ -174,6 +186,20 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .action((scenario: string, options: ExplainOptions) => record({ command: 'explain', scenario, options: { ...options } }));
 
   program
+    .command('calibrate')
+    .description('fit a scenario to an account\'s deal history (CSV) and print it as commented YAML')
+    .argument('<deals.csv>', 'one row per past opportunity: stream, type, value, opened, [closed, outcome, stage reached, discount, account]')
+    .option('-b, --base <scenario>', "scenario whose values the data cannot speak to are kept (default: MODEL.md's defaults)")
+    .option('-o, --out <file>', 'write the scenario to this file instead of stdout')
+    .addOption(new Option('--value-unit <unit>', 'unit of the value column: M ($M), k ($k) or 1 ($)').choices(['M', 'k', '1']).default('M'))
+    .addOption(new Option('--strategy <name>', 'the strategy the vendor followed over the data\'s period').choices(['fitd', 'ato']).default('fitd'))
+    .addOption(new Option('-s, --seed <n>', "seed of the win-factor simulation (default: the base scenario's)").argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
+    .addOption(new Option('--min-deals <n>', 'fewest deals a fitted value may rest on').argParser(wholeNumber('--min-deals', 2, 1_000_000)).default(10))
+    .option('--name <name>', 'name of the calibrated scenario (default: the base\'s name + "-calibrated")')
+    .option('--skip-bad-rows', 'leave bad rows out (listed as warnings) instead of stopping', false)
+    .action((deals: string, options: CalibrateCliOptions) => record({ command: 'calibrate', deals, options: { ...options } }));
+
+  program
     .command('validate')
     .description('check scenario files and list every problem with its line; exit 2 if any')
     .argument('<scenario...>', 'scenario files')
@@ -213,8 +239,14 @@ export function parseArguments(args: readonly string[], version = '0.0.0'): Pars
     if (error.exitCode === 0) return { command: 'print', text: printed };
     if (error.code === 'commander.help') return { command: 'usage-error', message: `a command is required\n\n${errors || printed}`.trim() };
     const message = (errors || error.message).trim().replace(/^error: /, '');
-    // Our own argument messages already name the flag; drop commander's preamble.
-    return { command: 'usage-error', message: message.replace(/^option '.*' argument '.*' is invalid\. /, '') };
+    // Our own argument messages already name the flag: drop commander's preamble. Its own
+    // (e.g. a choice not allowed) do not: name the flag and the value in front.
+    const invalid = /^option '(-\S+, )?(--\S+)[^']*' argument '(.*)' is invalid\. (.*)$/s.exec(message);
+    if (invalid) {
+      const [, , flag, value, reason] = invalid;
+      return { command: 'usage-error', message: reason!.startsWith(flag!) ? reason! : `${flag}: ${reason!.replace(/\.$/, '')} (got ${JSON.stringify(value)})` };
+    }
+    return { command: 'usage-error', message };
   }
   if (parsed) return parsed;
   return { command: 'print', text: program.helpInformation() };

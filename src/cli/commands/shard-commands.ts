@@ -3,7 +3,8 @@
  * range and writes a partial; `merge` checks the partials belong together
  * and writes the output a single machine would have written.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomically } from '../../report/write-file-atomically.ts';
 import { basename, join, relative, resolve } from 'node:path';
 import { concatOutcomeTables } from '../../engine/outcome-table.ts';
 import { runSimulation } from '../../engine/run-simulation.ts';
@@ -77,9 +78,7 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
   );
   mkdirSync(folder, { recursive: true });
   const file = join(folder, shardFileName(scenario.name, shard.index, shard.count));
-  const partial = `${file}.partial-${process.pid}`;
-  writeFileSync(partial, bytes);
-  renameSync(partial, file);
+  writeFileAtomically(file, bytes);
   if (!options.quiet) {
     io.out(`Shard ${shard.index}/${shard.count} of ${scenario.name}: trials ${range.start}…${range.start + range.count - 1} → ${relative(process.cwd(), file)}\n`);
   }
