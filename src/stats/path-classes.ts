@@ -6,7 +6,7 @@
  */
 import type { OutcomeTable } from '../engine/outcome-table.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { exactSum } from '../engine/exact-sum.ts';
+import { addExact, valueOfExact, type ExactSumState } from '../engine/exact-sum.ts';
 
 /** FITD paths, in the order a trial is tested against them (first match wins). */
 export const FITD_PATHS = {
@@ -68,22 +68,30 @@ function summarizeClasses<K extends string>(
   descriptions: Record<K, string>,
   classOf: (i: number) => K,
   npv: ArrayLike<number>,
-  diff: Float64Array,
+  ato: ArrayLike<number>,
+  fitd: ArrayLike<number>,
 ): Record<K, PathClass> {
   const keys = Object.keys(descriptions) as K[];
-  const members = new Map<K, number[]>(keys.map((k) => [k, []]));
-  for (let i = 0; i < diff.length; i++) members.get(classOf(i))!.push(i);
+  // One pass, exact sums per class: nothing allocated per trial.
+  const groups = new Map<K, { trials: number; npv: ExactSumState; diff: ExactSumState }>(keys.map((k) => [k, { trials: 0, npv: [], diff: [] }]));
+  for (let i = 0; i < npv.length; i++) {
+    const group = groups.get(classOf(i))!;
+    group.trials++;
+    addExact(group.npv, npv[i]!);
+    addExact(group.diff, ato[i]! - fitd[i]!);
+  }
   return Object.fromEntries(
     keys.map((key) => {
-      const rows = members.get(key)!;
+      const group = groups.get(key)!;
+      const n = group.trials;
       return [
         key,
         {
           description: descriptions[key],
-          trials: rows.length,
-          share: rows.length / diff.length,
-          meanNpv: rows.length > 0 ? exactSum(rows.map((i) => npv[i]!)) / rows.length : null,
-          meanNpvDiff: rows.length > 0 ? exactSum(rows.map((i) => diff[i]!)) / rows.length : null,
+          trials: n,
+          share: n / npv.length,
+          meanNpv: n > 0 ? valueOfExact(group.npv) / n : null,
+          meanNpvDiff: n > 0 ? valueOfExact(group.diff) / n : null,
         },
       ];
     }),
@@ -96,9 +104,8 @@ export function summarizePathClasses(table: OutcomeTable, scenario: Scenario): P
   const understaffed = capacity < fte.downstream + fte.midstream + fte.upstream;
   const ato = table.columns['ato.npv']!;
   const fitd = table.columns['fitd.npv']!;
-  const diff = Float64Array.from({ length: table.count }, (_, i) => ato[i]! - fitd[i]!);
   return {
-    fitd: summarizeClasses(FITD_PATHS, (i) => fitdPathOf(table, i), fitd, diff),
-    ato: summarizeClasses(ATO_PATHS, (i) => atoPathOf(table, i, understaffed), ato, diff),
+    fitd: summarizeClasses(FITD_PATHS, (i) => fitdPathOf(table, i), fitd, ato, fitd),
+    ato: summarizeClasses(ATO_PATHS, (i) => atoPathOf(table, i, understaffed), ato, ato, fitd),
   };
 }

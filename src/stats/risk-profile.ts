@@ -36,7 +36,10 @@ export interface DominanceSummary {
 
 /** P10, expected shortfall at 10% and P(loss) of one strategy's NPVs. */
 export function riskProfile(values: ArrayLike<number>): RiskProfile {
-  const sorted = sortedCopy(values);
+  return riskProfileOfSorted(sortedCopy(values));
+}
+
+function riskProfileOfSorted(sorted: Float64Array): RiskProfile {
   const tail = Math.max(1, Math.ceil(0.1 * sorted.length));
   let losses = 0;
   while (losses < sorted.length && sorted[losses]! < 0) losses++;
@@ -96,6 +99,6 @@ export function summarizeDominance(ato: ArrayLike<number>, fitd: ArrayLike<numbe
   return {
     firstOrder: { atoOverFitd: atoOverFitd.first, fitdOverAto: fitdOverAto.first },
     secondOrder: { atoOverFitd: atoOverFitd.second, fitdOverAto: fitdOverAto.second },
-    risk: { ato: riskProfile(ato), fitd: riskProfile(fitd) },
+    risk: { ato: riskProfileOfSorted(a), fitd: riskProfileOfSorted(b) },
   };
 }

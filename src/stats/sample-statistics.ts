@@ -3,7 +3,7 @@
  * mean is an exact sum, so it does not depend on the order trials arrived in.
  */
 import { quantileSorted } from 'simple-statistics';
-import { exactSum } from '../engine/exact-sum.ts';
+import { addExact, exactSum, valueOfExact, type ExactSumState } from '../engine/exact-sum.ts';
 
 export interface SampleSummary {
   mean: number;
@@ -35,9 +35,10 @@ export function meanOf(values: ArrayLike<number>): number {
  */
 export function standardDeviationOf(values: ArrayLike<number>, mean = meanOf(values)): number {
   if (values.length < 2) throw new Error('standardDeviationOf requires at least two values');
-  const squares = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) squares[i] = (values[i]! - mean) ** 2;
-  return Math.sqrt(exactSum(squares) / (values.length - 1));
+  // Summed exactly as they come: no array of squares (8 bytes a trial) to allocate.
+  const squares: ExactSumState = [];
+  for (let i = 0; i < values.length; i++) addExact(squares, (values[i]! - mean) ** 2);
+  return Math.sqrt(valueOfExact(squares) / (values.length - 1));
 }
 
 /** A sorted copy of the values. Cost: O(n log n). */
@@ -51,7 +52,7 @@ export function sortedCopy(values: ArrayLike<number>): Float64Array {
  *
  * @example quantileOfSorted(Float64Array.of(1, 2, 3, 4), 0.5) // => 2.5
  */
-export function quantileOfSorted(sorted: Float64Array, p: number): number {
+export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
   return quantileSorted(sorted as unknown as number[], p);
 }
 
