@@ -26,14 +26,23 @@ interface ColumnSpec {
   name: string;
   type: ColumnType;
   read: (outcome: TrialOutcome) => number;
+  /** Kept only for the per-trial CSV and shard partials: no statistic reads it. */
+  csvOnly?: boolean;
 }
+
+/**
+ * Which per-trial columns a table keeps: `all`, or `summary` — only those the
+ * statistics read, leaving out the CSV-only ones (44 bytes a trial, a third of
+ * the table) when no per-trial CSV is wanted.
+ */
+export type ColumnSet = 'all' | 'summary';
 
 /** Per-trial columns kept for each strategy, in CSV order. Months are −1 for "never". */
 export const STRATEGY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'npv', type: 'f64', read: (o) => o.npv },
   { name: 'revenue', type: 'f64', read: (o) => o.revenue },
   { name: 'grossMargin', type: 'f64', read: (o) => o.grossMargin },
-  { name: 'costOfSale', type: 'f64', read: (o) => o.costOfSale },
+  { name: 'costOfSale', type: 'f64', read: (o) => o.costOfSale, csvOnly: true },
   { name: 'firstDownstreamWin', type: 'i16', read: (o) => o.firstWinMonth[DOWNSTREAM]! },
   { name: 'firstMidstreamWin', type: 'i16', read: (o) => o.firstWinMonth[MIDSTREAM]! },
   { name: 'firstUpstreamWin', type: 'i16', read: (o) => o.firstWinMonth[UPSTREAM]! },
@@ -46,10 +55,15 @@ export const STRATEGY_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** Per-trial columns of the account itself (the same under both strategies). */
-export const ACCOUNT_COLUMNS: readonly { name: string; type: ColumnType }[] = [
-  { name: 'wallet', type: 'f64' },
-  ...BARRIERS.map((name) => ({ name, type: 'f32' as const })),
+export const ACCOUNT_COLUMNS: readonly { name: string; type: ColumnType; csvOnly?: boolean }[] = [
+  { name: 'wallet', type: 'f64', csvOnly: true },
+  ...BARRIERS.map((name) => ({ name, type: 'f32' as const, csvOnly: true })),
 ];
+
+/** The column set a table was made with. */
+export function columnSetOf(table: Pick<OutcomeTable, 'columns'>): ColumnSet {
+  return 'wallet' in table.columns ? 'all' : 'summary';
+}
 
 /** Sums kept exactly per strategy: name → how many values. */
 export const STRATEGY_SUMS = {
@@ -86,15 +100,37 @@ export interface OutcomeTable {
 /** Trials whose monthly cash path is kept for the fan chart (the first ones by index). */
 export const CASH_PATH_SAMPLE = 10_000;
 
-export function createOutcomeTable(start: number, count: number, horizonMonths: number, variantKeys: readonly string[] = []): OutcomeTable {
-  const columns: Record<string, ColumnArray> = {};
-  for (const spec of ACCOUNT_COLUMNS) columns[spec.name] = new ARRAYS[spec.type](count);
-  for (const strategy of STRATEGIES) {
-    for (const spec of STRATEGY_COLUMNS) columns[`${strategy}.${spec.name}`] = new ARRAYS[spec.type](count);
-  }
+/** Where a table's columns live: ordinary memory, or memory shared with worker threads. */
+export type TableMemory = 'private' | 'shared';
+
+function allocate<T extends ColumnType>(type: T, length: number, memory: TableMemory): ColumnArray {
+  const Array = ARRAYS[type];
+  // (TypeScript's lib types the constructors with ArrayBuffer only; a SharedArrayBuffer is accepted at run time.)
+  return memory === 'shared' ? new Array(new SharedArrayBuffer(length * Array.BYTES_PER_ELEMENT) as unknown as ArrayBuffer) : new Array(length);
+}
+
+function createSums(): Record<string, ExactSumState[]> {
   const sums: Record<string, ExactSumState[]> = {};
   for (const strategy of STRATEGIES) {
     for (const [name, size] of Object.entries(STRATEGY_SUMS)) sums[`${strategy}.${name}`] = Array.from({ length: size }, () => []);
+  }
+  return sums;
+}
+
+export interface TableLayout {
+  /** Per-trial columns to keep (default all). */
+  columns?: ColumnSet;
+  /** Ordinary or shared memory (default ordinary). */
+  memory?: TableMemory;
+}
+
+export function createOutcomeTable(start: number, count: number, horizonMonths: number, variantKeys: readonly string[] = [], layout: TableLayout = {}): OutcomeTable {
+  const { columns: set = 'all', memory = 'private' } = layout;
+  const kept = (spec: { csvOnly?: boolean }) => set === 'all' || !spec.csvOnly;
+  const columns: Record<string, ColumnArray> = {};
+  for (const spec of ACCOUNT_COLUMNS.filter(kept)) columns[spec.name] = allocate(spec.type, count, memory);
+  for (const strategy of STRATEGIES) {
+    for (const spec of STRATEGY_COLUMNS.filter(kept)) columns[`${strategy}.${spec.name}`] = allocate(spec.type, count, memory);
   }
   const cashPathCount = Math.max(0, Math.min(start + count, CASH_PATH_SAMPLE) - start);
   return {
@@ -102,8 +138,36 @@ export function createOutcomeTable(start: number, count: number, horizonMonths: 
     count,
     horizonMonths,
     columns,
-    sums,
-    cashPaths: { ato: new Float32Array(cashPathCount * horizonMonths), fitd: new Float32Array(cashPathCount * horizonMonths) },
+    sums: createSums(),
+    cashPaths: {
+      ato: allocate('f32', cashPathCount * horizonMonths, memory) as Float32Array,
+      fitd: allocate('f32', cashPathCount * horizonMonths, memory) as Float32Array,
+    },
+    cashPathCount,
+    variants: Object.fromEntries(variantKeys.map((key) => [key, createVariantSums()])),
+  };
+}
+
+/**
+ * A table of trials `start … start + count − 1` whose columns are views into
+ * `total`'s (no copy) and whose sums start empty: a chunk records into the
+ * run's own columns, and only its sums are merged back (mergeOutcomeSums).
+ */
+export function outcomeTableView(total: Omit<OutcomeTable, 'sums' | 'variants'>, start: number, count: number, variantKeys: readonly string[] = []): OutcomeTable {
+  if (start < total.start || start + count > total.start + total.count) {
+    throw new Error(`outcomeTableView: trials ${start}…${start + count - 1} fall outside the table`);
+  }
+  const offset = start - total.start;
+  const columns = Object.fromEntries(Object.entries(total.columns).map(([name, column]) => [name, column.subarray(offset, offset + count)]));
+  const cashPathCount = Math.max(0, Math.min(offset + count, total.cashPathCount) - offset);
+  const cashPath = (paths: Float32Array) => paths.subarray(offset * total.horizonMonths, (offset + cashPathCount) * total.horizonMonths);
+  return {
+    start,
+    count,
+    horizonMonths: total.horizonMonths,
+    columns,
+    sums: createSums(),
+    cashPaths: { ato: cashPath(total.cashPaths.ato), fitd: cashPath(total.cashPaths.fitd) },
     cashPathCount,
     variants: Object.fromEntries(variantKeys.map((key) => [key, createVariantSums()])),
   };
@@ -111,8 +175,9 @@ export function createOutcomeTable(start: number, count: number, horizonMonths: 
 
 /** Records the account of trial `trial` (absolute index). */
 export function recordAccount(table: OutcomeTable, trial: number, wallet: number, barriers: Float64Array): void {
+  if (table.columns.wallet === undefined) return;
   const row = trial - table.start;
-  table.columns.wallet![row] = wallet;
+  table.columns.wallet[row] = wallet;
   BARRIERS.forEach((name, x) => (table.columns[name]![row] = barriers[x]!));
 }
 
@@ -137,7 +202,8 @@ function addScalar(sums: ExactSumState[], value: number): void {
 export interface StrategyRecorder {
   table: OutcomeTable;
   strategy: StrategyName;
-  columns: ColumnArray[];
+  /** By STRATEGY_COLUMNS index; undefined where the table does not keep the column. */
+  columns: (ColumnArray | undefined)[];
   sums: Record<StrategySumName, ExactSumState[]>;
   cashPaths: Float32Array;
 }
@@ -147,7 +213,7 @@ export function createStrategyRecorder(table: OutcomeTable, strategy: StrategyNa
   return {
     table,
     strategy,
-    columns: STRATEGY_COLUMNS.map((spec) => table.columns[`${strategy}.${spec.name}`]!),
+    columns: STRATEGY_COLUMNS.map((spec) => table.columns[`${strategy}.${spec.name}`]),
     sums,
     cashPaths: table.cashPaths[strategy],
   };
@@ -157,7 +223,10 @@ export function createStrategyRecorder(table: OutcomeTable, strategy: StrategyNa
 export function recordOutcome(recorder: StrategyRecorder, trial: number, outcome: TrialOutcome, walletByStream: Float64Array): void {
   const { table, sums } = recorder;
   const row = trial - table.start;
-  for (let c = 0; c < STRATEGY_COLUMNS.length; c++) recorder.columns[c]![row] = STRATEGY_COLUMNS[c]!.read(outcome);
+  for (let c = 0; c < STRATEGY_COLUMNS.length; c++) {
+    const column = recorder.columns[c];
+    if (column !== undefined) column[row] = STRATEGY_COLUMNS[c]!.read(outcome);
+  }
   addVector(sums.revenueByStream, outcome.revenueByStream);
   addVector(sums.dealRevenueByStream, outcome.dealRevenueByStream);
   addVector(sums.marginByStream, outcome.marginByStream);
@@ -173,6 +242,15 @@ export function recordOutcome(recorder: StrategyRecorder, trial: number, outcome
   if (row < table.cashPathCount) recorder.cashPaths.set(outcome.cumulativeCash, row * table.horizonMonths);
 }
 
+/** Merges a part's exact sums and variant sums into `total`'s (exact, so in any order). */
+export function mergeOutcomeSums(total: Pick<OutcomeTable, 'sums' | 'variants'>, part: Pick<OutcomeTable, 'sums' | 'variants'>): void {
+  for (const [name, partials] of Object.entries(part.sums)) partials.forEach((p, i) => mergeExact(total.sums[name]![i]!, p));
+  for (const [key, sums] of Object.entries(part.variants)) {
+    total.variants[key] ??= createVariantSums();
+    mergeVariantSums(total.variants[key], sums);
+  }
+}
+
 /** Copies a table of a sub-range into `total`, which covers it; sums are merged exactly. */
 export function copyOutcomeTable(total: OutcomeTable, part: OutcomeTable): void {
   if (part.horizonMonths !== total.horizonMonths) throw new Error('copyOutcomeTable: tables have different horizons');
@@ -181,14 +259,10 @@ export function copyOutcomeTable(total: OutcomeTable, part: OutcomeTable): void 
   }
   const offset = part.start - total.start;
   for (const [name, column] of Object.entries(part.columns)) total.columns[name]!.set(column as never, offset);
-  for (const [name, partials] of Object.entries(part.sums)) partials.forEach((p, i) => mergeExact(total.sums[name]![i]!, p));
   if (part.cashPathCount > 0) {
     for (const strategy of STRATEGIES) total.cashPaths[strategy].set(part.cashPaths[strategy], offset * total.horizonMonths);
   }
-  for (const [key, sums] of Object.entries(part.variants)) {
-    total.variants[key] ??= createVariantSums();
-    mergeVariantSums(total.variants[key], sums);
-  }
+  mergeOutcomeSums(total, part);
 }
 
 /** Concatenates tables of adjacent trial ranges, in trial order; refuses gaps and overlaps. */
@@ -200,12 +274,9 @@ export function concatOutcomeTables(parts: readonly OutcomeTable[]): OutcomeTabl
     if (part.start !== expected) throw new Error(`concatOutcomeTables: trials from ${expected} are missing or overlap (next part starts at ${part.start})`);
     expected = part.start + part.count;
   }
-  const total = createOutcomeTable(ordered[0]!.start, expected - ordered[0]!.start, ordered[0]!.horizonMonths, Object.keys(ordered[0]!.variants));
+  const set = columnSetOf(ordered[0]!);
+  if (ordered.some((part) => columnSetOf(part) !== set)) throw new Error('concatOutcomeTables: tables keep different columns');
+  const total = createOutcomeTable(ordered[0]!.start, expected - ordered[0]!.start, ordered[0]!.horizonMonths, Object.keys(ordered[0]!.variants), { columns: set });
   for (const part of ordered) copyOutcomeTable(total, part);
   return total;
-}
-
-/** The buffers of a table, for transfer between threads. */
-export function tableBuffers(table: OutcomeTable): ArrayBuffer[] {
-  return [...Object.values(table.columns), table.cashPaths.ato, table.cashPaths.fitd].map((array) => array.buffer as ArrayBuffer);
 }

@@ -16,7 +16,7 @@ const BYTES_PER_OPPORTUNITY = OPPORTUNITY_STRIDE * 8 + 40;
 /** Most opportunities one trial's world may hold (at the wallet's 99.99th percentile). */
 export const MAX_OPPORTUNITIES_PER_TRIAL = 2_000_000;
 
-/** Bytes of per-trial outcomes the engine keeps for each trial. */
+/** Bytes of per-trial outcomes the engine keeps for each trial (all columns: the upper bound). */
 export function bytesPerTrial(): number {
   const account = ACCOUNT_COLUMNS.reduce((sum, c) => sum + BYTES[c.type], 0);
   const strategy = STRATEGY_COLUMNS.reduce((sum, c) => sum + BYTES[c.type], 0);

@@ -25,6 +25,8 @@ export interface TrialRunOptions {
   variantTrials?: number;
   /** Weighted sums of variant changes, measured per trial (see variants.ts). */
   contrasts?: readonly Contrast[];
+  /** Record into this table (e.g. a view into a run's shared columns) instead of a new one; it must hold exactly these trials. */
+  table?: OutcomeTable;
 }
 
 const PROGRESS_EVERY = 256;
@@ -46,7 +48,8 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
   const variants = options.variants ?? [];
   const variantTrials = options.variantTrials ?? Number.POSITIVE_INFINITY;
   const contrasts = options.contrasts ?? [];
-  const table = createOutcomeTable(start, count, horizon, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
+  const table = options.table ?? createOutcomeTable(start, count, horizon, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
+  if (table.start !== start || table.count !== count || table.horizonMonths !== horizon) throw new Error(`runTrials: the table holds trials ${table.start}… (${table.count}), not ${start}… (${count})`);
   const variantIndex = new Map(variants.map((v, i) => [v.key, i]));
   const contrastTerms = contrasts.map((c) =>
     c.terms.map((term) => {

@@ -1,17 +1,19 @@
 /**
  * A worker thread: compiles the scenario once, then runs the trial ranges it
- * is sent and posts each table back (buffers transferred, not copied).
+ * is sent, recording each straight into the run's shared columns, and posts
+ * back only the chunk's sums.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { tableBuffers } from './outcome-table.ts';
+import { outcomeTableView } from './outcome-table.ts';
 import { runTrials } from './run-trials.ts';
 import { compileVariants, type Contrast, type Variant } from './variants.ts';
-import type { WorkerReply, WorkerTask } from './worker-messages.ts';
+import type { SharedTable, WorkerReply, WorkerTask } from './worker-messages.ts';
 
-const { scenario, seed, variants, variantTrials, contrasts } = workerData as {
+const { scenario, seed, table: shared, variants, variantTrials, contrasts } = workerData as {
   scenario: Scenario;
+  table: SharedTable;
   seed: number;
   variants: Variant[];
   variantTrials?: number;
@@ -27,13 +29,15 @@ const injectCrash = process.env.EXPANSIM_FAULT === 'worker-crash';
 port.on('message', (task: WorkerTask) => {
   if (injectCrash) process.exit(70);
   try {
-    const table = runTrials(params, seed, task.start, task.count, {
+    const view = outcomeTableView(shared, task.start, task.count, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
+    const { sums, variants: variantSums } = runTrials(params, seed, task.start, task.count, {
+      table: view,
       onProgress: (done) => port.postMessage({ type: 'progress', chunk: task.chunk, done } satisfies WorkerReply),
       variants: compiledVariants,
       variantTrials,
       contrasts,
     });
-    port.postMessage({ type: 'result', chunk: task.chunk, table } satisfies WorkerReply, tableBuffers(table));
+    port.postMessage({ type: 'result', chunk: task.chunk, count: task.count, sums, variants: variantSums } satisfies WorkerReply);
   } catch (error) {
     const { message, stack } = error as Error;
     port.postMessage({ type: 'error', chunk: task.chunk, message, stack } satisfies WorkerReply);

@@ -1,6 +1,9 @@
 /** Messages between the pool and its workers: plain data, errors included. */
 import type { OutcomeTable } from './outcome-table.ts';
 
+/** The run's table memory, shared with every worker: its columns and cash paths (SharedArrayBuffer views). */
+export type SharedTable = Omit<OutcomeTable, 'sums' | 'variants'>;
+
 export interface WorkerTask {
   chunk: number;
   start: number;
@@ -10,5 +13,6 @@ export interface WorkerTask {
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'progress'; chunk: number; done: number }
-  | { type: 'result'; chunk: number; table: OutcomeTable }
+  /** A chunk is done: its rows are in the shared columns; its sums come here. */
+  | { type: 'result'; chunk: number; count: number; sums: OutcomeTable['sums']; variants: OutcomeTable['variants'] }
   | { type: 'error'; chunk: number; message: string; stack?: string };

@@ -3,7 +3,7 @@
  * account first, then each strategy's columns prefixed `ato_` / `fitd_`, then
  * the paired NPV difference. Months are −1 where the event never happened.
  */
-import { ACCOUNT_COLUMNS, STRATEGY_COLUMNS, type OutcomeTable } from '../engine/outcome-table.ts';
+import { ACCOUNT_COLUMNS, columnSetOf, STRATEGY_COLUMNS, type OutcomeTable } from '../engine/outcome-table.ts';
 import { STRATEGIES } from '../scenario/vocabulary.ts';
 
 function formatCell(value: number, single: boolean): string {
@@ -12,6 +12,7 @@ function formatCell(value: number, single: boolean): string {
 
 /** CSV of a table in chunks of about `rows` lines (header first, `\n` line ends), for files of any size. */
 export function* trialsCsvChunks(table: OutcomeTable, rows = 5000): Generator<string> {
+  if (columnSetOf(table) !== 'all') throw new Error('trialsCsvChunks: the table was run without its CSV columns (columns: "all")');
   const columns = [
     ...ACCOUNT_COLUMNS.map((c) => ({ header: c.name, data: table.columns[c.name]!, single: c.type === 'f32' })),
     ...STRATEGIES.flatMap((strategy) =>

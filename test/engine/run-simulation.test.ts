@@ -1,15 +1,19 @@
 /** Determinism: the summary is a function of the seed alone, not of workers or chunks. */
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../src/engine/run-simulation.ts';
+import { columnSetOf, concatOutcomeTables, type ColumnSet } from '../../src/engine/outcome-table.ts';
+import { runTrials } from '../../src/engine/run-trials.ts';
+import { compileParameters } from '../../src/model/parameters.ts';
+import { formatTrialsCsv } from '../../src/report/trials-csv.ts';
 import { summarizeRun } from '../../src/stats/run-scenario.ts';
 import { formatSummaryJson } from '../../src/report/run-record.ts';
 import { scenarioFrom } from '../helpers.ts';
 
 const scenario = scenarioFrom('name: determinism\ntrials: 3000\nseed: 17\n');
 
-async function summaryText(workers: number, chunkSize?: number, seed = scenario.seed): Promise<string> {
+async function summaryText(workers: number, chunkSize?: number, seed = scenario.seed, columns?: ColumnSet): Promise<string> {
   const run = { ...scenario, seed };
-  const { table } = await runSimulation(run, { trials: run.trials, workers, chunkSize });
+  const { table } = await runSimulation(run, { trials: run.trials, workers, chunkSize, columns });
   return formatSummaryJson(summarizeRun(run, table));
 }
 
@@ -19,6 +23,28 @@ describe('runSimulation', () => {
     expect(await summaryText(1, 7)).toBe(reference);
     expect(await summaryText(2, 337)).toBe(reference);
     expect(await summaryText(3, 1000)).toBe(reference);
+  });
+
+  it('gives the same summary from a table without the CSV-only columns, which the CSV then refuses', async () => {
+    const reference = await summaryText(1);
+    expect(await summaryText(1, undefined, scenario.seed, 'summary')).toBe(reference);
+    expect(await summaryText(2, 500, scenario.seed, 'summary')).toBe(reference);
+    const { table } = await runSimulation(scenario, { trials: 50, workers: 1, columns: 'summary' });
+    expect(columnSetOf(table)).toBe('summary');
+    expect(Object.keys(table.columns)).not.toContain('wallet');
+    expect(Object.keys(table.columns)).not.toContain('ato.costOfSale');
+    expect(() => formatTrialsCsv(table)).toThrow('without its CSV columns');
+    const params = compileParameters(scenario);
+    expect(() => concatOutcomeTables([table, runTrials(params, scenario.seed, 50, 10)])).toThrow('different columns');
+  });
+
+  it('records the same rows through worker threads (shared columns) as in this thread', async () => {
+    const inThread = await runSimulation(scenario, { trials: 3000, workers: 1 });
+    const inWorkers = await runSimulation(scenario, { trials: 3000, workers: 2, chunkSize: 250 });
+    expect(inWorkers.workers).toBe(2);
+    expect(inWorkers.table.columns['ato.npv']!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (const [name, column] of Object.entries(inThread.table.columns)) expect(inWorkers.table.columns[name], name).toEqual(column);
+    expect(inWorkers.table.cashPaths).toEqual(inThread.table.cashPaths);
   });
 
   it('gives different figures for different seeds', async () => {

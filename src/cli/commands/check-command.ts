@@ -55,6 +55,7 @@ export async function checkCommand(runJsonPath: string, workers: number | undefi
   try {
     ({ summary } = await runScenario(scenario, {
       workers,
+      columns: 'summary',
       signal,
       onProgress: (done) => progress.update(done),
       ablate: analysis.ablate,

@@ -52,6 +52,8 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   try {
     run = await runScenario(scenario, {
       workers: options.workers,
+      // The CSV-only columns (a third of the table) are kept only when the CSV is written.
+      columns: options.trialsCsv ? 'all' : 'summary',
       onProgress: (done) => progress.update(done),
       signal,
       ablate: options.ablate,

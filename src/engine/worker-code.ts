@@ -1,0 +1,33 @@
+/**
+ * The worker threads' code: trial-worker.ts and everything it imports,
+ * bundled once per process by esbuild (the compiler tsx itself runs on) into
+ * one plain CommonJS script. Workers then start without a TypeScript loader —
+ * about 30 MB less memory each and a quicker start — and still run exactly
+ * the source the main thread runs; there is no build step to forget.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+type BuildSync = (options: Record<string, unknown>) => { outputFiles: { text: string }[] };
+
+let bundled: string | undefined;
+
+/** The worker's source, for `new Worker(code, { eval: true })`. */
+export function trialWorkerCode(): string {
+  bundled ??= bundleTrialWorker();
+  return bundled;
+}
+
+function bundleTrialWorker(): string {
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as { buildSync: BuildSync };
+  const result = buildSync({
+    entryPoints: [fileURLToPath(new URL('./trial-worker.ts', import.meta.url))],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
