@@ -5,19 +5,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { DealFileError } from './deal-history.ts';
 import { parseDealHistory, type DealParseOptions, type DealParseResult } from './parse-deal-history.ts';
+import { readProblem } from '../scenario/read-problem.ts';
 
 /** Largest deal file read (a CRM export of a few hundred thousand deals fits easily). */
 export const MAX_DEAL_FILE_BYTES = 200 * 1024 * 1024;
-
-function readProblem(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied: the file cannot be read';
-    case 'EISDIR': return 'is a directory, not a CSV file';
-    default: return `cannot be read (${error.code ?? error.message})`;
-  }
-}
 
 /** Reads the CSV at `path` as UTF-8 text, refusing directories, huge files and other encodings. */
 export function readDealsText(path: string): string {
@@ -30,7 +21,7 @@ export function readDealsText(path: string): string {
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof DealFileError) throw error;
-    throw new DealFileError(path, [{ message: readProblem(error as NodeJS.ErrnoException) }]);
+    throw new DealFileError(path, [{ message: readProblem(error as NodeJS.ErrnoException, 'a CSV file') }]);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

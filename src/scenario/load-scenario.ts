@@ -6,22 +6,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { MAX_SCENARIO_BYTES, parseScenario } from './parse-scenario.ts';
 import type { Scenario } from './scenario-schema.ts';
 import { ScenarioError } from './scenario-issue.ts';
+import { readProblem } from './read-problem.ts';
 
 export interface LoadedScenario {
   scenario: Scenario;
   /** The file's text, as read (kept for reports and provenance). */
   text: string;
   source: string;
-}
-
-function readProblem(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied: the file cannot be read';
-    case 'EISDIR': return 'is a directory, not a scenario file';
-    default: return `cannot be read (${error.code ?? error.message})`;
-  }
 }
 
 /** Reads the scenario text at `path`, refusing directories, huge files and non-UTF-8 bytes. */
@@ -32,7 +23,7 @@ export function readScenarioText(path: string): string {
     if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     size = stats.size;
   } catch (error) {
-    throw new ScenarioError(path, [{ path: [], message: readProblem(error as NodeJS.ErrnoException) }]);
+    throw new ScenarioError(path, [{ path: [], message: readProblem(error as NodeJS.ErrnoException, 'a scenario file') }]);
   }
   if (size > MAX_SCENARIO_BYTES) {
     throw new ScenarioError(path, [{ path: [], message: `file is too large for a scenario (${size} bytes; the limit is ${MAX_SCENARIO_BYTES})` }]);
@@ -41,7 +32,7 @@ export function readScenarioText(path: string): string {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new ScenarioError(path, [{ path: [], message: readProblem(error as NodeJS.ErrnoException) }]);
+    throw new ScenarioError(path, [{ path: [], message: readProblem(error as NodeJS.ErrnoException, 'a scenario file') }]);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
