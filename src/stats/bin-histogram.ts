@@ -64,7 +64,9 @@ export function niceBinning(min: number, max: number, target: number): Binning {
   const width = niceStep(max - min, target);
   let start = roundEdge(Math.floor(min / width) * width);
   if (start > min) start = roundEdge(start - width);
-  const count = Math.max(1, Math.ceil(roundEdge((max - start) / width)));
+  let count = Math.max(1, Math.ceil(roundEdge((max - start) / width)));
+  // Rounding away binary noise must not leave `max` itself above the last edge.
+  if (start + width * count < max) count++;
   return { start, width, count };
 }
 
