@@ -89,10 +89,19 @@ function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
-      // Wait for the threads to end, so their memory is free before the summary is made.
-      void Promise.allSettled(workers.map((worker) => worker.terminate())).then(() => (error ? reject(error) : resolve()));
+      // Wait for the threads to end, so their memory is free before the summary is made; an
+      // abort that arrives meanwhile still counts.
+      void Promise.allSettled(workers.map((worker) => worker.terminate())).then(() => {
+        const failure = error ?? (options.signal?.aborted ? abortError(options.signal) : undefined);
+        if (failure) reject(failure);
+        else resolve();
+      });
     };
     const onAbort = () => stop(abortError(options.signal!));
+    if (options.signal?.aborted) {
+      reject(abortError(options.signal));
+      return;
+    }
     options.signal?.addEventListener('abort', onAbort);
 
     const feed = (worker: Worker) => {

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { STRATEGIES } from '../scenario/vocabulary.ts';
-import { createOutcomeTable, type OutcomeTable } from './outcome-table.ts';
+import { columnSetOf, createOutcomeTable, type OutcomeTable } from './outcome-table.ts';
 import type { ExactSumState } from './exact-sum.ts';
 import type { VariantSums } from './variants.ts';
 
@@ -63,6 +63,8 @@ function typedArrays(table: OutcomeTable): [string, Float64Array | Float32Array 
 
 /** Encodes a partial: magic, header length, JSON header, then the arrays, each 8-byte aligned. */
 export function encodeShard(header: Omit<ShardHeader, 'arrays' | 'sums' | 'variants' | 'cashPathCount' | 'start' | 'count' | 'horizonMonths'>, table: OutcomeTable): Uint8Array {
+  // A partial carries every per-trial column, so a merge can write the per-trial CSV.
+  if (columnSetOf(table) !== 'all') throw new Error('encodeShard: the table was run without its CSV columns (columns: "all")');
   const arrays: ShardHeader['arrays'] = [];
   let offset = 0;
   for (const [name, array] of typedArrays(table)) {

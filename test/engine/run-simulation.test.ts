@@ -53,6 +53,14 @@ describe('runSimulation', () => {
     expect(a.strategies.ato.npv.mean).not.toBe(b.strategies.ato.npv.mean);
   });
 
+  it('refuses to start when already aborted, in this thread or in workers', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('already stopped'));
+    for (const workers of [1, 2]) {
+      await expect(runSimulation({ ...scenario, trials: 5000 }, { trials: 5000, workers, signal: controller.signal })).rejects.toThrow('already stopped');
+    }
+  });
+
   it('stops and reports when aborted', async () => {
     const controller = new AbortController();
     const run = runSimulation({ ...scenario, trials: 200_000 }, { trials: 200_000, workers: 2, signal: controller.signal });

@@ -36,6 +36,12 @@ describe('shards', () => {
     expect(formatSummaryJson(merged)).toBe(formatSummaryJson(summarizeFullRun(scenario, table, 0.9)));
   });
 
+  it('carry every per-trial column: a table run without the CSV columns is refused', async () => {
+    const { table } = await runSimulation(scenario, { trials: 20, workers: 1, columns: 'summary' });
+    const header = { format: 1 as const, expansimVersion: 'test', scenario, scenarioText: 'name: shards', scenarioHash: hashScenario(scenario), seed: scenario.seed, totalTrials: 20, shard: { index: 0, count: 1 }, analysis };
+    expect(() => encodeShard(header, table)).toThrow('without its CSV columns');
+  });
+
   it('refuse partials of other scenarios or seeds, and missing or repeated shards', async () => {
     const [a, b] = await Promise.all([partial(0, 2), partial(1, 2)]);
     const header = (bytes: Uint8Array, file: string): ShardHeader & { file: string } => ({ ...decodeShard(bytes).header, file });
