@@ -6,7 +6,8 @@
  * what this script writes.
  */
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDealHistoryCsv } from '../src/calibrate/format-deal-history-csv.ts';
 import { simulateDealHistory } from '../src/calibrate/simulate-deal-history.ts';
 import { loadScenario } from '../src/scenario/load-scenario.ts';
@@ -51,7 +52,7 @@ export function makeSampleDealsCsv(): string {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(SAMPLE_FILE, makeSampleDealsCsv());
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  writeFileSync(fileURLToPath(new URL(`../${SAMPLE_FILE}`, import.meta.url)), makeSampleDealsCsv());
   process.stdout.write(`Wrote ${SAMPLE_FILE}\n`);
 }

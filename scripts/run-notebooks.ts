@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * The Deno release the notebooks run on. 2.8.0 to 2.9.6 (the newest tried) send a cell's
@@ -114,12 +114,25 @@ function executeNotebook(file: string, outputDir: string, env: NodeJS.ProcessEnv
   return null;
 }
 
+/** `[--output-dir DIR] [notebook.ipynb …]`: where to write, and which notebooks (default: all of notebooks/). */
+export function notebookArguments(args: readonly string[]): { outputDir: string; notebooks: string[] } | { error: string } {
+  const outputFlag = args.indexOf('--output-dir');
+  const folder = outputFlag >= 0 ? args[outputFlag + 1] : undefined;
+  if (outputFlag >= 0 && (folder === undefined || folder.startsWith('--'))) return { error: '--output-dir needs a folder' };
+  const outputDir = resolve(folder ?? join(ROOT, 'output', 'notebooks'));
+  const named = args.filter((arg, i) => arg.endsWith('.ipynb') && !(outputFlag >= 0 && i === outputFlag + 1));
+  const notebooks = named.length > 0 ? named.map((file) => resolve(file)) : readdirSync(join(ROOT, 'notebooks')).filter((file) => file.endsWith('.ipynb')).sort().map((file) => join(ROOT, 'notebooks', file));
+  return { outputDir, notebooks };
+}
+
 /** Runs the notebooks named in `args` (default: all of notebooks/); returns the exit code. */
 export function runNotebooks(args: readonly string[]): number {
-  const outputFlag = args.indexOf('--output-dir');
-  const outputDir = resolve(outputFlag >= 0 ? args[outputFlag + 1]! : join(ROOT, 'output', 'notebooks'));
-  const named = args.filter((arg, i) => arg.endsWith('.ipynb') && i !== outputFlag + 1);
-  const notebooks = named.length > 0 ? named.map((file) => resolve(file)) : readdirSync(join(ROOT, 'notebooks')).filter((file) => file.endsWith('.ipynb')).sort().map((file) => join(ROOT, 'notebooks', file));
+  const parsed = notebookArguments(args);
+  if ('error' in parsed) {
+    process.stderr.write(`✖ ${parsed.error}\n`);
+    return 2;
+  }
+  const { outputDir, notebooks } = parsed;
   let env: NodeJS.ProcessEnv;
   try {
     checkJupyter();
@@ -136,6 +149,6 @@ export function runNotebooks(args: readonly string[]): number {
   return failures.length > 0 ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   process.exitCode = runNotebooks(process.argv.slice(2));
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT_PREREQUISITES, silentCells } from '../../scripts/run-notebooks.ts';
+import { EXIT_PREREQUISITES, notebookArguments, silentCells } from '../../scripts/run-notebooks.ts';
 
 const NOTEBOOKS = readdirSync('notebooks').filter((file) => file.endsWith('.ipynb')).sort();
 
@@ -25,6 +25,13 @@ describe('notebooks/', () => {
       // Committed without outputs: they are made by running.
       expect(notebook.cells.every((cell: { outputs?: unknown[] }) => (cell.outputs ?? []).length === 0)).toBe(true);
     }
+  });
+
+  it('reads its arguments: the notebooks named, else all; --output-dir needs a folder', () => {
+    expect(notebookArguments(['notebooks/ato-vs-fitd.ipynb'])).toMatchObject({ notebooks: [resolve('notebooks/ato-vs-fitd.ipynb')] });
+    expect(notebookArguments(['--output-dir', 'out', 'a.ipynb', 'b.ipynb'])).toEqual({ outputDir: resolve('out'), notebooks: [resolve('a.ipynb'), resolve('b.ipynb')] });
+    expect(notebookArguments([])).toMatchObject({ notebooks: NOTEBOOKS.map((file) => resolve('notebooks', file)) });
+    expect(notebookArguments(['--output-dir'])).toEqual({ error: '--output-dir needs a folder' });
   });
 
   it('finds cells that came back without their output', () => {

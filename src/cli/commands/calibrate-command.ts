@@ -13,7 +13,7 @@ import { loadDealHistory } from '../../calibrate/load-deal-history.ts';
 import type { ValueUnit } from '../../calibrate/parse-deal-fields.ts';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import { parseScenario, validateScenario } from '../../scenario/parse-scenario.ts';
-import type { Scenario } from '../../scenario/scenario-schema.ts';
+import { scenarioSchema, type Scenario } from '../../scenario/scenario-schema.ts';
 import type { StrategyName } from '../../scenario/vocabulary.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 
@@ -53,6 +53,10 @@ function baseScenario(path: string | undefined): Scenario {
 }
 
 export function calibrateCommand(csvPath: string, options: CalibrateOptions, io: CliIo): number {
+  if (options.name !== undefined) {
+    const name = scenarioSchema.shape.name.safeParse(options.name);
+    if (!name.success) throw new UsageError(`--name: ${name.error.issues.map((issue) => issue.message).join('; ')} (got ${JSON.stringify(options.name)})`);
+  }
   const base = baseScenario(options.base);
   let parsed;
   try {
