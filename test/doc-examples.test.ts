@@ -27,7 +27,7 @@ describe('documented examples', () => {
   });
 
   it.each(cases)('$file: $expression', async ({ file, expression, expected }) => {
-    const exports = (await import(`../${file}`)) as Record<string, unknown>;
+    const exports = (await import(/* @vite-ignore */ `../${file}`)) as Record<string, unknown>;
     const names = Object.keys(exports);
     const evaluate = new Function(...names, `return (${expression});`) as (...args: unknown[]) => unknown;
     const actual = evaluate(...names.map((name) => exports[name]));
