@@ -8,16 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
 import { buildReportFiles } from '../../src/report/build-report-files.ts';
 import { decodePng } from './decode-png.ts';
+import { rowCount } from './spec-rows.ts';
 import { smallDefaultRun } from './report-run.ts';
-
-function rowCount(spec: unknown): number {
-  let rows = 0;
-  JSON.stringify(spec, (key, value: unknown) => {
-    if (key === 'values' && Array.isArray(value)) rows += value.length;
-    return value;
-  });
-  return rows;
-}
 
 describe('buildReportFiles', async () => {
   const run = await smallDefaultRun();

@@ -8,17 +8,9 @@ import { loadScenario } from '../../src/scenario/load-scenario.ts';
 import { buildSweepReportFiles } from '../../src/report/build-sweep-report-files.ts';
 import { parseVary, runSweep } from '../../src/stats/sweep.ts';
 import { decodePng } from './decode-png.ts';
+import { rowCount } from './spec-rows.ts';
 
 const SWEEP_TRIALS = 500;
-
-function rowCount(spec: unknown): number {
-  let rows = 0;
-  JSON.stringify(spec, (key, value: unknown) => {
-    if (key === 'values' && Array.isArray(value)) rows += value.length;
-    return value;
-  });
-  return rows;
-}
 
 describe('buildSweepReportFiles', async () => {
   const loaded = loadScenario('scenarios/hp-cso.yaml');
