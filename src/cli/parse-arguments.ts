@@ -3,7 +3,9 @@
  * it. Pure (no I/O, no exit), so it is tested directly.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { ValueUnit } from '../calibrate/parse-deal-fields.ts';
 import { MAX_TRIALS } from '../scenario/scenario-schema.ts';
+import type { StrategyName } from '../scenario/vocabulary.ts';
 
 export interface RunOptions {
   trials?: number;
@@ -53,15 +55,23 @@ export interface ExplainOptions {
   json: boolean;
 }
 
-export interface CalibrateCliOptions {
+export interface CalibrateOptions {
+  /** Base scenario file; default: MODEL.md's defaults. */
   base?: string;
+  /** Write the scenario here instead of stdout. */
   out?: string;
-  valueUnit: 'M' | 'k' | '1';
-  strategy: 'ato' | 'fitd';
+  /** Unit of the value column: M ($M, default), k or 1 ($). */
+  valueUnit?: ValueUnit;
+  /** Seed of the win-factor simulation (default: the base scenario's). */
   seed?: number;
-  minDeals: number;
+  /** Strategy the vendor followed over the data's period (default fitd). */
+  strategy?: StrategyName;
+  /** Fewest deals a fitted value may rest on (default 10). */
+  minDeals?: number;
+  /** Name of the calibrated scenario. */
   name?: string;
-  skipBadRows: boolean;
+  /** Leave bad rows out (listed as warnings) instead of stopping. */
+  skipBadRows?: boolean;
 }
 
 export type ParsedArguments =
@@ -70,7 +80,7 @@ export type ParsedArguments =
   | { command: 'sweep'; scenario: string; options: SweepOptions }
   | { command: 'explain'; scenario: string; options: ExplainOptions }
   | { command: 'merge'; parts: string[]; options: MergeOptions }
-  | { command: 'calibrate'; deals: string; options: CalibrateCliOptions }
+  | { command: 'calibrate'; deals: string; options: CalibrateOptions }
   | { command: 'validate'; scenarios: string[]; quiet: boolean }
   | { command: 'init'; file: string; force: boolean }
   | { command: 'schema' }
@@ -197,7 +207,7 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .addOption(new Option('--min-deals <n>', 'fewest deals a fitted value may rest on').argParser(wholeNumber('--min-deals', 2, 1_000_000)).default(10))
     .option('--name <name>', 'name of the calibrated scenario (default: the base\'s name + "-calibrated")')
     .option('--skip-bad-rows', 'leave bad rows out (listed as warnings) instead of stopping', false)
-    .action((deals: string, options: CalibrateCliOptions) => record({ command: 'calibrate', deals, options: { ...options } }));
+    .action((deals: string, options: CalibrateOptions) => record({ command: 'calibrate', deals, options: { ...options } }));
 
   program
     .command('validate')

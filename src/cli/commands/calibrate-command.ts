@@ -10,31 +10,11 @@ import { calibrateScenario } from '../../calibrate/calibrate-scenario.ts';
 import { DealFileError, formatDealIssue, type DealIssue } from '../../calibrate/deal-history.ts';
 import { formatCalibratedScenario } from '../../calibrate/format-calibrated-scenario.ts';
 import { loadDealHistory } from '../../calibrate/load-deal-history.ts';
-import type { ValueUnit } from '../../calibrate/parse-deal-fields.ts';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import { parseScenario, validateScenario } from '../../scenario/parse-scenario.ts';
 import { scenarioSchema, type Scenario } from '../../scenario/scenario-schema.ts';
-import type { StrategyName } from '../../scenario/vocabulary.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
-
-export interface CalibrateOptions {
-  /** Base scenario file; default: MODEL.md's defaults. */
-  base?: string;
-  /** Write the scenario here instead of stdout. */
-  out?: string;
-  /** Unit of the value column: M ($M, default), k or 1 ($). */
-  valueUnit?: ValueUnit;
-  /** Seed of the win-factor simulation (default: the base scenario's). */
-  seed?: number;
-  /** Strategy the vendor followed over the data's period (default fitd). */
-  strategy?: StrategyName;
-  /** Fewest deals a fitted value may rest on (default 10). */
-  minDeals?: number;
-  /** Name of the calibrated scenario. */
-  name?: string;
-  /** Leave bad rows out (listed as warnings) instead of stopping. */
-  skipBadRows?: boolean;
-}
+import type { CalibrateOptions } from '../parse-arguments.ts';
 
 /** Most problems listed one by one; the rest are counted. */
 const MAX_LISTED_ISSUES = 50;
