@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { HConcatView, LayerSpec, PositionDef } from './spec-types.ts';
 import type { AblationData } from '../stats/prepare-chart-data.ts';
-import type { AblationEffect } from '../stats/barrier-ablation.ts';
+import { ablationPair, strategyEffect, type AblationEffect } from '../stats/barrier-ablation.ts';
 import type { MeanEstimate } from '../stats/variant-statistics.ts';
 import type { BarrierName, StrategyName } from '../scenario/vocabulary.ts';
 import { CHART_CONFIG, NEUTRAL_COLOR, STRATEGY_COLORS, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
@@ -78,17 +78,19 @@ interface TornadoRow {
   label: string;
 }
 
-function rowOf(barrier: BarrierName, change: string, effect: AblationEffect, currency: string): TornadoRow {
+function rowOf(barrier: BarrierName, change: string, effect: AblationEffect, currency: string, [a, b]: [string, string]): TornadoRow {
   const bounds = (estimate: MeanEstimate) => estimate.ci95 ?? [estimate.mean, estimate.mean];
+  const first = strategyEffect(effect, a);
+  const second = strategyEffect(effect, b);
   const [low, high] = bounds(effect.diff);
-  const [atoLow, atoHigh] = bounds(effect.ato);
-  const [fitdLow, fitdHigh] = bounds(effect.fitd);
+  const [atoLow, atoHigh] = bounds(first);
+  const [fitdLow, fitdHigh] = bounds(second);
   return {
     row: `${BARRIER_LABELS[barrier]} ${change}`,
     barrier: BARRIER_LABELS[barrier],
     change,
-    ato: rowNumber(effect.ato.mean),
-    fitd: rowNumber(effect.fitd.mean),
+    ato: rowNumber(first.mean),
+    fitd: rowNumber(second.mean),
     diff: rowNumber(effect.diff.mean),
     low: rowNumber(low),
     high: rowNumber(high),
@@ -126,11 +128,12 @@ function zeroRule(): LayerSpec {
 export function buildTornadoSpec(data: AblationData): TopLevelSpec {
   const { ablation, currency } = data;
   const unit = moneyUnit(currency);
+  const pair = ablationPair(ablation);
   const rows = ablation.order.flatMap((barrier) => {
     const entry = ablation[barrier];
     return [
-      rowOf(barrier, `${level(entry.level)} → 0`, entry, currency),
-      rowOf(barrier, `${level(entry.level)} → ${level(entry.high.level)}`, entry.high, currency),
+      rowOf(barrier, `${level(entry.level)} → 0`, entry, currency, pair),
+      rowOf(barrier, `${level(entry.level)} → ${level(entry.high.level)}`, entry.high, currency, pair),
     ];
   });
   const order = rows.map((r) => r.row);

@@ -5,7 +5,6 @@
  * seed, hash, range, exact sums) and the per-trial columns as raw bytes.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { STRATEGIES } from '../scenario/vocabulary.ts';
 import { columnSetOf, createOutcomeTable, type OutcomeTable } from './outcome-table.ts';
 import type { ExactSumState } from './exact-sum.ts';
 import type { VariantSums } from './variants.ts';
@@ -58,7 +57,7 @@ const ARRAY_TYPES = { Float64Array, Float32Array, Int32Array, Int16Array } as co
 type ArrayTypeName = keyof typeof ARRAY_TYPES;
 
 function typedArrays(table: OutcomeTable): [string, Float64Array | Float32Array | Int32Array | Int16Array][] {
-  return [...Object.entries(table.columns), ...STRATEGIES.map((s) => [`cashPaths.${s}`, table.cashPaths[s]] as [string, Float32Array])];
+  return [...Object.entries(table.columns), ...table.strategies.map((s) => [`cashPaths.${s}`, table.cashPaths[s]!] as [string, Float32Array])];
 }
 
 /** Encodes a partial: magic, header length, JSON header, then the arrays, each 8-byte aligned. */
@@ -105,7 +104,7 @@ export function decodeShard(bytes: Uint8Array): ShardFile {
   }
   if (header.format !== 1) throw new Error(`unknown partial format ${String(header.format)}`);
   const dataStart = Math.ceil((12 + length) / 8) * 8;
-  const table = createOutcomeTable(header.start, header.count, header.horizonMonths, Object.keys(header.variants));
+  const table = createOutcomeTable(header.start, header.count, header.horizonMonths, Object.keys(header.scenario.strategies), Object.keys(header.variants));
   for (const entry of header.arrays) {
     const Type = ARRAY_TYPES[entry.type as ArrayTypeName];
     if (!Type) throw new Error(`the partial holds an unknown array type ${entry.type}`);
@@ -114,7 +113,7 @@ export function decodeShard(bytes: Uint8Array): ShardFile {
     if (end > bytes.length) throw new Error('the partial is truncated');
     const copy = new Type(entry.length);
     new Uint8Array(copy.buffer).set(bytes.subarray(begin, end));
-    if (entry.name.startsWith('cashPaths.')) table.cashPaths[entry.name.slice('cashPaths.'.length) as 'ato' | 'fitd'] = copy as Float32Array;
+    if (entry.name.startsWith('cashPaths.')) table.cashPaths[entry.name.slice('cashPaths.'.length)] = copy as Float32Array;
     else table.columns[entry.name] = copy;
   }
   table.sums = header.sums;

@@ -5,7 +5,9 @@
  * timing), and a run of n trials is the same trials as a fixed run of n, so a
  * precision run equals the fixed run of its final count.
  */
-import { concatOutcomeTables, type OutcomeTable } from '../engine/outcome-table.ts';
+import { concatOutcomeTables, strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
+import { compileParameters } from '../model/parameters.ts';
+import { comparedPair } from './compared-pair.ts';
 import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { Z_95 } from './intervals.ts';
@@ -89,6 +91,7 @@ export async function runToPrecision(
   target: PrecisionTarget,
   options: Omit<SimulationOptions, 'trials' | 'start'>,
 ): Promise<{ table: OutcomeTable; precision: PrecisionSummary; workers: number }> {
+  const { a, b } = comparedPair(compileParameters(scenario));
   const parts: OutcomeTable[] = [];
   const batches: number[] = [];
   let done = 0;
@@ -105,7 +108,7 @@ export async function runToPrecision(
     const all = parts.length === 1 ? parts[0]! : concatOutcomeTables(parts);
     parts.length = 0;
     parts.push(all);
-    const { mean, halfWidth } = differenceAt(all.columns['ato.npv']!, all.columns['fitd.npv']!, done);
+    const { mean, halfWidth } = differenceAt(strategyColumn(all, a.key, 'npv'), strategyColumn(all, b.key, 'npv'), done);
     const allowed = allowedHalfWidth(target, mean);
     const met = halfWidth <= allowed;
     if (met || done >= target.maxTrials) {
@@ -120,7 +123,7 @@ export async function runToPrecision(
           maxTrials: target.maxTrials,
           stoppedBy: met ? 'precision' : 'maxTrials',
           batches,
-          convergence: convergencePath(all.columns['ato.npv']!, all.columns['fitd.npv']!, done),
+          convergence: convergencePath(strategyColumn(all, a.key, 'npv'), strategyColumn(all, b.key, 'npv'), done),
         },
       };
     }

@@ -21,11 +21,12 @@ const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${
 
 export function formatSweepTable(result: SweepResult): string {
   const paths = result.parameters.map((p) => p.path);
-  const header = [...paths.map((p) => p.split('.').pop()!), 'ATO', 'FITD', 'ATO − FITD', '95% CI', ''];
+  const [a, b] = [result.compared.a.label, result.compared.b.label];
+  const header = [...paths.map((p) => p.split('.').pop()!), a, b, `${a} − ${b}`, '95% CI', ''];
   const rows = result.points.map((point) => [
     ...paths.map((p) => String(point.values[p])),
-    signed(point.ato.mean),
-    signed(point.fitd.mean),
+    signed(point.a.mean),
+    signed(point.b.mean),
     signed(point.diff.mean),
     point.diff.ci95 ? `[${signed(point.diff.ci95[0])}, ${signed(point.diff.ci95[1])}]` : '',
     point.signSettled ? '' : 'not settled',
