@@ -8,9 +8,35 @@ import type { Scenario } from './scenario-schema.ts';
 import { ScenarioError } from './scenario-issue.ts';
 import { closestMatches, numericPaths } from './schema-paths.ts';
 
+/**
+ * Numeric values that say how a run is done, not what is modelled: the
+ * model (compileParameters) never reads them, so a sweep cannot vary them.
+ */
+export const RUN_SETTINGS: Readonly<Record<string, string>> = {
+  seed: 'it picks the random worlds',
+  trials: 'it sets how many accounts are simulated',
+};
+
+/** Every numeric value the model reads: what a sweep may vary. */
+export function modelInputPaths(): string[] {
+  return numericPaths().filter((path) => !Object.hasOwn(RUN_SETTINGS, path));
+}
+
+/** The model inputs in a few words: top-level ones by name, the rest by section (`account.*`). */
+function modelInputGroups(): string {
+  const groups = [...new Set(modelInputPaths().map((path) => (path.includes('.') ? `${path.split('.')[0]}.*` : path)))];
+  return `${groups.slice(0, -1).join(', ')} or ${groups[groups.length - 1]}`;
+}
+
+/** Why a sweep cannot vary `path` (a run setting, or not a numeric value), or null if it can. */
+export function modelInputProblem(path: string): string | null {
+  if (Object.hasOwn(RUN_SETTINGS, path)) return `${path} is not a model input (${RUN_SETTINGS[path]}); sweep one of ${modelInputGroups()}`;
+  const problem = numericPathProblem(path, modelInputPaths());
+  return problem === null || problem.includes('valid paths nearby') ? problem : `${problem}; sweep one of ${modelInputGroups()}`;
+}
+
 /** Why `path` cannot be varied, listing the valid paths nearby, or null if it can. */
-export function numericPathProblem(path: string): string | null {
-  const valid = numericPaths();
+export function numericPathProblem(path: string, valid: readonly string[] = numericPaths()): string | null {
   if (valid.includes(path)) return null;
   const keys = path.split('.');
   const prefix = keys.slice(0, -1).join('.');
