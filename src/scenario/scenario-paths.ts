@@ -69,3 +69,24 @@ export function withScenarioValue(scenario: Scenario, path: string, value: numbe
   if (!result.ok) throw new ScenarioError(source, result.issues.map((issue) => ({ ...issue, message: `with ${path} = ${value}: ${issue.message}` })));
   return result.scenario;
 }
+
+/**
+ * A copy of `scenario` with every path set to its value, validated once;
+ * throws ScenarioError from `source`. An issue on the one value set is told
+ * by `source` alone (`--vary resources.capacity=-1: must be at least 0`).
+ */
+export function withScenarioValues(scenario: Scenario, values: Readonly<Record<string, number>>, source: string): Scenario {
+  const copy = structuredClone(scenario) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(values)) {
+    const problem = numericPathProblem(path);
+    if (problem) throw new ScenarioError(source, [{ path: [], message: problem }]);
+    const keys = path.split('.');
+    let node = copy;
+    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    node[keys[keys.length - 1]!] = value;
+  }
+  const result = validateScenario(copy);
+  if (result.ok) return result.scenario;
+  const only = Object.keys(values).length === 1 ? Object.keys(values)[0] : undefined;
+  throw new ScenarioError(source, result.issues.map((issue) => (issue.path.join('.') === only ? { ...issue, path: [] } : issue)));
+}

@@ -5,7 +5,7 @@
  */
 import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
 import type { Variant } from '../engine/variants.ts';
-import { scenarioValue, withScenarioValue } from '../scenario/scenario-paths.ts';
+import { scenarioValue, withScenarioValues } from '../scenario/scenario-paths.ts';
 import { hashScenario } from '../scenario/scenario-hash.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
@@ -62,13 +62,16 @@ function gridPoints(parameters: readonly SweepParameter[]): Record<string, numbe
   );
 }
 
-/** The scenario at each grid point, validated (throws ScenarioError naming the point). */
-export function sweepVariants(scenario: Scenario, parameters: readonly SweepParameter[]): Variant[] {
+/**
+ * The scenario at each grid point, validated; throws ScenarioError naming the
+ * point after `origin` (`sweep point resources.capacity=4`; the CLI says `--vary`).
+ */
+export function sweepVariants(scenario: Scenario, parameters: readonly SweepParameter[], origin = 'sweep point'): Variant[] {
   const problem = sweepGridProblem(parameters);
   if (problem) throw new Error(problem);
   return gridPoints(parameters).map((values, i) => ({
     key: `sweep.${i}`,
-    scenario: Object.entries(values).reduce((current, [path, value]) => withScenarioValue(current, path, value, `--vary ${path}=${value}`), scenario),
+    scenario: withScenarioValues(scenario, values, `${origin} ${Object.entries(values).map(([path, value]) => `${path}=${value}`).join(' ')}`),
   }));
 }
 

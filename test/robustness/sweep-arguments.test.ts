@@ -6,20 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/cli-io.ts';
-import { expansim, SCENARIOS, workspace } from './cli-process.ts';
-
-const HP = join(SCENARIOS, 'hp-cso.yaml');
-
-/** Runs the CLI in this process on a sweep of hp-cso with these --vary arguments. */
-export async function sweepInProcess(vary: readonly string[], out: string, extra: readonly string[] = []) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { out: (text) => void (stdout += text), err: (text) => void (stderr += text), interactive: false };
-  const code = await main(['sweep', HP, ...vary.flatMap((v) => ['--vary', v]), '-n', '2', '--no-charts', '--quiet', '--out', out, ...extra], io);
-  return { code, stdout, stderr };
-}
+import { expansim, workspace } from './cli-process.ts';
+import { HP, sweepInProcess } from './sweep-in-process.ts';
 
 async function refused(vary: readonly string[]): Promise<string> {
   const out = join(workspace(), 'out');
@@ -61,10 +49,16 @@ describe('sweep arguments', () => {
     const result = await sweepInProcess(['discountRate=0.1,3'], out);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatchInlineSnapshot(`
-      "✖ --vary discountRate=3 discountRate: with discountRate = 3: must be between 0 and 1 (got 3)
+      "✖ --vary discountRate=3: must be between 0 and 1 (got 3)
       "
     `);
     expect(existsSync(out)).toBe(false);
+    const map = await sweepInProcess(['account.barriers.functionalWalls=0.5', 'model.streams.upstream.walletShare=0.9,0.95'], out);
+    expect(map.code).toBe(2);
+    expect(map.stderr).toMatchInlineSnapshot(`
+      "✖ --vary account.barriers.functionalWalls=0.5 model.streams.upstream.walletShare=0.9 model.streams: walletShare of downstream, midstream and upstream must sum to 1 (got 1.6)
+      "
+    `);
   });
 });
 

@@ -71,7 +71,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const parameters = readSweepParameters(options.vary);
   const loaded = loadScenario(scenarioPath);
   const scenario = { ...loaded.scenario, trials: options.trials ?? loaded.scenario.trials, seed: options.seed ?? loaded.scenario.seed };
-  const points = sweepVariants(scenario, parameters).map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
+  const points = sweepVariants(scenario, parameters, '--vary').map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
   const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
   const target = runOutputFolder(`${scenario.name}-sweep`, options.out);
