@@ -64,7 +64,9 @@ describe('sweep chart size', () => {
     const grid = (path: string, n: number) => ({ path, values: Array.from({ length: n }, (_, i) => 1 + i) });
     const square = await size(buildSweepMapSpec(mapSweep(grid(CAPACITY, 21), grid('horizonMonths', 21), [7, 72])));
     const wide = await size(buildSweepMapSpec(mapSweep(grid(CAPACITY, 101), grid('horizonMonths', 4), [1e6, -1e6])));
-    for (const { width, height } of [line, square, wide]) {
+    const single = await size(buildSweepLineSpec(lineSweep(CAPACITY, [7], 3)));
+    const cell = await size(buildSweepMapSpec(mapSweep(grid(CAPACITY, 1), grid('horizonMonths', 1), [7, 72])));
+    for (const { width, height } of [line, square, wide, single, cell]) {
       expect(width).toBeLessThanOrEqual(2000);
       expect(height).toBeLessThanOrEqual(2000);
     }
