@@ -89,7 +89,18 @@ export function buildSweepLineSpec(result: SweepResult): TopLevelSpec {
     encoding: { x: { field: 'x', type: 'quantitative' } },
   };
   const baseText = `this scenario: ${formatParameter(base, digits)}`;
-  const leftHalf = base <= (Math.min(...xs) + Math.max(...xs)) / 2;
+  const [low, high] = [Math.min(...xs), Math.max(...xs)];
+  const leftHalf = base <= (low + high) / 2;
+  // Drawn only inside the swept range: a mark outside it would stretch the chart to reach it.
+  const baseInside = base >= low && base <= high;
+  const baseLabel: LayerSpec = {
+    data: { values: [{ x: base, label: baseText }] },
+    mark: { type: 'text', align: leftHalf ? 'left' : 'right', dx: leftHalf ? 6 : -6, baseline: 'top', y: 4, fontSize: 13, color: NEUTRAL_COLOR },
+    encoding: { x: { field: 'x', type: 'quantitative' }, text: { field: 'label' } },
+  };
+  const baseWords = baseInside
+    ? 'Dotted: this scenario.'
+    : `This scenario's own value, ${formatParameter(base, digits)}, is ${base < low ? 'below' : 'above'} the swept range.`;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CHART_CONFIG,
@@ -97,7 +108,7 @@ export function buildSweepLineSpec(result: SweepResult): TopLevelSpec {
       text: wrapTitle(sweepLineTitle(result)),
       subtitle: [
         `Mean NPV per account at each value, on the same ${result.trials.toLocaleString('en-US')} accounts at every point; bands: 95% CI.`,
-        `Bottom: the difference; hollow points are not settled at 95% (the interval contains 0). Dotted: this scenario.`,
+        `Bottom: the difference; hollow points are not settled at 95% (the interval contains 0). ${baseWords}`,
         ...(crossings.length > 0 ? [`Grey: where the break-even lies at 95% (the interval of ${difference} contains 0 there).`] : []),
       ],
     },
@@ -108,12 +119,7 @@ export function buildSweepLineSpec(result: SweepResult): TopLevelSpec {
         layer: [
           shading,
           { data: { values: strategyRows }, mark: { type: 'area', opacity: 0.18 }, encoding: { x: xBare, y: { field: 'low', type: 'quantitative', title: `Mean NPV (${unit})`, scale: { zero: false } }, y2: { field: 'high' }, color } },
-          baseRule,
-          {
-            data: { values: [{ x: base, label: baseText }] },
-            mark: { type: 'text', align: leftHalf ? 'left' : 'right', dx: leftHalf ? 6 : -6, baseline: 'top', y: 4, fontSize: 13, color: NEUTRAL_COLOR },
-            encoding: { x: { field: 'x', type: 'quantitative' }, text: { field: 'label' } },
-          },
+          ...(baseInside ? [baseRule, baseLabel] : []),
           { data: { values: strategyRows }, mark: { type: 'line', strokeWidth: 3, point: { size: 50, filled: true } }, encoding: { x: xBare, y: { field: 'mean', type: 'quantitative' }, color } },
           {
             data: { values: strategyRows },
@@ -139,7 +145,7 @@ export function buildSweepLineSpec(result: SweepResult): TopLevelSpec {
           shading,
           { data: { values: diffRows }, mark: { type: 'area', color: NEUTRAL_COLOR, opacity: 0.2 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: `${difference} (${unit})` }, y2: { field: 'high' } } },
           { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
-          baseRule,
+          ...(baseInside ? [baseRule] : []),
           { data: { values: crossingRows }, mark: { type: 'rule', color: '#1a1a1a', strokeWidth: 2, strokeDash: [6, 3] }, encoding: { x: { field: 'at', type: 'quantitative' } } },
           {
             data: { values: crossingRows },

@@ -9,7 +9,7 @@ import type { LayerSpec, PositionDef } from './spec-types.ts';
 import type { SweepParameter, SweepResult } from '../stats/sweep.ts';
 import { CHART_CONFIG, shortName, strategyScale } from './chart-theme.ts';
 import { moneyUnit, rowNumber } from './format-figures.ts';
-import { capitalized, parameterLabel, sweepBasePoint } from './parameter-label.ts';
+import { capitalized, formatParameter, parameterDigits, parameterLabel, sweepBasePoint } from './parameter-label.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 /** Most cells that get their value written in them. */
@@ -143,7 +143,7 @@ export function buildSweepMapSpec(result: SweepResult): TopLevelSpec {
       text: wrapTitle(sweepMapTitle(result)),
       subtitle: [
         `Mean NPV difference ${difference} per account at each grid point (${unit}), on the same ${result.trials.toLocaleString('en-US')} accounts at every point.`,
-        `Black line: break-even (the mean difference is 0).${open > 0 ? ' Dashed outline: the sign is not settled at 95%.' : ''}${baseInside ? ' Ring: this scenario.' : ''}`,
+        `Black line: break-even (the mean difference is 0).${open > 0 ? ' Dashed outline: the sign is not settled at 95%.' : ''}${baseInside ? ' Ring: this scenario.' : ` This scenario's own point (${formatParameter(base.x, parameterDigits(px))}, ${formatParameter(base.y, parameterDigits(py))}) is outside the grid.`}`,
       ],
     },
     width: cellWidth * px.values.length,

@@ -4,39 +4,16 @@
  * machine would have made. A partial is one file: a JSON header (scenario,
  * seed, hash, range, exact sums) and the per-trial columns as raw bytes.
  */
-import type { Scenario } from '../scenario/scenario-schema.ts';
-import { columnSetOf, createOutcomeTable, type OutcomeTable } from './outcome-table.ts';
-import type { ExactSumState } from './exact-sum.ts';
-import type { VariantSums } from './variants.ts';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../scenario/scenario-hash.ts';
+import { formatPath } from '../scenario/scenario-issue.ts';
+import { columnSetOf, createOutcomeTable, STRATEGY_SUMS, type OutcomeTable } from './outcome-table.ts';
+import { cashPathCountOf, SHARD_FORMAT, shardHeaderSchema, shardLayout, type ShardHeader } from './shard-header.ts';
+
+export type { ShardAnalysis, ShardHeader } from './shard-header.ts';
 
 const MAGIC = 'EXPSHRD1';
 export const SHARD_FILE_EXTENSION = '.expansim-part';
-
-/** The analysis settings a partial was run with (all partials of a merge must agree). */
-export interface ShardAnalysis {
-  ablate: boolean;
-  ablationTrials: number;
-  ablationHigh: number;
-}
-
-export interface ShardHeader {
-  format: 1;
-  expansimVersion: string;
-  scenario: Scenario;
-  scenarioText: string;
-  scenarioHash: string;
-  seed: number;
-  totalTrials: number;
-  shard: { index: number; count: number };
-  start: number;
-  count: number;
-  horizonMonths: number;
-  analysis: ShardAnalysis;
-  sums: Record<string, ExactSumState[]>;
-  variants: Record<string, VariantSums>;
-  cashPathCount: number;
-  arrays: { name: string; type: string; byteOffset: number; length: number }[];
-}
 
 export interface ShardFile {
   header: ShardHeader;
@@ -60,18 +37,28 @@ function typedArrays(table: OutcomeTable): [string, Float64Array | Float32Array 
   return [...Object.entries(table.columns), ...table.strategies.map((s) => [`cashPaths.${s}`, table.cashPaths[s]!] as [string, Float32Array])];
 }
 
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** The header's own checksum: over its canonical JSON as read back, without `checksums.header`. */
+function headerDigest(header: { checksums: { data: string } }): string {
+  return sha256(canonicalJson({ ...header, checksums: { data: header.checksums.data } }));
+}
+
+export type ShardHeaderInput = Omit<ShardHeader, 'format' | 'arrays' | 'sums' | 'variants' | 'cashPathCount' | 'start' | 'count' | 'horizonMonths' | 'checksums'>;
+
 /** Encodes a partial: magic, header length, JSON header, then the arrays, each 8-byte aligned. */
-export function encodeShard(header: Omit<ShardHeader, 'arrays' | 'sums' | 'variants' | 'cashPathCount' | 'start' | 'count' | 'horizonMonths'>, table: OutcomeTable): Uint8Array {
+export function encodeShard(header: ShardHeaderInput, table: OutcomeTable): Uint8Array {
   // A partial carries every per-trial column, so a merge can write the per-trial CSV.
   if (columnSetOf(table) !== 'all') throw new Error('encodeShard: the table was run without its CSV columns (columns: "all")');
-  const arrays: ShardHeader['arrays'] = [];
-  let offset = 0;
-  for (const [name, array] of typedArrays(table)) {
-    arrays.push({ name, type: array.constructor.name, byteOffset: offset, length: array.length });
-    offset += Math.ceil(array.byteLength / 8) * 8;
-  }
-  const full: ShardHeader = {
+  const { arrays, dataBytes } = shardLayout(table.start, table.count, table.horizonMonths, table.strategies);
+  const data = new Uint8Array(dataBytes);
+  typedArrays(table).forEach(([name, array], i) => {
+    if (arrays[i]!.name !== name || arrays[i]!.length !== array.length) throw new Error(`encodeShard: the table's ${name} does not fit the partial layout`);
+    data.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), arrays[i]!.byteOffset);
+  });
+  const unsigned = {
     ...header,
+    format: SHARD_FORMAT,
     start: table.start,
     count: table.count,
     horizonMonths: table.horizonMonths,
@@ -79,40 +66,84 @@ export function encodeShard(header: Omit<ShardHeader, 'arrays' | 'sums' | 'varia
     variants: table.variants,
     cashPathCount: table.cashPathCount,
     arrays,
+    checksums: { data: sha256(data) },
   };
+  const full = { ...unsigned, checksums: { ...unsigned.checksums, header: headerDigest(JSON.parse(JSON.stringify(unsigned)) as typeof unsigned) } };
   const json = new TextEncoder().encode(JSON.stringify(full));
-  const headerBytes = 8 + 4 + json.length;
-  const dataStart = Math.ceil(headerBytes / 8) * 8;
-  const bytes = new Uint8Array(dataStart + offset);
+  const dataStart = Math.ceil((12 + json.length) / 8) * 8;
+  const bytes = new Uint8Array(dataStart + dataBytes);
   bytes.set(new TextEncoder().encode(MAGIC), 0);
   new DataView(bytes.buffer).setUint32(8, json.length, true);
   bytes.set(json, 12);
-  typedArrays(table).forEach(([, array], i) => bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), dataStart + arrays[i]!.byteOffset));
+  bytes.set(data, dataStart);
   return bytes;
 }
 
-/** Decodes a partial; throws an Error naming what is wrong with a damaged or foreign file. */
+function parseHeader(bytes: Uint8Array, length: number): ShardHeader {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + length)));
+  } catch {
+    throw new Error('the partial header is damaged (not JSON)');
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new Error('the partial header is damaged (not a JSON object)');
+  const format = (json as { format?: unknown }).format;
+  if (typeof format === 'number' && format < SHARD_FORMAT) throw new Error(`the partial is format ${format}, made by an older expansim; re-run the shard`);
+  const result = shardHeaderSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`header field ${formatPath(issue.path) || '(root)'}: ${issue.message}`);
+  }
+  const header = json as ShardHeader;
+  if (headerDigest(header) !== header.checksums.header) throw new Error('the partial header was altered: its checksum does not match');
+  return header;
+}
+
+/** The strategies a partial's scenario compares (its keys of strategies:). */
+function strategiesOf(header: ShardHeader): string[] {
+  const plans: unknown = header.scenario.strategies;
+  if (plans === null || typeof plans !== 'object' || Array.isArray(plans)) throw new Error('header field scenario.strategies: must be a mapping of plans');
+  return Object.keys(plans);
+}
+
+function sumsProblem(sums: ShardHeader['sums'], strategies: readonly string[]): string | undefined {
+  const expected = strategies.flatMap((s) => Object.entries(STRATEGY_SUMS).map(([name, size]) => [`${s}.${name}`, size] as const));
+  const names = Object.keys(sums);
+  const unknown = names.find((name) => !expected.some(([key]) => key === name));
+  if (unknown !== undefined) return `header field sums: unknown sum ${JSON.stringify(unknown)}`;
+  for (const [name, size] of expected) {
+    if (sums[name] === undefined) return `header field sums.${name} is missing`;
+    if (sums[name].length !== size) return `header field sums.${name} holds ${sums[name].length} values, not ${size}`;
+  }
+  return undefined;
+}
+
+/** Decodes a partial; throws an Error naming what is wrong with a damaged, altered or foreign file. */
 export function decodeShard(bytes: Uint8Array): ShardFile {
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error('not an expansim shard partial');
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
-  if (12 + length > bytes.length) throw new Error('the partial is truncated');
-  let header: ShardHeader;
-  try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + length))) as ShardHeader;
-  } catch {
-    throw new Error('the partial header is damaged');
+  if (12 + length > bytes.length) throw new Error('the partial is truncated (in its header)');
+  const header = parseHeader(bytes, length);
+  const strategies = strategiesOf(header);
+  const layout = shardLayout(header.start, header.count, header.horizonMonths, strategies);
+  if (canonicalJson(header.arrays) !== canonicalJson(layout.arrays)) {
+    const wrong = layout.arrays.find((a, i) => canonicalJson(a) !== canonicalJson(header.arrays[i])) ?? layout.arrays[0]!;
+    throw new Error(`header field arrays: ${wrong.name} does not match ${header.count} trials of ${header.horizonMonths} months from trial ${header.start}`);
   }
-  if (header.format !== 1) throw new Error(`unknown partial format ${String(header.format)}`);
   const dataStart = Math.ceil((12 + length) / 8) * 8;
-  const table = createOutcomeTable(header.start, header.count, header.horizonMonths, Object.keys(header.scenario.strategies), Object.keys(header.variants));
+  const size = dataStart + layout.dataBytes;
+  if (bytes.length < size) throw new Error(`the partial is truncated: ${bytes.length} bytes, its header describes ${size}`);
+  if (bytes.length > size) throw new Error(`the partial has ${bytes.length - size} bytes more than its header describes`);
+  if (sha256(bytes.subarray(dataStart)) !== header.checksums.data) throw new Error('the partial data is damaged: its checksum does not match');
+  if (header.cashPathCount !== cashPathCountOf(header.start, header.count)) throw new Error(`header field cashPathCount is ${header.cashPathCount}, not ${cashPathCountOf(header.start, header.count)} for trials from ${header.start}`);
+  const problem = sumsProblem(header.sums, strategies);
+  if (problem) throw new Error(problem);
+  const table = createOutcomeTable(header.start, header.count, header.horizonMonths, strategies, Object.keys(header.variants));
   for (const entry of header.arrays) {
     const Type = ARRAY_TYPES[entry.type as ArrayTypeName];
-    if (!Type) throw new Error(`the partial holds an unknown array type ${entry.type}`);
     const begin = dataStart + entry.byteOffset;
-    const end = begin + entry.length * Type.BYTES_PER_ELEMENT;
-    if (end > bytes.length) throw new Error('the partial is truncated');
     const copy = new Type(entry.length);
-    new Uint8Array(copy.buffer).set(bytes.subarray(begin, end));
+    new Uint8Array(copy.buffer).set(bytes.subarray(begin, begin + entry.length * Type.BYTES_PER_ELEMENT));
     if (entry.name.startsWith('cashPaths.')) table.cashPaths[entry.name.slice('cashPaths.'.length)] = copy as Float32Array;
     else table.columns[entry.name] = copy;
   }
@@ -136,6 +167,8 @@ export function mergeProblems(headers: readonly (ShardHeader & { file: string })
     if (h.totalTrials !== first.totalTrials) problems.push(`${h.file} is part of a ${h.totalTrials}-trial run, ${first.file} of a ${first.totalTrials}-trial run`);
     if (h.shard.count !== first.shard.count) problems.push(`${h.file} is shard ${h.shard.index}/${h.shard.count}, ${first.file} is of ${first.shard.count}`);
     if (JSON.stringify(h.analysis) !== JSON.stringify(first.analysis)) problems.push(`${h.file} ran a different ablation than ${first.file}`);
+    if (h.expansimVersion !== first.expansimVersion) problems.push(`${h.file} was made by expansim ${h.expansimVersion}, ${first.file} by ${first.expansimVersion}`);
+    if (h.scenarioHash === first.scenarioHash && h.horizonMonths !== first.horizonMonths) problems.push(`${h.file} has a ${h.horizonMonths}-month horizon, ${first.file} ${first.horizonMonths}`);
   }
   if (problems.length > 0) return problems;
   const seen = new Map<number, string>();
@@ -146,5 +179,13 @@ export function mergeProblems(headers: readonly (ShardHeader & { file: string })
   }
   const missing = Array.from({ length: first.shard.count }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length > 0) problems.push(`missing shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${first.shard.count}`);
+  if (problems.length > 0) return problems;
+  const ordered = [...headers].sort((a, b) => a.start - b.start);
+  let next = 0;
+  for (const h of ordered) {
+    if (h.start !== next) problems.push(`${h.file} starts at trial ${h.start}, but the shards before it end at trial ${next}: trials overlap or are missing`);
+    next = h.start + h.count;
+  }
+  if (problems.length === 0 && next !== first.totalTrials) problems.push(`the shards cover ${next} trials of ${first.totalTrials}`);
   return problems;
 }

@@ -1,11 +1,13 @@
 /**
  * SVG → PNG with resvg: twice the SVG's size (sharp on a slide), white
  * background, and DejaVu Sans loaded from its npm package with system fonts
- * off, so the image is the same on every machine.
+ * off, so the image is the same on every machine. A chart larger than
+ * MAX_CHART_SIZE (at 1×) is refused before any pixel is allocated.
  */
 import { Resvg } from '@resvg/resvg-js';
 import { CHART_FONT_FILES } from './chart-fonts.ts';
 import { CHART_FONT } from '../charts/chart-theme.ts';
+import { checkChartSize } from './chart-size-limit.ts';
 
 export interface PngOptions {
   /** Font files to draw text with; default DejaVu Sans regular and bold. An empty list draws no text (for tests). */
@@ -25,5 +27,6 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
       sansSerifFamily: CHART_FONT,
     },
   });
+  checkChartSize(resvg.width, resvg.height);
   return resvg.render().asPng();
 }

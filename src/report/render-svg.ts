@@ -8,6 +8,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { CHART_FONT_FILES } from './chart-fonts.ts';
 import { readFontMetrics, type FontMetrics } from './font-metrics.ts';
+import { checkChartSize, svgSize } from './chart-size-limit.ts';
 
 export interface RenderedSvg {
   svg: string;
@@ -45,7 +46,7 @@ function collectingLogger(warnings: string[]) {
   return Object.assign(logger, { warn: keep('warn'), error: keep('error') });
 }
 
-/** Renders a spec to SVG; the spec's own data only (no loading). */
+/** Renders a spec to SVG; the spec's own data only (no loading). Throws for a chart larger than MAX_CHART_SIZE. */
 export async function renderSvg(spec: TopLevelSpec): Promise<RenderedSvg> {
   useChartFontMetrics();
   const warnings: string[] = [];
@@ -54,6 +55,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<RenderedSvg> {
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logger });
   try {
     const svg = await view.toSVG();
+    const { width, height } = svgSize(svg);
+    checkChartSize(width, height);
     return { svg, warnings };
   } finally {
     view.finalize();

@@ -8,9 +8,35 @@ import type { Scenario } from './scenario-schema.ts';
 import { ScenarioError } from './scenario-issue.ts';
 import { closestMatches, numericPaths } from './schema-paths.ts';
 
+/**
+ * Numeric values that say how a run is done, not what is modelled: the
+ * model (compileParameters) never reads them, so a sweep cannot vary them.
+ */
+export const RUN_SETTINGS: Readonly<Record<string, string>> = {
+  seed: 'it picks the random worlds',
+  trials: 'it sets how many accounts are simulated',
+};
+
+/** Every numeric value the model reads: what a sweep may vary. */
+export function modelInputPaths(): string[] {
+  return numericPaths().filter((path) => !Object.hasOwn(RUN_SETTINGS, path));
+}
+
+/** The model inputs in a few words: top-level ones by name, the rest by section (`account.*`). */
+function modelInputGroups(): string {
+  const groups = [...new Set(modelInputPaths().map((path) => (path.includes('.') ? `${path.split('.')[0]}.*` : path)))];
+  return `${groups.slice(0, -1).join(', ')} or ${groups[groups.length - 1]}`;
+}
+
+/** Why a sweep cannot vary `path` (a run setting, or not a numeric value), or null if it can. */
+export function modelInputProblem(path: string): string | null {
+  if (Object.hasOwn(RUN_SETTINGS, path)) return `${path} is not a model input (${RUN_SETTINGS[path]}); sweep one of ${modelInputGroups()}`;
+  const problem = numericPathProblem(path, modelInputPaths());
+  return problem === null || problem.includes('valid paths nearby') ? problem : `${problem}; sweep one of ${modelInputGroups()}`;
+}
+
 /** Why `path` cannot be varied, listing the valid paths nearby, or null if it can. */
-export function numericPathProblem(path: string): string | null {
-  const valid = numericPaths();
+export function numericPathProblem(path: string, valid: readonly string[] = numericPaths()): string | null {
   if (valid.includes(path)) return null;
   const keys = path.split('.');
   const prefix = keys.slice(0, -1).join('.');
@@ -42,4 +68,25 @@ export function withScenarioValue(scenario: Scenario, path: string, value: numbe
   const result = validateScenario(copy);
   if (!result.ok) throw new ScenarioError(source, result.issues.map((issue) => ({ ...issue, message: `with ${path} = ${value}: ${issue.message}` })));
   return result.scenario;
+}
+
+/**
+ * A copy of `scenario` with every path set to its value, validated once;
+ * throws ScenarioError from `source`. An issue on the one value set is told
+ * by `source` alone (`--vary resources.capacity=-1: must be at least 0`).
+ */
+export function withScenarioValues(scenario: Scenario, values: Readonly<Record<string, number>>, source: string): Scenario {
+  const copy = structuredClone(scenario) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(values)) {
+    const problem = numericPathProblem(path);
+    if (problem) throw new ScenarioError(source, [{ path: [], message: problem }]);
+    const keys = path.split('.');
+    let node = copy;
+    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    node[keys[keys.length - 1]!] = value;
+  }
+  const result = validateScenario(copy);
+  if (result.ok) return result.scenario;
+  const only = Object.keys(values).length === 1 ? Object.keys(values)[0] : undefined;
+  throw new ScenarioError(source, result.issues.map((issue) => (issue.path.join('.') === only ? { ...issue, path: [] } : issue)));
 }

@@ -6,21 +6,15 @@
  */
 import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
 import type { Variant } from '../engine/variants.ts';
-import { numericPathProblem, scenarioValue, withScenarioValue } from '../scenario/scenario-paths.ts';
+import { scenarioValue, withScenarioValues } from '../scenario/scenario-paths.ts';
 import { hashScenario } from '../scenario/scenario-hash.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { compileParameters } from '../model/parameters.ts';
 import { comparedPair, type StrategyRef } from './compared-pair.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
+import { cleanNumber as clean, sweepGridProblem, type SweepParameter } from './sweep-parameter.ts';
 
-/** Most values one swept parameter may take, and most points a sweep may have. */
-export const MAX_VALUES_PER_PARAMETER = 101;
-export const MAX_SWEEP_POINTS = 441;
-
-export interface SweepParameter {
-  path: string;
-  values: number[];
-}
+export { MAX_SWEEP_POINTS, MAX_VALUES_PER_PARAMETER, parseVary, type SweepParameter } from './sweep-parameter.ts';
 
 export interface SweepPoint {
   values: Record<string, number>;
@@ -67,40 +61,6 @@ export interface SweepResult {
     | { kind: 'map'; contour: ContourSegment[]; unsettledPoints: number; note: string };
 }
 
-/** A number written without float noise (0.30000000000000004 → 0.3). */
-function clean(value: number): number {
-  return Number(value.toPrecision(12));
-}
-
-/**
- * Parses `path=from:to:step` (inclusive) or `path=v1,v2,…` into a parameter;
- * throws an Error with a message for the user.
- *
- * @example parseVary('account.barriers.functionalWalls=0:1:0.5') // => { path: 'account.barriers.functionalWalls', values: [0, 0.5, 1] }
- */
-export function parseVary(spec: string): SweepParameter {
-  const [path, range, ...rest] = spec.split('=');
-  if (!path || range === undefined || rest.length > 0) throw new Error(`--vary ${spec}: expected path=from:to:step or path=v1,v2,…`);
-  const problem = numericPathProblem(path.trim());
-  if (problem) throw new Error(`--vary: ${problem}`);
-  let values: number[];
-  if (range.includes(':')) {
-    const parts = range.split(':').map(Number);
-    const [from, to, step] = parts;
-    if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x)) || step! <= 0 || to! < from!) {
-      throw new Error(`--vary ${spec}: the range must be from:to:step with from ≤ to and step > 0`);
-    }
-    const count = Math.floor((to! - from!) / step! + 1e-9) + 1;
-    if (count > MAX_VALUES_PER_PARAMETER) throw new Error(`--vary ${spec}: ${count} values; at most ${MAX_VALUES_PER_PARAMETER} per parameter`);
-    values = Array.from({ length: count }, (_, i) => clean(from! + i * step!));
-  } else {
-    values = range.split(',').map((x) => Number(x.trim()));
-    if (values.length === 0 || values.some((x) => !Number.isFinite(x))) throw new Error(`--vary ${spec}: values must be numbers`);
-    if (values.length > MAX_VALUES_PER_PARAMETER) throw new Error(`--vary ${spec}: at most ${MAX_VALUES_PER_PARAMETER} values per parameter`);
-  }
-  return { path: path.trim(), values };
-}
-
 /** Every grid point, first parameter slowest. */
 function gridPoints(parameters: readonly SweepParameter[]): Record<string, number>[] {
   return parameters.reduce<Record<string, number>[]>(
@@ -109,15 +69,16 @@ function gridPoints(parameters: readonly SweepParameter[]): Record<string, numbe
   );
 }
 
-/** The scenario at each grid point, validated (throws ScenarioError naming the point). */
-export function sweepVariants(scenario: Scenario, parameters: readonly SweepParameter[]): Variant[] {
-  if (parameters.length < 1 || parameters.length > 2) throw new Error('a sweep varies one or two parameters');
-  if (new Set(parameters.map((p) => p.path)).size !== parameters.length) throw new Error('a sweep cannot vary the same parameter twice');
-  const points = gridPoints(parameters);
-  if (points.length > MAX_SWEEP_POINTS) throw new Error(`the sweep has ${points.length} points; at most ${MAX_SWEEP_POINTS}`);
-  return points.map((values, i) => ({
+/**
+ * The scenario at each grid point, validated; throws ScenarioError naming the
+ * point after `origin` (`sweep point resources.capacity=4`; the CLI says `--vary`).
+ */
+export function sweepVariants(scenario: Scenario, parameters: readonly SweepParameter[], origin = 'sweep point'): Variant[] {
+  const problem = sweepGridProblem(parameters);
+  if (problem) throw new Error(problem);
+  return gridPoints(parameters).map((values, i) => ({
     key: `sweep.${i}`,
-    scenario: Object.entries(values).reduce((current, [path, value]) => withScenarioValue(current, path, value, `--vary ${path}=${value}`), scenario),
+    scenario: withScenarioValues(scenario, values, `${origin} ${Object.entries(values).map(([path, value]) => `${path}=${value}`).join(' ')}`),
   }));
 }
 

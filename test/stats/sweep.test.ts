@@ -16,7 +16,7 @@ describe('sweeps', () => {
     expect(parseVary('account.barriers.functionalWalls=0:1:0.1').values).toHaveLength(11);
     expect(parseVary('account.barriers.functionalWalls=0:1:0.1').values[3]).toBe(0.3);
     expect(parseVary('discountRate=0.05,0.1').values).toEqual([0.05, 0.1]);
-    expect(() => parseVary('account.barrier.functionalWalls=0:1:0.1')).toThrowErrorMatchingInlineSnapshot(`[Error: --vary: account.barrier.functionalWalls is not a numeric scenario value; valid paths nearby: account.barriers.functionalWalls]`);
+    expect(() => parseVary('account.barrier.functionalWalls=0:1:0.1')).toThrowErrorMatchingInlineSnapshot(`[Error: account.barrier.functionalWalls is not a numeric scenario value; valid paths nearby: account.barriers.functionalWalls]`);
     expect(() => parseVary('resources.capacity=9:4:1')).toThrow(/from ≤ to/);
   });
 

@@ -5,11 +5,12 @@
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomically } from '../../report/write-file-atomically.ts';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { concatOutcomeTables } from '../../engine/outcome-table.ts';
 import { runSimulation } from '../../engine/run-simulation.ts';
 import { memoryBudgetBytes } from '../../engine/resource-guard.ts';
-import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, shardRange, type ShardFile } from '../../engine/shard-file.ts';
+import { partialProblems } from '../../engine/check-partial.ts';
+import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, shardRange, type ShardFile, type ShardHeader } from '../../engine/shard-file.ts';
 import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import { hashScenario } from '../../scenario/scenario-hash.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
@@ -64,7 +65,6 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
   }
   const bytes = encodeShard(
     {
-      format: 1,
       expansimVersion: packageVersion(),
       scenario,
       scenarioText: loaded.text,
@@ -93,6 +93,12 @@ function statSize(path: string): number {
   }
 }
 
+function ablationKeys(header: ShardHeader): string[] {
+  if (!header.analysis.ablate) return [];
+  const plan = ablationPlan(header.scenario, header.analysis.ablationHigh);
+  return [...plan.variants, ...plan.contrasts].map((v) => v.key);
+}
+
 function readPartial(path: string): ShardFile & { file: string } {
   let bytes: Uint8Array;
   try {
@@ -101,7 +107,7 @@ function readPartial(path: string): ShardFile & { file: string } {
     throw new UsageError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
   }
   try {
-    return { ...decodeShard(bytes), file: basename(path) };
+    return { ...decodeShard(bytes), file: path };
   } catch (error) {
     throw new UsageError(`${path}: ${(error as Error).message}`);
   }
@@ -115,7 +121,8 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
     throw new UsageError(`the partials hold ${(needed / 2 ** 30).toFixed(1)} GB; this machine allows ${(memoryBudgetBytes() / 2 ** 30).toFixed(1)} GB for a merge (EXPANSIM_MEMORY_LIMIT_MB changes it)`);
   }
   const partials = paths.map(readPartial);
-  const problems = mergeProblems(partials.map((p) => ({ ...p.header, file: p.file })));
+  const broken = partials.flatMap((p) => partialProblems(p, p.file, ablationKeys));
+  const problems = broken.length > 0 ? broken : mergeProblems(partials.map((p) => ({ ...p.header, file: p.file })));
   if (problems.length > 0) {
     for (const problem of problems) io.err(`✖ ${problem}\n`);
     return EXIT_BAD_INPUT;

@@ -5,10 +5,12 @@
 import { hostname } from 'node:os';
 import { relative } from 'node:path';
 import { loadScenario } from '../../scenario/load-scenario.ts';
+import { scenarioValue } from '../../scenario/scenario-paths.ts';
+import type { Variant } from '../../engine/variants.ts';
 import { compileParameters } from '../../model/parameters.ts';
 import { defaultWorkerCount } from '../../engine/run-simulation.ts';
-import { resourceProblem } from '../../engine/resource-guard.ts';
-import { runSweep, parseVary, type SweepResult } from '../../stats/sweep.ts';
+import { sweepResourceProblem } from '../../engine/sweep-resource-guard.ts';
+import { runSweep, sweepVariants, type SweepParameter, type SweepResult } from '../../stats/sweep.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatRunRecord, formatSummaryJson, type RunRecord } from '../../report/run-record.ts';
@@ -16,6 +18,7 @@ import { replaceProblem, writeFolderAtomically, type OutputFile } from '../../re
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import type { SweepOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
+import { readSweepParameters } from '../read-sweep-parameters.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 
@@ -58,19 +61,19 @@ export function formatSweepTable(result: SweepResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A grid point as the user would write it: `resources.capacity=4` (and ` discountRate=0.1`). */
+function pointLabel(variant: Variant, parameters: readonly SweepParameter[]): string {
+  return parameters.map((p) => `${p.path}=${scenarioValue(variant.scenario, p.path)}`).join(' ');
+}
+
 export async function sweepCommand(scenarioPath: string, options: SweepOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
   const startedAt = new Date();
   const clock = performance.now();
+  const parameters = readSweepParameters(options.vary);
   const loaded = loadScenario(scenarioPath);
   const scenario = { ...loaded.scenario, trials: options.trials ?? loaded.scenario.trials, seed: options.seed ?? loaded.scenario.seed };
-  let parameters;
-  try {
-    parameters = options.vary.map(parseVary);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (parameters.length > 2) throw new UsageError('--vary may be given once or twice');
-  const tooBig = resourceProblem(compileParameters(scenario), scenario.trials, options.workers ?? defaultWorkerCount());
+  const points = sweepVariants(scenario, parameters, '--vary').map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
+  const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
   const target = runOutputFolder(`${scenario.name}-sweep`, options.out);
   const problem = replaceProblem(target);
