@@ -1,6 +1,8 @@
 /**
  * Precision-targeted runs: add trials in batches until the 95% interval of the
- * mean NPV difference ATO − FITD is narrow enough, or a ceiling is reached.
+ * mean NPV difference of every strategy against the baseline (ATO − FITD by
+ * default) is narrow enough, or a ceiling is reached; the convergence path is
+ * the compared pair's.
  * The batch sizes depend only on the figures so far (never on workers or
  * timing), and a run of n trials is the same trials as a fixed run of n, so a
  * precision run equals the fixed run of its final count.
@@ -91,7 +93,9 @@ export async function runToPrecision(
   target: PrecisionTarget,
   options: Omit<SimulationOptions, 'trials' | 'start'>,
 ): Promise<{ table: OutcomeTable; precision: PrecisionSummary; workers: number }> {
-  const { a, b } = comparedPair(compileParameters(scenario));
+  const params = compileParameters(scenario);
+  const { a, b } = comparedPair(params);
+  const others = params.strategies.filter((_, index) => index !== params.baseline).map((strategy) => strategy.key);
   const parts: OutcomeTable[] = [];
   const batches: number[] = [];
   let done = 0;
@@ -108,8 +112,13 @@ export async function runToPrecision(
     const all = parts.length === 1 ? parts[0]! : concatOutcomeTables(parts);
     parts.length = 0;
     parts.push(all);
-    const { mean, halfWidth } = differenceAt(strategyColumn(all, a.key, 'npv'), strategyColumn(all, b.key, 'npv'), done);
-    const allowed = allowedHalfWidth(target, mean);
+    // The target holds for every strategy against the baseline; the pair furthest from it sets the pace.
+    const { halfWidth, allowed } = others
+      .map((key) => {
+        const difference = differenceAt(strategyColumn(all, key, 'npv'), strategyColumn(all, b.key, 'npv'), done);
+        return { halfWidth: difference.halfWidth, allowed: allowedHalfWidth(target, difference.mean) };
+      })
+      .reduce((worst, pair) => (pair.halfWidth * worst.allowed > worst.halfWidth * pair.allowed || (pair.allowed === 0 && pair.halfWidth > 0) ? pair : worst));
     const met = halfWidth <= allowed;
     if (met || done >= target.maxTrials) {
       return {

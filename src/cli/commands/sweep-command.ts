@@ -22,6 +22,16 @@ import { readSweepParameters } from '../read-sweep-parameters.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 
+/** `--compare A,B`: two different strategies of the scenario. */
+function comparedKeys(text: string | undefined, keys: readonly string[]): [string, string] | undefined {
+  if (text === undefined) return undefined;
+  const named = text.split(',').map((key) => key.trim());
+  if (named.length !== 2 || named[0] === named[1] || !named.every((key) => keys.includes(key))) {
+    throw new UsageError(`--compare must name two different strategies of the scenario, A,B (${keys.join(', ')}); got ${JSON.stringify(text)}`);
+  }
+  return [named[0]!, named[1]!];
+}
+
 export function formatSweepTable(result: SweepResult): string {
   const paths = result.parameters.map((p) => p.path);
   const [a, b] = [result.compared.a.label, result.compared.b.label];
@@ -73,6 +83,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const loaded = loadScenario(scenarioPath);
   const scenario = { ...loaded.scenario, trials: options.trials ?? loaded.scenario.trials, seed: options.seed ?? loaded.scenario.seed };
   const points = sweepVariants(scenario, parameters, '--vary').map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
+  const compare = comparedKeys(options.compare, Object.keys(scenario.strategies));
   const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
   const target = runOutputFolder(`${scenario.name}-sweep`, options.out);
@@ -82,7 +93,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
   let result: SweepResult;
   try {
-    result = await runSweep(scenario, parameters, { workers: options.workers, signal, onProgress: (done) => progress.update(done) });
+    result = await runSweep(scenario, parameters, { workers: options.workers, signal, compare, onProgress: (done) => progress.update(done) });
   } finally {
     progress.stop();
   }
