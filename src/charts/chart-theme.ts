@@ -44,6 +44,16 @@ export function strategyColor(strategy: ChartStrategy, others: readonly string[]
   return fixed ?? OTHER_STRATEGY_COLORS[Math.max(0, others.indexOf(strategy.key)) % OTHER_STRATEGY_COLORS.length]!;
 }
 
+/** The legend name of the strategy `key` among `strategies`. */
+export function legendOf(strategies: readonly ChartStrategy[], key: string): string {
+  return legendName(strategies.find((strategy) => strategy.key === key) ?? { key, label: key });
+}
+
+/** The short name of the strategy `key` among `strategies`. */
+export function nameOf(strategies: readonly ChartStrategy[], key: string): string {
+  return shortName(strategies.find((strategy) => strategy.key === key) ?? { key, label: key });
+}
+
 /** The colour scale of a chart coloured by these strategies (legend names → fixed colours). */
 export function strategyScale(strategies: readonly ChartStrategy[]): { domain: string[]; range: string[] } {
   const others = strategies.map((strategy) => strategy.key).filter((key) => !(key in STRATEGY_COLORS));

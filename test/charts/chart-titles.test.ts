@@ -64,8 +64,8 @@ describe('chart titles state the finding', () => {
   it('paired difference: the average, whether most accounts agree, or no clear winner', () => {
     const data = CHART_DATA.npvDifference;
     expect(npvDifferenceTitle(data)).toBe('ATO beats FITD by $0.25M per account on average, yet FITD does better in 60% of accounts');
-    expect(npvDifferenceTitle({ ...data, pAtoBetter: 0.7 })).toBe('ATO beats FITD by $0.25M per account on average, and in 70% of accounts');
-    expect(npvDifferenceTitle({ ...data, mean: -0.25, ci95: [-0.45, -0.05], pAtoBetter: 0.3 })).toBe(
+    expect(npvDifferenceTitle({ ...data, pBetter: 0.7 })).toBe('ATO beats FITD by $0.25M per account on average, and in 70% of accounts');
+    expect(npvDifferenceTitle({ ...data, mean: -0.25, ci95: [-0.45, -0.05], pBetter: 0.3 })).toBe(
       'FITD beats ATO by $0.25M per account on average, and in 70% of accounts',
     );
     expect(npvDifferenceTitle({ ...data, ci95: [-0.1, 0.6] })).toBe('No clear NPV winner: ATO − FITD averages +$0.25M (95% CI −$0.10M to $0.60M)');
