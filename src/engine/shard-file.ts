@@ -10,7 +10,9 @@ import { columnSetOf, createOutcomeTable, type OutcomeTable } from './outcome-ta
 import type { ExactSumState } from './exact-sum.ts';
 import type { VariantSums } from './variants.ts';
 
-const MAGIC = 'EXPSHRD1';
+/** The first bytes of every partial. */
+export const SHARD_MAGIC = 'EXPSHRD1';
+const MAGIC = SHARD_MAGIC;
 export const SHARD_FILE_EXTENSION = '.expansim-part';
 
 /** The analysis settings a partial was run with (all partials of a merge must agree). */
