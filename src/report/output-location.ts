@@ -50,7 +50,7 @@ export function outputFolderName(name: string): string {
   return cleaned;
 }
 
-/** The folder a run writes into: `out` when given, else `<outputRoot>/<safe name>`. */
-export function runOutputFolder(scenarioName: string, out: string | undefined, outputRoot = 'output'): string {
-  return out !== undefined ? resolve(out) : resolve(join(outputRoot, outputFolderName(scenarioName)));
+/** The folder a run writes into: `out` when given, else `<outputRoot>/<safe name><suffix>` (the suffix survives any truncation). */
+export function runOutputFolder(scenarioName: string, out: string | undefined, outputRoot = 'output', suffix = ''): string {
+  return out !== undefined ? resolve(out) : resolve(join(outputRoot, `${outputFolderName(scenarioName)}${suffix}`));
 }

@@ -72,8 +72,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   if (parameters.length > 2) throw new UsageError('--vary may be given once or twice');
   const tooBig = resourceProblem(compileParameters(scenario), scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
-  const target = runOutputFolder(`${scenario.name}-sweep`, options.out);
-  const targetOptions = { name: `${scenario.name}-sweep`, explicitOut: options.out !== undefined };
+  const target = runOutputFolder(scenario.name, options.out, 'output', '-sweep');
+  const targetOptions = { name: `${scenario.name} (sweep)`, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
 
   const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
