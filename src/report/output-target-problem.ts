@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { hashFile, MANIFEST_FILE, readManifest, type OutputManifest } from './output-manifest.ts';
 
 export interface OutputTargetOptions {
-  /** What the output is of (a scenario name, `<name>-sweep`), recorded in its manifest. */
+  /** What the output is of (a scenario name, `<name> (sweep)`), recorded in its manifest. */
   name?: string;
   /** The user chose the folder (--out): it may hold an output of another name. */
   explicitOut?: boolean;
@@ -18,20 +18,12 @@ export interface OutputTargetOptions {
 /** At most this many foreign files are named; the rest are counted. */
 const LISTED = 10;
 
-function lstatOrNull(path: string): Stats | null {
+/** The entry at `path` (or, following links, what it points to), or null when there is none. */
+function statOrNull(path: string, followLinks = false): Stats | null {
   try {
-    return lstatSync(path);
+    return followLinks ? statSync(path) : lstatSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
-    throw error;
-  }
-}
-
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    if (['ENOENT', 'ENOTDIR', 'ELOOP'].includes((error as NodeJS.ErrnoException).code ?? '')) return null;
     throw error;
   }
 }
@@ -62,9 +54,9 @@ const errnoReason = (error: unknown) => {
 export function creationProblem(target: string): string | null {
   let folder = dirname(target);
   for (;;) {
-    const stats = lstatOrNull(folder);
+    const stats = statOrNull(folder);
     if (stats?.isSymbolicLink()) {
-      const followed = statOrNull(folder);
+      const followed = statOrNull(folder, true);
       if (!followed) return `cannot create ${target}: ${folder} is a symbolic link to ${readlinkSync(folder)}, which does not exist`;
       if (!followed.isDirectory()) return `cannot create ${target}: ${folder} is not a folder`;
       break;
@@ -123,7 +115,7 @@ export function foreignFiles(folder: string, manifest: OutputManifest | null): s
 
 function symlinkProblem(target: string): string {
   const link = readlinkSync(target);
-  if (!statOrNull(target)) return `${target} is a symbolic link to ${link}, which does not exist; give a real folder with --out`;
+  if (!statOrNull(target, true)) return `${target} is a symbolic link to ${link}, which does not exist; give a real folder with --out`;
   return `${target} is a symbolic link (to ${link}); expansim replaces an output folder as a whole, so give the folder itself or another --out`;
 }
 
@@ -133,7 +125,7 @@ function symlinkProblem(target: string): string {
  * accounts for every file in it, unchanged.
  */
 export function outputTargetProblem(target: string, options: OutputTargetOptions = {}): string | null {
-  const stats = lstatOrNull(target);
+  const stats = statOrNull(target);
   if (stats === null) return creationProblem(target);
   if (stats.isSymbolicLink()) return symlinkProblem(target);
   if (!stats.isDirectory()) return `${target} exists and is not a folder`;

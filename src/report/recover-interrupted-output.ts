@@ -1,19 +1,28 @@
 /**
  * What a killed writer leaves beside its target: `.NAME.partial-PID-HEX/` (the
  * folder it was writing) and, if it died between the two renames of the swap,
- * `.NAME.previous-PID-HEX/` (the output it was replacing). The next writer of
- * that target restores or removes them, but only those of a dead process.
+ * `.NAME.previous-PID-HEX/` (the output it was replacing). HEX starts with a
+ * tag of the host, since a pid says nothing about another machine's processes
+ * (a shared folder). The next writer of that target restores or removes them,
+ * but only those of a dead process on this host.
  */
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { MANIFEST_FILE, readManifest } from './output-manifest.ts';
 import { foreignFiles } from './output-target-problem.ts';
 
 export type LeftoverKind = 'partial' | 'previous';
 
-/** The name of a staging (`partial`) or retired (`previous`) folder of this process for `target`. */
+/** Four hex digits naming this host. */
+export function hostTag(): string {
+  return createHash('sha256').update(hostname()).digest('hex').slice(0, 4);
+}
+
+/** The name of a staging (`partial`) or retired (`previous`) folder of this process for `target`; `tag` is 4 hex digits. */
 export function leftoverName(target: string, kind: LeftoverKind, tag: string): string {
-  return join(dirname(target), `.${basename(target)}.${kind}-${process.pid}-${tag}`);
+  return join(dirname(target), `.${basename(target)}.${kind}-${process.pid}-${hostTag()}${tag}`);
 }
 
 function isRunning(pid: number): boolean {
@@ -42,8 +51,8 @@ function deadLeftovers(target: string): Leftover[] {
   }
   return names.flatMap((name) => {
     if (!name.startsWith(prefix)) return [];
-    const match = /^(partial|previous)-([1-9]\d{0,9})-[0-9a-f]{8}$/.exec(name.slice(prefix.length));
-    if (!match) return [];
+    const match = /^(partial|previous)-([1-9]\d{0,9})-([0-9a-f]{4})[0-9a-f]{4}$/.exec(name.slice(prefix.length));
+    if (!match || match[3] !== hostTag()) return [];
     const path = join(dirname(target), name);
     if (!lstatSync(path).isDirectory() || isRunning(Number(match[2]))) return [];
     return [{ path, kind: match[1] as LeftoverKind, pid: Number(match[2]) }];

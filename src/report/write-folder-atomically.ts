@@ -28,7 +28,7 @@ function assertInside(relative: string): void {
 /** A fresh temporary folder beside `target`, named for this process so a later run can tell a dead one's. */
 export function createStagingFolder(target: string): string {
   mkdirSync(dirname(target), { recursive: true });
-  const staging = leftoverName(target, 'partial', randomBytes(4).toString('hex'));
+  const staging = leftoverName(target, 'partial', randomBytes(2).toString('hex'));
   mkdirSync(staging);
   return staging;
 }
@@ -70,7 +70,7 @@ export function commitStagingFolder(staging: string, target: string, options: Ou
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
   }
-  const retired = leftoverName(target, 'previous', staging.slice(-8));
+  const retired = leftoverName(target, 'previous', staging.slice(-4));
   renameSync(target, retired);
   renameSync(staging, target);
   rmSync(retired, { recursive: true, force: true });

@@ -8,11 +8,11 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_FOLDER_NAME_BYTES, outputFolderName } from '../../src/report/output-location.ts';
+import { MAX_FOLDER_NAME_BYTES, outputFolderName, runOutputFolder } from '../../src/report/output-location.ts';
 import { MANIFEST_FILE, readManifest } from '../../src/report/output-manifest.ts';
 import { outputFileProblem } from '../../src/report/output-file-problem.ts';
 import { outputTargetProblem } from '../../src/report/output-target-problem.ts';
-import { recoverInterruptedOutput } from '../../src/report/recover-interrupted-output.ts';
+import { hostTag, recoverInterruptedOutput } from '../../src/report/recover-interrupted-output.ts';
 import { writeFolderAtomically } from '../../src/report/write-folder-atomically.ts';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'expansim-target-'));
@@ -25,6 +25,8 @@ const files = [
 const output = (target: string, name = 'deal') => writeFolderAtomically(target, files, { name });
 /** The pid of a process that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+/** A leftover's 8 hex digits: this host's tag, then four of the writer's. */
+const tag = (own: string) => `${hostTag()}${own}`;
 
 describe('outputTargetProblem', () => {
   it('allows an absent, an empty or an untouched expansim folder', () => {
@@ -100,8 +102,10 @@ describe('outputTargetProblem', () => {
     writeFileSync(join(root, 'file'), '');
     expect(outputTargetProblem(join(root, 'file'))).toBe(`${join(root, 'file')} exists and is not a folder`);
     expect(outputTargetProblem(join(root, 'file/x/y'))).toBe(`cannot create ${join(root, 'file/x/y')}: ${join(root, 'file')} is a file, not a folder`);
+    symlinkSync('loop', join(root, 'loop'));
+    expect(outputTargetProblem(join(root, 'loop'))).toBe(`${join(root, 'loop')} is a symbolic link to loop, which does not exist; give a real folder with --out`);
     expect(outputTargetProblem(join(root, 'dangling/x'))).toBe(`cannot create ${join(root, 'dangling/x')}: ${join(root, 'dangling')} is a symbolic link to nowhere, which does not exist`);
-    expect(readdirSync(root).sort()).toEqual(['dangling', 'file', 'link', 'real']);
+    expect(readdirSync(root).sort()).toEqual(['dangling', 'file', 'link', 'loop', 'real']);
   });
 
   it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write into (root may write anywhere, so not as root)', () => {
@@ -135,11 +139,11 @@ describe('recoverInterruptedOutput', () => {
     output(target);
     const before = readFileSync(join(target, 'summary.json'), 'utf8');
     const pid = deadPid();
-    renameSync(target, join(root, `.out.previous-${pid}-0123abcd`));
-    mkdirSync(join(root, `.out.partial-${pid}-0123abcd`));
+    renameSync(target, join(root, `.out.previous-${pid}-${tag('abcd')}`));
+    mkdirSync(join(root, `.out.partial-${pid}-${tag('abcd')}`));
     expect(recoverInterruptedOutput(target)).toEqual([
-      `recovered ${target} from an interrupted run (process ${pid}): restored the previous output from .out.previous-${pid}-0123abcd`,
-      `removed .out.partial-${pid}-0123abcd, a half-written output left beside ${target} by an interrupted run (process ${pid})`,
+      `recovered ${target} from an interrupted run (process ${pid}): restored the previous output from .out.previous-${pid}-${tag('abcd')}`,
+      `removed .out.partial-${pid}-${tag('abcd')}, a half-written output left beside ${target} by an interrupted run (process ${pid})`,
     ]);
     expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe(before);
     expect(readdirSync(root)).toEqual(['out']);
@@ -152,27 +156,29 @@ describe('recoverInterruptedOutput', () => {
     output(target);
     output(join(root, 'old'));
     const pid = deadPid();
-    renameSync(join(root, 'old'), join(root, `.out.previous-${pid}-00000000`));
-    mkdirSync(join(root, `.out.partial-${pid}-ffffffff/charts`), { recursive: true });
-    writeFileSync(join(root, `.out.partial-${pid}-ffffffff/summary.json`), '{');
+    renameSync(join(root, 'old'), join(root, `.out.previous-${pid}-${tag('0000')}`));
+    mkdirSync(join(root, `.out.partial-${pid}-${tag('ffff')}/charts`), { recursive: true });
+    writeFileSync(join(root, `.out.partial-${pid}-${tag('ffff')}/summary.json`), '{');
     expect(recoverInterruptedOutput(target)).toHaveLength(2);
     expect(readdirSync(root)).toEqual(['out']);
   });
 
-  it('leaves alone what a running process is writing, what is not provably its own, and look-alike names', () => {
+  it('leaves alone what a running process or another host is writing, what is not provably its own, and look-alike names', () => {
     const root = folder();
     const target = join(root, 'out');
     output(target);
     const pid = deadPid();
-    const alive = `.out.partial-${process.pid}-0123abcd`;
-    const foreign = `.out.previous-${pid}-0123abcd`;
+    const alive = `.out.partial-${process.pid}-${tag('abcd')}`;
+    const foreign = `.out.previous-${pid}-${tag('abcd')}`;
     mkdirSync(join(root, alive));
     mkdirSync(join(root, foreign));
     writeFileSync(join(root, foreign, 'thesis.docx'), 'precious');
     mkdirSync(join(root, `.out.partial-${pid}-notahex0`));
-    writeFileSync(join(root, `.out.partial-${pid}-deadbeef`), 'a file, not a folder');
+    writeFileSync(join(root, `.out.partial-${pid}-${tag('beef')}`), 'a file, not a folder');
+    const otherHost = `.out.partial-${pid}-${(Number.parseInt(hostTag(), 16) ^ 1).toString(16).padStart(4, '0')}abcd`;
+    mkdirSync(join(root, otherHost));
     expect(recoverInterruptedOutput(target)).toEqual([`kept ${foreign}, left beside ${target} by an interrupted run (process ${pid}): it holds files expansim cannot prove are its own`]);
-    expect(readdirSync(root).sort()).toEqual([`.out.partial-${pid}-deadbeef`, `.out.partial-${pid}-notahex0`, alive, foreign, 'out'].sort());
+    expect(readdirSync(root).sort()).toEqual([`.out.partial-${pid}-${tag('beef')}`, `.out.partial-${pid}-notahex0`, alive, foreign, otherHost, 'out'].sort());
     expect(existsSync(join(root, foreign, 'thesis.docx'))).toBe(true);
   });
 });
@@ -204,5 +210,7 @@ describe('outputFolderName', () => {
       expect(folderName.length).toBeGreaterThan(20);
       expect(name.normalize('NFC').startsWith(folderName)).toBe(true);
     }
+    const long = 'quarterly-forecast-'.repeat(5);
+    expect(runOutputFolder(long, undefined, '/o', '-sweep')).toBe(`${runOutputFolder(long, undefined, '/o')}-sweep`);
   });
 });

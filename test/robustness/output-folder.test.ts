@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALIBRATED_MARK } from '../../src/calibrate/format-calibrated-scenario.ts';
 import { main } from '../../src/cli/main.ts';
+import { hostTag } from '../../src/report/recover-interrupted-output.ts';
 import { writeFolderAtomically } from '../../src/report/write-folder-atomically.ts';
 import { expansim, SCENARIOS, workspace } from './cli-process.ts';
 
@@ -60,6 +61,7 @@ describe('replacing an output folder', () => {
     mkdirSync(mine);
     writeFileSync(join(mine, 'data.csv'), 'keep');
     const refusal = `✖ ${mine} holds files expansim did not write (or that changed since): data.csv; nothing was written (move them away, or choose another folder with --out)\n`;
+    expect(await inProcess(['merge', join(cwd, 'not-read-yet.expansim-part'), '--out', mine, '--no-charts', '--quiet'])).toEqual({ code: 2, stdout: '', stderr: refusal });
     const sweep = await inProcess(['sweep', SCENARIO, '--vary', 'account.barriers.functionalWalls=0:1:0.5', '--out', mine, ...SMALL]);
     expect(sweep).toEqual({ code: 2, stdout: '', stderr: refusal });
     for (const index of [0, 1]) expect(expansim(['run', SCENARIO, '--shard', `${index}/2`, '--out', 'parts', ...SMALL], cwd).code).toBe(0);
@@ -112,14 +114,14 @@ describe('an interrupted swap is put right by the next run', () => {
   it('restores the previous output of a dead run, removes its staging folder, and says so', () => {
     const cwd = workspace();
     const pid = spawnSync(process.execPath, ['-e', '']).pid!;
-    writeFolderAtomically(join(cwd, `.out.previous-${pid}-0123abcd`), [{ path: 'summary.json', content: '{}\n' }], { name: 'hp-cso' });
-    mkdirSync(join(cwd, `.out.partial-${pid}-0123abcd`));
-    writeFileSync(join(cwd, `.out.partial-${pid}-0123abcd/summary.json`), '{"half":');
+    writeFolderAtomically(join(cwd, `.out.previous-${pid}-${hostTag()}abcd`), [{ path: 'summary.json', content: '{}\n' }], { name: 'hp-cso' });
+    mkdirSync(join(cwd, `.out.partial-${pid}-${hostTag()}abcd`));
+    writeFileSync(join(cwd, `.out.partial-${pid}-${hostTag()}abcd/summary.json`), '{"half":');
     const result = expansim(['run', SCENARIO, '--out', 'out', ...SMALL], cwd);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      `recovered ${join(cwd, 'out')} from an interrupted run (process ${pid}): restored the previous output from .out.previous-${pid}-0123abcd\n` +
-        `removed .out.partial-${pid}-0123abcd, a half-written output left beside ${join(cwd, 'out')} by an interrupted run (process ${pid})\n`,
+      `recovered ${join(cwd, 'out')} from an interrupted run (process ${pid}): restored the previous output from .out.previous-${pid}-${hostTag()}abcd\n` +
+        `removed .out.partial-${pid}-${hostTag()}abcd, a half-written output left beside ${join(cwd, 'out')} by an interrupted run (process ${pid})\n`,
     );
     expect(leftovers(cwd)).toEqual([]);
     expect(JSON.parse(readFileSync(join(cwd, 'out/run.json'), 'utf8')).scenarioName).toBe('hp-cso');

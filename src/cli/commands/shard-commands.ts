@@ -117,6 +117,8 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   if (needed > memoryBudgetBytes()) {
     throw new UsageError(`the partials hold ${(needed / 2 ** 30).toFixed(1)} GB; this machine allows ${(memoryBudgetBytes() / 2 ** 30).toFixed(1)} GB for a merge (EXPANSIM_MEMORY_LIMIT_MB changes it)`);
   }
+  // A chosen --out is checked before the partials are read; the default folder needs the scenario's name.
+  if (options.out !== undefined) prepareOutputFolder(resolve(options.out), { explicitOut: true }, io);
   const partials = paths.map(readPartial);
   const problems = mergeProblems(partials.map((p) => ({ ...p.header, file: p.file })));
   if (problems.length > 0) {
