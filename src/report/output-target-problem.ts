@@ -18,6 +18,9 @@ export interface OutputTargetOptions {
 /** At most this many foreign files are named; the rest are counted. */
 const LISTED = 10;
 
+/** An output holds a few dozen entries; a folder past this many (a home folder given as --out) is not walked further. */
+const MAX_WALKED = 10_000;
+
 /** The entry at `path` (or, following links, what it points to), or null when there is none. */
 function statOrNull(path: string, followLinks = false): Stats | null {
   try {
@@ -37,8 +40,9 @@ function isRunRecord(path: string): boolean {
   }
 }
 
-function listPaths(paths: readonly string[]): string {
+function listPaths(paths: readonly string[], truncated: boolean): string {
   const shown = paths.slice(0, LISTED).join(', ');
+  if (truncated) return `${shown} and more (the folder holds over ${MAX_WALKED.toLocaleString('en-US')} entries)`;
   return paths.length > LISTED ? `${shown} and ${paths.length - LISTED} more` : shown;
 }
 
@@ -79,38 +83,62 @@ export function creationProblem(target: string): string | null {
   return null;
 }
 
-/** Every file and folder under `folder`, relative, folders with a trailing `/`. */
-function walk(folder: string, prefix = ''): { files: string[]; folders: string[]; others: string[] } {
-  const found = { files: [] as string[], folders: [] as string[], others: [] as string[] };
+interface Walked {
+  files: string[];
+  folders: string[];
+  others: string[];
+  /** More entries than MAX_WALKED: the lists are incomplete. */
+  truncated: boolean;
+}
+
+/** Every file and folder under `folder` (up to MAX_WALKED), relative, folders with a trailing `/`. */
+function walk(folder: string, prefix = '', found: Walked = { files: [], folders: [], others: [], truncated: false }): Walked {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (found.files.length + found.folders.length + found.others.length >= MAX_WALKED) {
+      found.truncated = true;
+      return found;
+    }
     const relative = `${prefix}${entry.name}`;
     if (entry.isDirectory()) {
       found.folders.push(`${relative}/`);
-      const inner = walk(join(folder, entry.name), `${relative}/`);
-      found.files.push(...inner.files);
-      found.folders.push(...inner.folders);
-      found.others.push(...inner.others);
+      walk(join(folder, entry.name), `${relative}/`, found);
     } else if (entry.isFile()) found.files.push(relative);
     else found.others.push(relative);
   }
   return found;
 }
 
-/** The files of `folder` expansim did not write or that changed since, each as it is to be named. */
-export function foreignFiles(folder: string, manifest: OutputManifest | null): string[] {
-  const { files, folders, others } = walk(folder);
+function changed(path: string, bytes: number, sha256: string): boolean {
+  try {
+    return statSync(path).size !== bytes || hashFile(path) !== sha256;
+  } catch {
+    return true;
+  }
+}
+
+/** The folders holding `path`: `a/b/c` → `a/`, `a/b/`. */
+const ancestors = (path: string) => path.split('/').slice(0, -1).map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`);
+
+/**
+ * The files of `folder` expansim did not write or that changed since (or
+ * could not be read), each as it is to be named; `truncated` when the folder
+ * was too large to walk whole.
+ */
+export function foreignFiles(folder: string, manifest: OutputManifest | null): string[] & { truncated: boolean } {
+  const { files, folders, others, truncated } = walk(folder);
   const recorded = new Map((manifest?.files ?? []).map((entry) => [entry.path, entry]));
-  const ownFolders = new Set([...recorded.keys()].flatMap((path) => path.split('/').slice(0, -1).map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`)));
+  const ownFolders = new Set([...recorded.keys()].flatMap(ancestors));
   const foreign: string[] = [];
   for (const path of files) {
     if (manifest && path === MANIFEST_FILE) continue;
     const entry = recorded.get(path);
     if (!entry) foreign.push(path);
-    else if (statSync(join(folder, path)).size !== entry.bytes || hashFile(join(folder, path)) !== entry.sha256) foreign.push(`${path} (changed since expansim wrote it)`);
+    else if (changed(join(folder, path), entry.bytes, entry.sha256)) foreign.push(`${path} (changed since expansim wrote it)`);
   }
-  for (const path of folders) if (!ownFolders.has(path) && !files.some((file) => file.startsWith(path)) && !others.some((other) => other.startsWith(path))) foreign.push(path);
+  const holding = new Set([...files, ...others].flatMap(ancestors));
+  for (const path of folders) if (!ownFolders.has(path) && !holding.has(path)) foreign.push(path);
   for (const path of others) foreign.push(`${path} (not a regular file)`);
-  return foreign;
+  return Object.assign(foreign, { truncated });
 }
 
 function symlinkProblem(target: string): string {
@@ -136,7 +164,7 @@ export function outputTargetProblem(target: string, options: OutputTargetOptions
   }
   const foreign = foreignFiles(target, manifest);
   if (foreign.length > 0) {
-    return `${target} holds files expansim did not write (or that changed since): ${listPaths(foreign)}; nothing was written (move them away, or choose another folder with --out)`;
+    return `${target} holds files expansim did not write (or that changed since): ${listPaths(foreign, foreign.truncated)}; nothing was written (move them away, or choose another folder with --out)`;
   }
   if (!options.explicitOut && options.name !== undefined && manifest?.name != null && manifest.name !== options.name) {
     return `${target} holds the output of "${manifest.name}", not "${options.name}" (both names give this folder name); choose a folder with --out`;

@@ -78,6 +78,13 @@ describe('outputTargetProblem', () => {
     expect(outputTargetProblem(target)).toContain(': f00, f01, f02, f03, f04, f05, f06, f07, f08, f09 and 3 more;');
   });
 
+  it('stops walking a huge folder (a home folder given as --out)', () => {
+    const target = join(folder(), 'home');
+    mkdirSync(join(target, 'deep'), { recursive: true });
+    for (let i = 0; i < 10_050; i++) writeFileSync(join(target, 'deep', String(i)), '');
+    expect(outputTargetProblem(target)).toMatch(/: deep\/\d+, .* and more \(the folder holds over 10,000 entries\);/);
+  });
+
   it('refuses an output written before manifests, saying why', () => {
     const target = join(folder(), 'old');
     mkdirSync(target);
