@@ -43,12 +43,15 @@ const SECTION_NOTES: Record<string, string> = {
   model: ' The model. Values marked "fitted" come from the deal history; every unmarked coefficient is the base\n scenario\'s (a deal history does not show it).',
 };
 
+/** In the header of every scenario calibrate writes, so calibrate may overwrite its own. */
+export const CALIBRATED_MARK = 'Calibrated by `expansim calibrate`';
+
 function header(calibration: Calibration, options: FormatOptions): string {
   const { window, strategy } = calibration;
   const fittedCount = calibration.values.filter((value) => value.fitted).length;
   const lines = [
     ...(options.schemaPath ? [` yaml-language-server: $schema=${options.schemaPath}`] : []),
-    ` Calibrated by \`expansim calibrate\` from ${calibration.source}: ${count(calibration.deals)} deals in ${calibration.accounts} account${calibration.accounts === 1 ? '' : 's'},`,
+    ` ${CALIBRATED_MARK} from ${calibration.source}: ${count(calibration.deals)} deals in ${calibration.accounts} account${calibration.accounts === 1 ? '' : 's'},`,
     ` ${formatMonth(window.first)} to ${formatMonth(window.last)} (${window.months} months), on the base scenario "${calibration.base.name}".`,
     ` ${fittedCount} values are fitted from the deals; each says so, with the deals it rests on and its`,
     ' standard error (sampling error only, given the base scenario\'s other values). A value the data',

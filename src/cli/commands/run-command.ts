@@ -12,13 +12,13 @@ import { defaultWorkerCount } from '../../engine/run-simulation.ts';
 import { resourceProblem } from '../../engine/resource-guard.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
-import { replaceProblem } from '../../report/write-folder-atomically.ts';
 import { writeRunOutput } from '../../report/write-run-output.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
+import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { runShardCommand } from './shard-commands.ts';
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 
@@ -39,8 +39,8 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   if (tooBig) throw new UsageError(tooBig);
   if (options.shard) return runShardCommand(loaded, scenario, options, io, signal);
   const target = runOutputFolder(scenario.name, options.out);
-  const problem = replaceProblem(target);
-  if (problem) throw new UsageError(problem);
+  const targetOptions = { name: scenario.name, explicitOut: options.out !== undefined };
+  prepareOutputFolder(target, targetOptions, io);
 
   const precisionTarget = options.precision ?? options.precisionRelative;
   const precision =
@@ -96,7 +96,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
       ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
       precision: precision ?? null,
     },
-  });
+  }, targetOptions);
 
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {

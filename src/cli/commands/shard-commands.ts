@@ -10,7 +10,7 @@ import { concatOutcomeTables } from '../../engine/outcome-table.ts';
 import { runSimulation } from '../../engine/run-simulation.ts';
 import { memoryBudgetBytes } from '../../engine/resource-guard.ts';
 import { partialProblems } from '../../engine/check-partial.ts';
-import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, shardRange, type ShardFile, type ShardHeader } from '../../engine/shard-file.ts';
+import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, SHARD_MAGIC, shardRange, type ShardFile, type ShardHeader } from '../../engine/shard-file.ts';
 import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import { hashScenario } from '../../scenario/scenario-hash.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
@@ -19,13 +19,14 @@ import { summarizeFullRun } from '../../stats/run-scenario.ts';
 import { outputFolderName, runOutputFolder } from '../../report/output-location.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
-import { replaceProblem } from '../../report/write-folder-atomically.ts';
 import { writeRunOutput } from '../../report/write-run-output.ts';
+import { outputFileProblem } from '../../report/output-file-problem.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
 import type { MergeOptions, RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
+import { prepareOutputFolder } from '../prepare-output-folder.ts';
 
 /** The partial's file name: `<name>.shard-0003-of-0016.expansim-part`. */
 export function shardFileName(scenarioName: string, index: number, count: number): string {
@@ -42,6 +43,9 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     throw new UsageError((error as Error).message);
   }
   const folder = resolve(options.out ?? join('output', `${outputFolderName(scenario.name)}-shards`));
+  const file = join(folder, shardFileName(scenario.name, shard.index, shard.count));
+  const fileProblem = outputFileProblem(file, (head) => head.subarray(0, SHARD_MAGIC.length).toString('latin1') === SHARD_MAGIC);
+  if (fileProblem) throw new UsageError(fileProblem);
   const analysis = {
     ablate: options.ablate,
     ablationTrials: options.ablationTrials ?? DEFAULT_ABLATION_TRIALS,
@@ -77,7 +81,6 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     table,
   );
   mkdirSync(folder, { recursive: true });
-  const file = join(folder, shardFileName(scenario.name, shard.index, shard.count));
   writeFileAtomically(file, bytes);
   if (!options.quiet) {
     io.out(`Shard ${shard.index}/${shard.count} of ${scenario.name}: trials ${range.start}…${range.start + range.count - 1} → ${relative(process.cwd(), file)}\n`);
@@ -120,6 +123,8 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   if (needed > memoryBudgetBytes()) {
     throw new UsageError(`the partials hold ${(needed / 2 ** 30).toFixed(1)} GB; this machine allows ${(memoryBudgetBytes() / 2 ** 30).toFixed(1)} GB for a merge (EXPANSIM_MEMORY_LIMIT_MB changes it)`);
   }
+  // A chosen --out is checked before the partials are read; the default folder needs the scenario's name.
+  if (options.out !== undefined) prepareOutputFolder(resolve(options.out), { explicitOut: true }, io);
   const partials = paths.map(readPartial);
   const broken = partials.flatMap((p) => partialProblems(p, p.file, ablationKeys));
   const problems = broken.length > 0 ? broken : mergeProblems(partials.map((p) => ({ ...p.header, file: p.file })));
@@ -130,8 +135,8 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   const { header } = partials[0]!;
   const scenario = { ...header.scenario, trials: header.totalTrials };
   const target = runOutputFolder(scenario.name, options.out);
-  const problem = replaceProblem(target);
-  if (problem) throw new UsageError(problem);
+  const targetOptions = { name: scenario.name, explicitOut: options.out !== undefined };
+  prepareOutputFolder(target, targetOptions, io);
   const table = concatOutcomeTables(partials.map((p) => p.table));
   const summary = summarizeFullRun(scenario, table, header.analysis.ablate ? header.analysis.ablationHigh : null);
   const extraFiles = options.charts
@@ -149,7 +154,7 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
     trialsCsv: options.trialsCsv,
     extraFiles,
     analysis: { trials: header.totalTrials, ...header.analysis, precision: null },
-  });
+  }, targetOptions);
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {
     io.out(`Merged ${partials.length} partials.\n`);

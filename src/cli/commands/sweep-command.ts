@@ -14,11 +14,12 @@ import { runSweep, sweepVariants, type SweepParameter, type SweepResult } from '
 import { runOutputFolder } from '../../report/output-location.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatRunRecord, formatSummaryJson, type RunRecord } from '../../report/run-record.ts';
-import { replaceProblem, writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
+import { writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import type { SweepOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { readSweepParameters } from '../read-sweep-parameters.ts';
+import { prepareOutputFolder } from '../prepare-output-folder.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 
@@ -74,9 +75,9 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const points = sweepVariants(scenario, parameters, '--vary').map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
   const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
-  const target = runOutputFolder(`${scenario.name}-sweep`, options.out);
-  const problem = replaceProblem(target);
-  if (problem) throw new UsageError(problem);
+  const target = runOutputFolder(scenario.name, options.out, 'output', '-sweep');
+  const targetOptions = { name: `${scenario.name} (sweep)`, explicitOut: options.out !== undefined };
+  prepareOutputFolder(target, targetOptions, io);
 
   const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
   let result: SweepResult;
@@ -118,7 +119,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
     files: [...files.map((f) => f.path), 'run.json'],
   };
   files.push({ path: 'run.json', content: formatRunRecord(record) });
-  writeFolderAtomically(target, files);
+  writeFolderAtomically(target, files, targetOptions);
   if (options.json) io.out(formatSummaryJson(result));
   else if (!options.quiet) io.out(`${formatSweepTable(result)}  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   return EXIT_OK;
