@@ -12,11 +12,12 @@ export const processIo: CliIo = {
   interactive: Boolean(process.stderr.isTTY),
 };
 
-/** Exit codes: 0 ok, 1 internal failure, 2 bad input, 130 interrupted. */
+/** Exit codes: 0 ok, 1 internal failure, 2 bad input, 130 interrupted (SIGINT), 143 terminated (SIGTERM). */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERRUPTED = 130;
+export const EXIT_TERMINATED = 143;
 
 /** A problem with what the user asked for, reported as one line and exit 2. */
 export class UsageError extends Error {

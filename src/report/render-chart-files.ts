@@ -23,15 +23,20 @@ export function presentCharts<Data>(entries: readonly ChartEntry<Data>[], data: 
   });
 }
 
-/** Renders every present chart; each vega warning goes to `onWarning`, prefixed with the chart's name. */
+/**
+ * Renders every present chart; each vega warning goes to `onWarning`, prefixed with the chart's name.
+ * `checkpoint` is awaited with `chart <name>` before each chart; a rejection (a cancel) stops the rendering.
+ */
 export async function renderChartFiles<Data>(
   entries: readonly ChartEntry<Data>[],
   data: Data,
   onWarning?: (message: string) => void,
+  checkpoint?: (step: string) => Promise<void>,
 ): Promise<{ files: OutputFile[]; charts: ReportChart[] }> {
   const files: OutputFile[] = [];
   const charts: ReportChart[] = [];
   for (const { entry, spec } of presentCharts(entries, data)) {
+    await checkpoint?.(`chart ${entry.name}`);
     const { svg, warnings } = await renderSvg(spec);
     for (const warning of warnings) onWarning?.(`chart ${entry.name}: ${warning}`);
     files.push(

@@ -25,6 +25,7 @@ import { formatAnalysisTable } from '../format-analysis-table.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
 import type { MergeOptions, RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
+import { phaseCheckpoint } from '../phase-checkpoint.ts';
 
 /** The partial's file name: `<name>.shard-0003-of-0016.expansim-part`. */
 export function shardFileName(scenarioName: string, index: number, count: number): string {
@@ -47,6 +48,8 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
   };
   const plan = analysis.ablate ? ablationPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
+  const checkpoint = phaseCheckpoint(io, signal);
+  await checkpoint('trials');
   const progress = createProgress(range.count, io.interactive && options.progress && !options.quiet);
   let table;
   try {
@@ -76,6 +79,7 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     },
     table,
   );
+  await checkpoint('write');
   mkdirSync(folder, { recursive: true });
   const file = join(folder, shardFileName(scenario.name, shard.index, shard.count));
   writeFileAtomically(file, bytes);
@@ -107,7 +111,8 @@ function readPartial(path: string): ShardFile & { file: string } {
   }
 }
 
-export async function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo): Promise<number> {
+export async function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const checkpoint = phaseCheckpoint(io, signal);
   const startedAt = new Date();
   const clock = performance.now();
   const needed = paths.reduce((sum, path) => sum + statSize(path), 0);
@@ -125,11 +130,14 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   const target = runOutputFolder(scenario.name, options.out);
   const problem = replaceProblem(target);
   if (problem) throw new UsageError(problem);
+  await checkpoint('summary');
   const table = concatOutcomeTables(partials.map((p) => p.table));
   const summary = summarizeFullRun(scenario, table, header.analysis.ablate ? header.analysis.ablationHigh : null);
+  if (options.charts) await checkpoint('charts');
   const extraFiles = options.charts
-    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`) })
+    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`), checkpoint })
     : [];
+  await checkpoint('write');
   writeRunOutput(target, {
     scenario,
     scenarioText: header.scenarioText,

@@ -16,6 +16,7 @@ import { replaceProblem, writeFolderAtomically, type OutputFile } from '../../re
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import type { SweepOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
+import { phaseCheckpoint } from '../phase-checkpoint.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 
@@ -75,6 +76,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const problem = replaceProblem(target);
   if (problem) throw new UsageError(problem);
 
+  const checkpoint = phaseCheckpoint(io, signal);
+  await checkpoint('trials');
   const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
   let result: SweepResult;
   try {
@@ -86,6 +89,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
     { path: 'sweep.json', content: formatSummaryJson(result) },
     { path: 'scenario.yaml', content: loaded.text },
   ];
+  if (options.charts) await checkpoint('charts');
   // The report stage loads only when charts are wanted (vega takes a quarter second to load).
   const extraFiles = options.charts
     ? await (await import('../../report/build-sweep-report-files.ts')).buildSweepReportFiles({
@@ -94,6 +98,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
         result,
         version: packageVersion(),
         onWarning: (warning) => io.err(`warning: ${warning}\n`),
+        checkpoint,
       })
     : [];
   files.push(...extraFiles);
@@ -115,6 +120,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
     files: [...files.map((f) => f.path), 'run.json'],
   };
   files.push({ path: 'run.json', content: formatRunRecord(record) });
+  await checkpoint('write');
   writeFolderAtomically(target, files);
   if (options.json) io.out(formatSummaryJson(result));
   else if (!options.quiet) io.out(`${formatSweepTable(result)}  Written to ${relative(process.cwd(), target) || '.'}/\n`);
