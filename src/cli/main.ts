@@ -12,7 +12,7 @@ import { mergeCommand } from './commands/shard-commands.ts';
 import { calibrateCommand } from './commands/calibrate-command.ts';
 import { checkCommand } from './commands/check-command.ts';
 import { initCommand, schemaCommand, validateCommand } from './commands/simple-commands.ts';
-import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, UsageError, processIo, type CliIo } from './cli-io.ts';
+import { EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, UsageError, processIo, type CliIo } from './cli-io.ts';
 
 class Interrupted extends Error {
   override name = 'Interrupted';
@@ -58,6 +58,13 @@ async function dispatch(parsed: ParsedArguments, io: CliIo, signal: AbortSignal)
 
 /** Runs the CLI on `args` and resolves to the exit code; never throws. */
 export async function main(args: readonly string[], io: CliIo = processIo, early?: EarlySignals): Promise<number> {
+  const code = await runMain(args, io, early);
+  // A reader that closed stdout (`expansim run … | head -1`) ends the command quietly, as Unix tools do.
+  const closed = await io.settle?.();
+  return closed && code === EXIT_OK ? EXIT_BROKEN_PIPE : code;
+}
+
+async function runMain(args: readonly string[], io: CliIo, early?: EarlySignals): Promise<number> {
   const controller = new AbortController();
   // The first signal cancels; a second one finds no handler and ends the process at once.
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
