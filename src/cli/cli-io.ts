@@ -1,3 +1,5 @@
+import { sanitizeDisplayText } from '../scenario/sanitize-display-text.ts';
+
 /** What commands print to, so subprocess-free tests can capture it. */
 export interface CliIo {
   out(text: string): void;
@@ -17,7 +19,7 @@ function closableOutput(stream: NodeJS.WriteStream) {
   });
   return {
     write: (text: string) => {
-      if (!closed) stream.write(text);
+      if (!closed) stream.write(sanitizeDisplayText(text));
     },
     settle: () =>
       new Promise<boolean>((resolve) => {
@@ -30,7 +32,12 @@ function closableOutput(stream: NodeJS.WriteStream) {
 let stdout: ReturnType<typeof closableOutput> | undefined;
 let stderr: ReturnType<typeof closableOutput> | undefined;
 
-/** The process's stdout and stderr. */
+/**
+ * The process's stdout and stderr. Everything printed passes through
+ * sanitizeDisplayText here, the one place, so no scenario name or CSV header
+ * can send the terminal an escape sequence; the progress bar writes its own
+ * cursor control straight to process.stderr.
+ */
 export const processIo: CliIo = {
   out: (text) => (stdout ??= closableOutput(process.stdout)).write(text),
   err: (text) => (stderr ??= closableOutput(process.stderr)).write(text),
