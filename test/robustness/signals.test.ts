@@ -73,7 +73,7 @@ describe('a cancel is honoured in every phase of a run', () => {
 
   it("during the ablation's trials (SIGTERM → 143)", async () => {
     const cwd = withPreviousOutput();
-    const args = run('-n', '400000', '--ablation-trials', '400000', '--workers', '1', '--no-charts');
+    const args = run('-n', '200000', '--ablation-trials', '200000', '--workers', '2', '--no-charts');
     const result = await cancel(cwd, { args, at: 'trials', signal: 'SIGTERM' });
     expectCancelled(cwd, result, 'SIGTERM');
     expect(result.stderr).not.toContain('phase summary');
