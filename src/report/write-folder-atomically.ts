@@ -80,13 +80,24 @@ export function discardStagingFolder(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
+/** What a writer may add to the target's checks: a last safe point before the rename. */
+export interface WriteFolderOptions extends OutputTargetOptions {
+  /**
+   * Awaited once every file is staged, just before the rename that lands the
+   * output; it throws to cancel (then nothing lands and the staging folder goes).
+   */
+  beforeCommit?: () => Promise<void>;
+}
+
 /** Writes `files` and their manifest into `target` atomically: all of them or none. */
-export function writeFolderAtomically(target: string, files: readonly OutputFile[], options: OutputTargetOptions = {}): void {
+export async function writeFolderAtomically(target: string, files: readonly OutputFile[], options: WriteFolderOptions = {}): Promise<void> {
+  const { beforeCommit, ...targetOptions } = options;
   const staging = createStagingFolder(target);
   try {
     const written = writeFiles(staging, files);
-    writeFileSync(join(staging, MANIFEST_FILE), formatManifest({ tool: 'expansim', format: 1, name: options.name ?? null, files: written }));
-    commitStagingFolder(staging, target, options);
+    writeFileSync(join(staging, MANIFEST_FILE), formatManifest({ tool: 'expansim', format: 1, name: targetOptions.name ?? null, files: written }));
+    if (beforeCommit) await beforeCommit();
+    commitStagingFolder(staging, target, targetOptions);
   } catch (error) {
     discardStagingFolder(staging);
     throw error;

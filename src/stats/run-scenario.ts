@@ -23,6 +23,8 @@ export interface AnalysisOptions {
   ablationHigh?: number;
   /** Add trials until the difference's interval is this narrow (see precision-run.ts). */
   precision?: PrecisionTarget;
+  /** Awaited with `summary` once the trials are done; a rejection stops the run there (a cancel). */
+  checkpoint?: (step: string) => Promise<void>;
 }
 
 export type RunOptions = AnalysisOptions & Omit<SimulationOptions, 'trials' | 'start' | 'variants' | 'contrasts' | 'variantTrials'>;
@@ -103,14 +105,16 @@ function noteSingleTrialSpreads(summary: FullSummary): void {
 
 /** Runs a scenario (a fixed number of trials, or to a precision target) and summarizes it. */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
-  const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, ...simulation } = options;
+  const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, checkpoint, ...simulation } = options;
   const plan = ablate ? ablationPlan(scenario, ablationHigh) : { variants: [], contrasts: [] };
   const engineOptions = { ...simulation, ...plan, variantTrials: ablationTrials };
   if (precision) {
     const { table, precision: reached, workers } = await runToPrecision(scenario, precision, engineOptions);
     const ran = { ...scenario, trials: reached.trialsUsed };
+    await checkpoint?.('summary');
     return { scenario: ran, table, workers, summary: summarizeFullRun(ran, table, ablate ? ablationHigh : null, reached) };
   }
   const { table, workers } = await runSimulation(scenario, { ...engineOptions, trials: scenario.trials });
+  await checkpoint?.('summary');
   return { scenario, table, workers, summary: summarizeFullRun(scenario, table, ablate ? ablationHigh : null) };
 }

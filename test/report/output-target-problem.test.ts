@@ -29,21 +29,21 @@ const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 const tag = (own: string) => `${hostTag()}${own}`;
 
 describe('outputTargetProblem', () => {
-  it('allows an absent, an empty or an untouched expansim folder', () => {
+  it('allows an absent, an empty or an untouched expansim folder', async () => {
     const root = folder();
     expect(outputTargetProblem(join(root, 'new/deeper'))).toBeNull();
     mkdirSync(join(root, 'empty'));
     expect(outputTargetProblem(join(root, 'empty'))).toBeNull();
-    output(join(root, 'out'));
+    await output(join(root, 'out'));
     expect(outputTargetProblem(join(root, 'out'), { name: 'deal' })).toBeNull();
-    output(join(root, 'out'));
+    await output(join(root, 'out'));
     expect(readdirSync(join(root, 'out')).sort()).toEqual([MANIFEST_FILE, 'charts', 'run.json', 'summary.json', 'trials.csv']);
     expect(readdirSync(root).sort()).toEqual(['empty', 'out']);
   });
 
-  it('records every file with its size and SHA-256 (chunked content included)', () => {
+  it('records every file with its size and SHA-256 (chunked content included)', async () => {
     const target = join(folder(), 'out');
-    output(target);
+    await output(target);
     const manifest = readManifest(join(target, MANIFEST_FILE))!;
     expect(manifest).toMatchObject({ tool: 'expansim', format: 1, name: 'deal' });
     expect(manifest.files.find((f) => f.path === 'trials.csv')).toEqual({
@@ -54,7 +54,7 @@ describe('outputTargetProblem', () => {
     expect(manifest.files.map((f) => f.path)).toEqual(['summary.json', 'charts/npv.svg', 'trials.csv', 'run.json']);
   });
 
-  it('refuses a run.json beside a user file, naming both', () => {
+  it('refuses a run.json beside a user file, naming both', async () => {
     const target = join(folder(), 'd');
     mkdirSync(target);
     writeFileSync(join(target, 'run.json'), '{}\n');
@@ -62,44 +62,44 @@ describe('outputTargetProblem', () => {
     expect(outputTargetProblem(target)).toBe(`${target} holds files expansim did not write (or that changed since): run.json, thesis.docx; nothing was written (move them away, or choose another folder with --out)`);
   });
 
-  it('refuses an expansim output with a file added, changed, or an empty folder added', () => {
+  it('refuses an expansim output with a file added, changed, or an empty folder added', async () => {
     const target = join(folder(), 'out');
-    output(target);
+    await output(target);
     writeFileSync(join(target, 'charts/notes.txt'), 'mine');
     writeFileSync(join(target, 'summary.json'), '{"a":2}\n');
     mkdirSync(join(target, 'drafts'));
     expect(outputTargetProblem(target)).toMatch(/holds files expansim did not write \(or that changed since\): charts\/notes\.txt, summary\.json \(changed since expansim wrote it\), drafts\/;/);
   });
 
-  it('names at most ten foreign files and counts the rest', () => {
+  it('names at most ten foreign files and counts the rest', async () => {
     const target = join(folder(), 'out');
     mkdirSync(target);
     for (let i = 0; i < 13; i++) writeFileSync(join(target, `f${String(i).padStart(2, '0')}`), '');
     expect(outputTargetProblem(target)).toContain(': f00, f01, f02, f03, f04, f05, f06, f07, f08, f09 and 3 more;');
   });
 
-  it('stops walking a huge folder (a home folder given as --out)', () => {
+  it('stops walking a huge folder (a home folder given as --out)', async () => {
     const target = join(folder(), 'home');
     mkdirSync(join(target, 'deep'), { recursive: true });
     for (let i = 0; i < 10_050; i++) writeFileSync(join(target, 'deep', String(i)), '');
     expect(outputTargetProblem(target)).toMatch(/: deep\/\d+, .* and more \(the folder holds over 10,000 entries\);/);
   });
 
-  it('refuses an output written before manifests, saying why', () => {
+  it('refuses an output written before manifests, saying why', async () => {
     const target = join(folder(), 'old');
     mkdirSync(target);
     writeFileSync(join(target, 'run.json'), '{"tool": "expansim", "files": ["run.json"]}');
     expect(outputTargetProblem(target)).toMatch(/holds an expansim output written before outputs carried a manifest .* cannot prove every file in it is its own/);
   });
 
-  it('refuses the default folder of another name, but not an explicit --out', () => {
+  it('refuses the default folder of another name, but not an explicit --out', async () => {
     const target = join(folder(), 'a-b');
-    output(target, 'a b');
+    await output(target, 'a b');
     expect(outputTargetProblem(target, { name: 'a-b' })).toBe(`${target} holds the output of "a b", not "a-b" (both names give this folder name); choose a folder with --out`);
     expect(outputTargetProblem(target, { name: 'a-b', explicitOut: true })).toBeNull();
   });
 
-  it('refuses symlinks (saying so), files, and paths under a file', () => {
+  it('refuses symlinks (saying so), files, and paths under a file', async () => {
     const root = folder();
     symlinkSync('nowhere', join(root, 'dangling'));
     expect(outputTargetProblem(join(root, 'dangling'))).toBe(`${join(root, 'dangling')} is a symbolic link to nowhere, which does not exist; give a real folder with --out`);
@@ -125,7 +125,7 @@ describe('outputTargetProblem', () => {
 
 describe('outputFileProblem', () => {
   const isOwn = (head: Buffer) => head.toString('latin1').startsWith('OURS');
-  it('allows an absent file or one of its own; refuses a user file unless told to overwrite', () => {
+  it('allows an absent file or one of its own; refuses a user file unless told to overwrite', async () => {
     const root = folder();
     expect(outputFileProblem(join(root, 'a/b.part'), isOwn)).toBeNull();
     writeFileSync(join(root, 'ours'), 'OURS…');
@@ -140,10 +140,10 @@ describe('outputFileProblem', () => {
 });
 
 describe('recoverInterruptedOutput', () => {
-  it('restores the previous output of a dead writer killed between the two renames', () => {
+  it('restores the previous output of a dead writer killed between the two renames', async () => {
     const root = folder();
     const target = join(root, 'out');
-    output(target);
+    await output(target);
     const before = readFileSync(join(target, 'summary.json'), 'utf8');
     const pid = deadPid();
     renameSync(target, join(root, `.out.previous-${pid}-${tag('abcd')}`));
@@ -157,11 +157,11 @@ describe('recoverInterruptedOutput', () => {
     expect(outputTargetProblem(target)).toBeNull();
   });
 
-  it('removes a dead writer\'s stale staging folder and a retired output already replaced', () => {
+  it('removes a dead writer\'s stale staging folder and a retired output already replaced', async () => {
     const root = folder();
     const target = join(root, 'out');
-    output(target);
-    output(join(root, 'old'));
+    await output(target);
+    await output(join(root, 'old'));
     const pid = deadPid();
     renameSync(join(root, 'old'), join(root, `.out.previous-${pid}-${tag('0000')}`));
     mkdirSync(join(root, `.out.partial-${pid}-${tag('ffff')}/charts`), { recursive: true });
@@ -170,10 +170,10 @@ describe('recoverInterruptedOutput', () => {
     expect(readdirSync(root)).toEqual(['out']);
   });
 
-  it('leaves alone what a running process or another host is writing, what is not provably its own, and look-alike names', () => {
+  it('leaves alone what a running process or another host is writing, what is not provably its own, and look-alike names', async () => {
     const root = folder();
     const target = join(root, 'out');
-    output(target);
+    await output(target);
     const pid = deadPid();
     const alive = `.out.partial-${process.pid}-${tag('abcd')}`;
     const foreign = `.out.previous-${pid}-${tag('abcd')}`;
@@ -191,7 +191,7 @@ describe('recoverInterruptedOutput', () => {
 });
 
 describe('outputFolderName', () => {
-  it('keeps letters and digits of any script, NFC', () => {
+  it('keeps letters and digits of any script, NFC', async () => {
     expect(outputFolderName('Продажи-2027')).toBe('Продажи-2027');
     expect(outputFolderName('売上予測 2027')).toBe('売上予測-2027');
     expect(outputFolderName('東京支社')).toBe('東京支社');
@@ -200,7 +200,7 @@ describe('outputFolderName', () => {
     expect(outputFolderName('売上予測')).not.toBe(outputFolderName('東京支社'));
   });
 
-  it('drops separators, leading dots, control and bidi characters; handles Windows names; bounds bytes', () => {
+  it('drops separators, leading dots, control and bidi characters; handles Windows names; bounds bytes', async () => {
     expect(outputFolderName('../../etc/passwd')).toBe('etc-passwd');
     expect(outputFolderName('a\\b/c')).toBe('a-b-c');
     expect(outputFolderName('\u202Egnp.exe\u200F')).toBe('gnp.exe');

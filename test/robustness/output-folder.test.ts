@@ -111,10 +111,10 @@ describe('a bad --out is refused before any simulation', () => {
 });
 
 describe('an interrupted swap is put right by the next run', () => {
-  it('restores the previous output of a dead run, removes its staging folder, and says so', () => {
+  it('restores the previous output of a dead run, removes its staging folder, and says so', async () => {
     const cwd = workspace();
     const pid = spawnSync(process.execPath, ['-e', '']).pid!;
-    writeFolderAtomically(join(cwd, `.out.previous-${pid}-${hostTag()}abcd`), [{ path: 'summary.json', content: '{}\n' }], { name: 'hp-cso' });
+    await writeFolderAtomically(join(cwd, `.out.previous-${pid}-${hostTag()}abcd`), [{ path: 'summary.json', content: '{}\n' }], { name: 'hp-cso' });
     mkdirSync(join(cwd, `.out.partial-${pid}-${hostTag()}abcd`));
     writeFileSync(join(cwd, `.out.partial-${pid}-${hostTag()}abcd/summary.json`), '{"half":');
     const result = expansim(['run', SCENARIO, '--out', 'out', ...SMALL], cwd);

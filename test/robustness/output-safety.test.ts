@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputFolderName, runOutputFolder } from '../../src/report/output-location.ts';
 import { expansim, SCENARIOS, startExpansim, workspace } from './cli-process.ts';
+import { watchChild } from './child-events.ts';
 
 /** Every path under a folder, relative to it. */
 function tree(folder: string, prefix = ''): string[] {
@@ -60,14 +61,13 @@ describe('atomic output', () => {
   it('Ctrl-C stops the workers, exits 130 and leaves the previous output intact', async () => {
     const cwd = workspace();
     const before = previousRun(cwd);
-    const child = startExpansim(['run', join(SCENARIOS, 'hp-cso.yaml'), '-n', '3000000', '--workers', '2', '--out', 'out', '--no-charts', '--no-ablate'], cwd);
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const child = watchChild(startExpansim(['run', join(SCENARIOS, 'hp-cso.yaml'), '-n', '3000000', '--workers', '2', '--out', 'out', '--no-charts', '--no-ablate'], cwd, { EXPANSIM_TRACE: 'phases' }));
+    await child.stderrContains('expansim: phase trials\n');
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const { code } = await child.exit;
     expect(code).toBe(130);
-    expect(stderr).toContain('interrupted');
+    expect(child.stderr()).toContain('interrupted');
+    expect(child.stderr()).not.toContain('phase summary');
     expect(readFileSync(join(cwd, 'out/summary.json'), 'utf8')).toBe(before);
     expect(readdirSync(cwd).filter((name) => name.includes('.partial-'))).toEqual([]);
   }, 60_000);

@@ -27,6 +27,7 @@ import { formatSummaryTable } from '../format-summary-table.ts';
 import type { MergeOptions, RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
+import { phaseCheckpoint } from '../phase-checkpoint.ts';
 
 /** The partial's file name: `<name>.shard-0003-of-0016.expansim-part`. */
 export function shardFileName(scenarioName: string, index: number, count: number): string {
@@ -52,6 +53,8 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
   };
   const plan = analysis.ablate ? ablationPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
+  const checkpoint = phaseCheckpoint(io, signal);
+  await checkpoint('trials');
   const progress = createProgress(range.count, io.interactive && options.progress && !options.quiet);
   let table;
   try {
@@ -80,6 +83,7 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     },
     table,
   );
+  await checkpoint('write');
   mkdirSync(folder, { recursive: true });
   writeFileAtomically(file, bytes);
   if (!options.quiet) {
@@ -116,7 +120,8 @@ function readPartial(path: string): ShardFile & { file: string } {
   }
 }
 
-export async function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo): Promise<number> {
+export async function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const checkpoint = phaseCheckpoint(io, signal);
   const startedAt = new Date();
   const clock = performance.now();
   const needed = paths.reduce((sum, path) => sum + statSize(path), 0);
@@ -137,12 +142,15 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   const target = runOutputFolder(scenario.name, options.out);
   const targetOptions = { name: scenario.name, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
+  await checkpoint('summary');
   const table = concatOutcomeTables(partials.map((p) => p.table));
   const summary = summarizeFullRun(scenario, table, header.analysis.ablate ? header.analysis.ablationHigh : null);
+  if (options.charts) await checkpoint('charts');
   const extraFiles = options.charts
-    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`) })
+    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`), checkpoint })
     : [];
-  writeRunOutput(target, {
+  await checkpoint('write');
+  await writeRunOutput(target, {
     scenario,
     scenarioText: header.scenarioText,
     scenarioFile: null,
@@ -154,7 +162,7 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
     trialsCsv: options.trialsCsv,
     extraFiles,
     analysis: { trials: header.totalTrials, ...header.analysis, precision: null },
-  }, targetOptions);
+  }, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {
     io.out(`Merged ${partials.length} partials.\n`);

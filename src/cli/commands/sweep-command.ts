@@ -20,6 +20,7 @@ import type { SweepOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { readSweepParameters } from '../read-sweep-parameters.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
+import { phaseCheckpoint } from '../phase-checkpoint.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 
@@ -79,6 +80,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const targetOptions = { name: `${scenario.name} (sweep)`, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
 
+  const checkpoint = phaseCheckpoint(io, signal);
+  await checkpoint('trials');
   const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
   let result: SweepResult;
   try {
@@ -90,6 +93,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
     { path: 'sweep.json', content: formatSummaryJson(result) },
     { path: 'scenario.yaml', content: loaded.text },
   ];
+  if (options.charts) await checkpoint('charts');
   // The report stage loads only when charts are wanted (vega takes a quarter second to load).
   const extraFiles = options.charts
     ? await (await import('../../report/build-sweep-report-files.ts')).buildSweepReportFiles({
@@ -98,6 +102,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
         result,
         version: packageVersion(),
         onWarning: (warning) => io.err(`warning: ${warning}\n`),
+        checkpoint,
       })
     : [];
   files.push(...extraFiles);
@@ -119,7 +124,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
     files: [...files.map((f) => f.path), 'run.json'],
   };
   files.push({ path: 'run.json', content: formatRunRecord(record) });
-  writeFolderAtomically(target, files, targetOptions);
+  await checkpoint('write');
+  await writeFolderAtomically(target, files, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
   if (options.json) io.out(formatSummaryJson(result));
   else if (!options.quiet) io.out(`${formatSweepTable(result)}  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   return EXIT_OK;
