@@ -1,0 +1,71 @@
+/**
+ * Guards that cannot be walked around: input read through one bounded reader
+ * (regular files only, a byte limit), a trial's world bounded as it is
+ * generated, and a run.json validated before `run --check` trusts it.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/cli-io.ts';
+import { BIN, startExpansim, workspace } from './cli-process.ts';
+
+function capture(): CliIo & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', interactive: false, out: (text: string) => void (io.stdout += text), err: (text: string) => void (io.stderr += text) };
+  return io;
+}
+
+async function run(args: string[]) {
+  const io = capture();
+  const code = await main(args, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+/** Waits for the child to exit (the observable event; no timer) and collects its output. */
+function finished(child: ReturnType<typeof spawn>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += String(chunk)));
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+}
+
+describe('input files are read through a bounded reader', () => {
+  it('validate /dev/zero: refused as a device, at once, without reading it', async () => {
+    expect(await run(['validate', '/dev/zero'])).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "✖ /dev/zero: is a device, not a scenario file (only regular files are read)
+      ",
+        "stdout": "",
+      }
+    `);
+  });
+
+  it('a named pipe with no writer: refused, without blocking', async () => {
+    const cwd = workspace();
+    execFileSync('mkfifo', [join(cwd, 'pipe.yaml')]);
+    const result = await finished(startExpansim(['validate', 'pipe.yaml'], cwd));
+    expect(result).toEqual({ code: 2, stdout: '', stderr: '✖ pipe.yaml: is a named pipe, not a scenario file (only regular files are read)\n' });
+  });
+
+  it('a directory, for a scenario and for a deal file', async () => {
+    const cwd = workspace();
+    mkdirSync(join(cwd, 'folder.yaml'));
+    expect((await run(['validate', join(cwd, 'folder.yaml')])).stderr).toBe(`✖ ${join(cwd, 'folder.yaml')}: is a directory, not a scenario file\n`);
+    const deals = await run(['calibrate', cwd]);
+    expect(deals.code).toBe(2);
+    expect(deals.stderr).toBe(`✖ ${cwd}: is a directory, not a CSV file\n`);
+  });
+
+  it("calibrate's deal file: a device is refused like a scenario", async () => {
+    expect(await run(['calibrate', '/dev/zero'])).toEqual({ code: 2, stdout: '', stderr: '✖ /dev/zero: is a device, not a CSV file (only regular files are read)\n' });
+  });
+
+  it('a scenario past the byte limit says the limit', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'big.yaml'), `name: big\n#${'x'.repeat(1024 * 1024)}\n`);
+    expect((await run(['validate', join(cwd, 'big.yaml')])).stderr).toBe(`✖ ${join(cwd, 'big.yaml')}: is too large for a scenario file (the limit is 1 MiB)\n`);
+  });
+});
