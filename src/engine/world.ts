@@ -8,7 +8,11 @@ import { gammaShapeTwo, normalFromUniform, poissonFromUniform } from '../model/s
 import { walletFromNormal } from '../model/account.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 import { BARRIER_COUNT, MAX_STAGES, PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
+import { formatApproximateCount, RunLimitError } from './run-limit-error.ts';
 import { TrialRandom } from './trial-random.ts';
+
+/** Most opportunities one trial's world may hold; a world that would hold more stops the run. */
+export const MAX_OPPORTUNITIES_PER_TRIAL = 2_000_000;
 
 /** Cells per month: one per (stream, project type), stream-major. */
 export const CELLS_PER_MONTH = STREAM_COUNT * PROJECT_TYPE_COUNT;
@@ -67,9 +71,20 @@ export function createWorld(horizonMonths: number, opportunityCapacity = 1024): 
   };
 }
 
-function growOpportunities(world: World, needed: number): void {
+function worldTooLarge(params: ModelParameters, world: World, trial: number, opportunities: string): RunLimitError {
+  const wallet = world.wallet.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+  return new RunLimitError(
+    `trial ${trial.toLocaleString('en-US')}'s account, with a wallet of $${wallet}M a year (account.wallet: median ${params.walletMedian}, sigma ${params.walletSigma}), ` +
+      `would bring ${opportunities} opportunities into its world; the limit is ${MAX_OPPORTUNITIES_PER_TRIAL.toLocaleString('en-US')} a trial. ` +
+      'Lower account.wallet.sigma or account.wallet.median (in $M a year), or raise model.streams.*.dealSize (in $M).',
+  );
+}
+
+/** Grows the opportunity buffer to hold `needed`, never past the limit (so every count past it passes through here). */
+function growOpportunities(params: ModelParameters, world: World, trial: number, needed: number): void {
+  if (needed > MAX_OPPORTUNITIES_PER_TRIAL) throw worldTooLarge(params, world, trial, `at least ${needed.toLocaleString('en-US')}`);
   let capacity = world.opportunities.length / OPPORTUNITY_STRIDE;
-  while (capacity < needed) capacity *= 2;
+  while (capacity < needed) capacity = Math.min(capacity * 2, MAX_OPPORTUNITIES_PER_TRIAL);
   const grown = new Float64Array(capacity * OPPORTUNITY_STRIDE);
   grown.set(world.opportunities);
   world.opportunities = grown;
@@ -96,6 +111,7 @@ export function generateWorld(params: ModelParameters, seed: number, trial: numb
   if (world.horizonMonths !== horizon) throw new Error('generateWorld: world was created for another horizon');
   world.trial = trial;
 
+  let expected = 0;
   // The account: z_W, then z_c, then the five z_x.
   world.wallet = walletFromNormal(params.walletMedian, params.walletSigma, normalFromUniform(random.next()));
   world.barrierCommonNormal = normalFromUniform(random.next());
@@ -104,7 +120,12 @@ export function generateWorld(params: ModelParameters, seed: number, trial: numb
   for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
     rates[cell] = arrivalRate(params, world.wallet, cell);
     expMinusRates[cell] = Math.exp(-rates[cell]!);
+    expected += rates[cell]!;
   }
+  // At twice the limit or more, the draws would pass it with probability 1 − e^−500,000 (and a
+  // Poisson draw at a mean of 1e300 would never end), so such a world is refused before them.
+  expected *= horizon;
+  if (!(expected < 2 * MAX_OPPORTUNITIES_PER_TRIAL)) throw worldTooLarge(params, world, trial, formatApproximateCount(expected));
 
   const sigma = params.dealValueSigma;
   const logMeanShift = (sigma * sigma) / 2;
@@ -115,7 +136,7 @@ export function generateWorld(params: ModelParameters, seed: number, trial: numb
     for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
       world.cellStart[t * CELLS_PER_MONTH + cell] = count;
       const arrivals = poissonFromUniform(rates[cell]!, expMinusRates[cell]!, random.next());
-      if ((count + arrivals) * OPPORTUNITY_STRIDE > world.opportunities.length) growOpportunities(world, count + arrivals);
+      if ((count + arrivals) * OPPORTUNITY_STRIDE > world.opportunities.length) growOpportunities(params, world, trial, count + arrivals);
       const meanValue = params.dealSize[cell]!;
       const opportunities = world.opportunities;
       let cellValue = 0;

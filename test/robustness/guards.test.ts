@@ -69,3 +69,44 @@ describe('input files are read through a bounded reader', () => {
     expect((await run(['validate', join(cwd, 'big.yaml')])).stderr).toBe(`✖ ${join(cwd, 'big.yaml')}: is too large for a scenario file (the limit is 1 MiB)\n`);
   });
 });
+
+describe("a trial's world is bounded as it is generated", () => {
+  // A tiny median with the widest spread passes the up-front guard (sized at the wallet's
+  // 99.99th percentile: about 1.6 million opportunities) but some trials lie far above it.
+  const lucky = 'name: lucky\naccount:\n  wallet:\n    median: 0.001\n    sigma: 5\n';
+  const message = (trial: number, wallet: string, count: string) =>
+    `✖ trial ${trial}'s account, with a wallet of $${wallet}M a year (account.wallet: median 0.001, sigma 5), would bring ${count} opportunities into its world; ` +
+    'the limit is 2,000,000 a trial. Lower account.wallet.sigma or account.wallet.median (in $M a year), or raise model.streams.*.dealSize (in $M).\n';
+
+  it('a trial far past the limit (seed 480, trial 9: z = 4.2) stops before its world is allocated, memory bounded, with exit 2', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'lucky.yaml'), lucky);
+    // The child reports its peak memory as it exits; unbounded, this world alone is over 2 GB.
+    const peak = 'data:text/javascript,process.on("exit",()=>process.stderr.write("peak "+process.resourceUsage().maxRSS+"\\n"))';
+    const child = spawn(process.execPath, ['--import', peak, BIN, 'run', 'lucky.yaml', '--seed', '480', '--trials', '20', '--workers', '1', '--no-charts', '--no-ablate'], {
+      cwd,
+      env: { ...process.env, EXPANSIM_DEBUG: '' },
+    });
+    const result = await finished(child);
+    const [text, peakLine] = result.stderr.split(/(?=peak \d+\n$)/);
+    expect(result.code).toBe(2);
+    expect(text).toBe(message(9, '1,520,000', 'about 20,604,323'));
+    expect(Number(peakLine!.slice(5)) * 1024).toBeLessThan(600 * 2 ** 20);
+    expect(existsSync(join(cwd, 'output'))).toBe(false);
+  });
+
+  it('in a worker thread, the same error comes back as data and exit 2, not a crash', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'lucky.yaml'), lucky);
+    const result = await run(['run', join(cwd, 'lucky.yaml'), '--seed', '480', '--trials', '1000', '--workers', '2', '--no-charts', '--no-ablate', '--quiet', '--out', join(cwd, 'out')]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: message(9, '1,520,000', 'about 20,604,323') });
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+
+  it('a trial just past the limit (seed 129, trial 69) is stopped as its counts are drawn', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'lucky.yaml'), lucky);
+    const result = await run(['explain', join(cwd, 'lucky.yaml'), '--seed', '129', '--trial', '69']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: message(69, '243,000', 'at least 2,001,358') });
+  });
+});
