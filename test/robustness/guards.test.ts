@@ -110,3 +110,77 @@ describe("a trial's world is bounded as it is generated", () => {
     expect(result).toEqual({ code: 2, stdout: '', stderr: message(69, '243,000', 'at least 2,001,358') });
   });
 });
+
+describe('run --check validates run.json like a scenario', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = join(workspace(), 'run');
+    const result = await run(['run', resolve('scenarios/hp-cso.yaml'), '--trials', '40', '--workers', '1', '--no-charts', '--no-ablate', '--quiet', '--out', folder]);
+    expect(result.code).toBe(0);
+  });
+
+  function tampered(edit: (record: Record<string, unknown>) => unknown): string {
+    const copy = join(workspace(), 'run');
+    cpSync(folder, copy, { recursive: true });
+    const record = JSON.parse(readFileSync(join(copy, 'run.json'), 'utf8')) as Record<string, unknown>;
+    const edited = edit(record);
+    writeFileSync(join(copy, 'run.json'), typeof edited === 'string' ? edited : JSON.stringify(edited ?? record));
+    return join(copy, 'run.json');
+  }
+
+  async function check(runJson: string) {
+    const result = await run(['run', '--check', runJson, '--workers', '1']);
+    return { code: result.code, stdout: result.stdout, stderr: result.stderr.replaceAll(runJson, 'run.json') };
+  }
+
+  it('the untouched record reproduces', async () => {
+    const result = await check(join(folder, 'run.json'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/reproduces byte for byte \(40 trials, seed 1;/);
+  });
+
+  it('bad JSON', async () => {
+    const result = await check(tampered(() => '{"tool": "expansim",'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^✖ run\.json: not a run record: invalid JSON \(.+\)\n$/);
+  });
+
+  it('missing fields, wrong types and absurd trials each name their field', async () => {
+    const missing = await check(tampered((r) => ({ ...r, analysis: undefined, seed: undefined })));
+    expect(missing).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "✖ run.json seed: is required
+      ✖ run.json analysis: is required (a run.json written by expansim run or merge)
+      ",
+        "stdout": "",
+      }
+    `);
+    const types = await check(tampered((r) => ({ ...r, seed: 'one', analysis: { ...(r.analysis as object), ablate: 'no', precision: 7 } })));
+    expect(types.stderr).toMatchInlineSnapshot(`
+      "✖ run.json seed: must be a whole number (got "one")
+      ✖ run.json analysis.ablate: must be true or false
+      ✖ run.json analysis.precision: must be a mapping (target, relative, maxTrials) or null
+      "
+    `);
+    const absurd = await check(tampered((r) => ({ ...r, analysis: { ...(r.analysis as object), trials: 1e15, ablationTrials: -3 } })));
+    expect(absurd.stderr).toMatchInlineSnapshot(`
+      "✖ run.json analysis.trials: must be between 1 and 1000000000 (got 1000000000000000)
+      ✖ run.json analysis.ablationTrials: must be between 2 and 1000000000 (got -3)
+      "
+    `);
+    const other = await check(tampered((r) => ({ ...r, tool: 'something-else' })));
+    expect(other.stderr).toBe('✖ run.json tool: must be "expansim" (this is not the run.json of an expansim run)\n');
+  });
+
+  it('trials within the schema but past this machine are refused before anything runs', async () => {
+    const result = await check(tampered((r) => ({ ...r, analysis: { ...(r.analysis as object), trials: 1_000_000_000 } })));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^✖ run\.json: 1,000,000,000 trials need about [\d.]+ GB/);
+  });
+
+  it('a run.json that is a device or a directory', async () => {
+    expect((await check('/dev/zero')).stderr).toBe('✖ run.json: is a device, not the record of a run (only regular files are read)\n');
+    expect((await check(folder)).stderr).toBe('✖ run.json: is a directory, not the record of a run\n');
+  });
+});
