@@ -184,3 +184,70 @@ describe('run --check validates run.json like a scenario', () => {
     expect((await check(folder)).stderr).toBe('✖ run.json: is a directory, not the record of a run\n');
   });
 });
+
+describe('values that validate but break the run, and the messages that refuse them', () => {
+  async function validate(yaml: string) {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 's.yaml'), yaml);
+    const result = await run(['validate', join(cwd, 's.yaml')]);
+    return { code: result.code, stderr: result.stderr.replaceAll(join(cwd, 's.yaml'), 's.yaml') };
+  }
+
+  it('buildCost 1e308 is refused, naming the field and its bound', async () => {
+    expect(await validate('name: t\nstrategies:\n  fitd: { buildCost: 1e308 }\n  ato: { buildCost: 1e308 }\n')).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "✖ s.yaml:3 strategies.fitd.buildCost: must be between 0 and 100000 (got 1e+308)
+      ✖ s.yaml:4 strategies.ato.buildCost: must be between 0 and 100000 (got 1e+308)
+      ",
+      }
+    `);
+  });
+
+  it('every numeric field of the schema has a finite bound', async () => {
+    const { scenarioJsonSchema } = await import('../../src/scenario/json-schema.ts');
+    const unbounded: string[] = [];
+    const visit = (node: Record<string, unknown>, path: string) => {
+      const properties = node.properties as Record<string, Record<string, unknown>> | undefined;
+      if (properties) for (const [key, child] of Object.entries(properties)) visit(child, path ? `${path}.${key}` : key);
+      else if ((node.type === 'number' || node.type === 'integer') && !Number.isFinite(node.maximum)) unbounded.push(path);
+      else if (node.type === 'string' && !node.enum && !Number.isFinite(node.maxLength)) unbounded.push(path);
+    };
+    visit(scenarioJsonSchema(), '');
+    expect(unbounded).toEqual([]);
+  });
+
+  it('seed 1e20 says the allowed range; a fraction says whole number', async () => {
+    expect((await validate('name: t\nseed: 1e20\n')).stderr).toMatchInlineSnapshot(`
+      "✖ s.yaml:2 seed: must be between 0 and 9007199254740991 (got 100000000000000000000)
+      "
+    `);
+    expect((await validate('name: t\nseed: 1.5\n')).stderr).toBe('✖ s.yaml:2 seed: must be a whole number (got 1.5)\n');
+  });
+
+  it('length limits say the limit', async () => {
+    const result = await validate(`name: ${'n'.repeat(101)}\ndescription: ${'d'.repeat(10_001)}\ncurrency: DOLLARS-OF-OZ\n`);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "✖ s.yaml:1 name: must be at most 100 characters (got 101)
+      ✖ s.yaml:2 description: must be at most 10,000 characters (got 10,001)
+      ✖ s.yaml:3 currency: must be at most 10 characters (got 13)
+      "
+    `);
+    expect((await validate('name: t\ncurrency: ""\ndescription: 7\n')).stderr).toMatchInlineSnapshot(`
+      "✖ s.yaml:2 currency: must not be empty
+      ✖ s.yaml:3 description: must be text of at most 10,000 characters (got 7)
+      "
+    `);
+  });
+
+  it('the deal-size guard prints a huge count compactly', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'tiny.yaml'), 'name: tiny\nmodel:\n  streams:\n    downstream:\n      dealSize: { repurchase: 1e-300 }\n');
+    const result = await run(['run', join(cwd, 'tiny.yaml'), '--trials', '10', '--no-charts', '--quiet', '--out', join(cwd, 'out')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "✖ the wallet and deal sizes imply about 4.7e+302 opportunities in one account's world (at the wallet's 99.99th percentile); the limit is 2,000,000. Check account.wallet (in $M a year) and model.streams.*.dealSize (in $M).
+      "
+    `);
+  });
+});
