@@ -17,11 +17,11 @@ import { packageVersion } from '../../report/package-version.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import { createProgress } from '../progress.ts';
 
-/** A run's summary.json is larger than its scenario; this bounds it generously. */
+/** A run's record and summary are a few kilobytes; this bounds them generously. */
 const MAX_RUN_FILE_BYTES = 64 * MAX_SCENARIO_BYTES;
 
-function readText(path: string, what: string): string {
-  const read = readInputFile(path, { maxBytes: MAX_RUN_FILE_BYTES, expected: `the ${what} of a run` });
+function readText(path: string, what: string, maxBytes = MAX_RUN_FILE_BYTES): string {
+  const read = readInputFile(path, { maxBytes, expected: `the ${what} of a run` });
   if (!read.ok) throw new UsageError(`${path}: ${read.problem}`);
   const text = decodeUtf8(read.bytes);
   if (text === null) throw new UsageError(`${path}: is not UTF-8 text, not the ${what} of a run`);
@@ -47,7 +47,7 @@ export async function checkCommand(runJsonPath: string, workers: number | undefi
   const { record } = parsedRecord;
   const folder = dirname(runJsonPath);
   const scenarioPath = join(folder, 'scenario.yaml');
-  const parsed = parseScenario(readText(scenarioPath, 'scenario'));
+  const parsed = parseScenario(readText(scenarioPath, 'scenario', MAX_SCENARIO_BYTES));
   if (!parsed.ok) throw new ScenarioError(scenarioPath, parsed.issues);
   const recorded = readText(join(folder, 'summary.json'), 'summary');
   const { analysis } = record;
