@@ -65,7 +65,7 @@ export function createWorld(horizonMonths: number, opportunityCapacity = 1024): 
     migrationUniforms: new Float64Array(horizonMonths),
     cellStart: new Int32Array(horizonMonths * CELLS_PER_MONTH + 1),
     cellValue: new Float64Array(horizonMonths * CELLS_PER_MONTH),
-    opportunities: new Float64Array(opportunityCapacity * OPPORTUNITY_STRIDE),
+    opportunities: new Float64Array(Math.min(opportunityCapacity, MAX_OPPORTUNITIES_PER_TRIAL) * OPPORTUNITY_STRIDE),
     opportunityCount: 0,
     uniformsDrawn: 0,
   };
@@ -111,19 +111,19 @@ export function generateWorld(params: ModelParameters, seed: number, trial: numb
   if (world.horizonMonths !== horizon) throw new Error('generateWorld: world was created for another horizon');
   world.trial = trial;
 
-  let expected = 0;
   // The account: z_W, then z_c, then the five z_x.
   world.wallet = walletFromNormal(params.walletMedian, params.walletSigma, normalFromUniform(random.next()));
   world.barrierCommonNormal = normalFromUniform(random.next());
   for (let x = 0; x < BARRIER_COUNT; x++) world.barrierNormals[x] = normalFromUniform(random.next());
 
+  let expected = 0;
   for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
     rates[cell] = arrivalRate(params, world.wallet, cell);
     expMinusRates[cell] = Math.exp(-rates[cell]!);
     expected += rates[cell]!;
   }
-  // At twice the limit or more, the draws would pass it with probability 1 − e^−500,000 (and a
-  // Poisson draw at a mean of 1e300 would never end), so such a world is refused before them.
+  // Expecting twice the limit or more, the draws would stay under it with probability below
+  // e^−500,000 (and a Poisson draw at a mean of 1e300 would never end): refused before them.
   expected *= horizon;
   if (!(expected < 2 * MAX_OPPORTUNITIES_PER_TRIAL)) throw worldTooLarge(params, world, trial, formatApproximateCount(expected));
 
