@@ -3,6 +3,7 @@
  * clear message and an exit code. The only place that sets process.exitCode.
  */
 import { ScenarioError, formatIssue } from '../scenario/scenario-issue.ts';
+import { RunLimitError } from '../engine/run-limit-error.ts';
 import { packageVersion } from '../report/package-version.ts';
 import { parseArguments, type ParsedArguments } from './parse-arguments.ts';
 import { runCommand } from './commands/run-command.ts';
@@ -87,7 +88,7 @@ async function runMain(args: readonly string[], io: CliIo, early?: EarlySignals)
       for (const issue of error.issues) io.err(`${formatIssue(issue, error.source)}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof RunLimitError) {
       io.err(`✖ ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }

@@ -9,6 +9,7 @@ import { runSimulation, type SimulationOptions } from '../engine/run-simulation.
 import { hashScenario } from '../scenario/scenario-hash.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS, summarizeAblation, type AblationSummary } from './barrier-ablation.ts';
+import { assertFiniteOutcomes, assertFiniteSummary } from './non-finite-figure.ts';
 import { summarizePathClasses, type PathClassSummary } from './path-classes.ts';
 import { runToPrecision, type PrecisionSummary, type PrecisionTarget } from './precision-run.ts';
 import { summarizeDominance, type DominanceSummary } from './risk-profile.ts';
@@ -68,6 +69,7 @@ export function summarizeRun(scenario: Scenario, table: OutcomeTable): Summary {
 
 /** The core summary plus dominance, path classes, and the ablation and precision sections when run. */
 export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablationHigh: number | null, precision?: PrecisionSummary): FullSummary {
+  assertFiniteOutcomes(table);
   const summary: FullSummary = {
     ...summarizeRun(scenario, table),
     dominance: summarizeDominance(table.columns['ato.npv']!, table.columns['fitd.npv']!),
@@ -81,6 +83,7 @@ export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablati
   if (ablationHigh !== null) summary.ablation = summarizeAblation(table, scenario, ablationHigh);
   if (precision) summary.precision = precision;
   noteSingleTrialSpreads(summary);
+  assertFiniteSummary(summary);
   return summary;
 }
 
