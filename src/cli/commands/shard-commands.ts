@@ -3,7 +3,8 @@
  * range and writes a partial; `merge` checks the partials belong together
  * and writes the output a single machine would have written.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { readInputFile } from '../../scenario/read-input-file.ts';
 import { writeFileAtomically } from '../../report/write-file-atomically.ts';
 import { join, relative, resolve } from 'node:path';
 import { concatOutcomeTables } from '../../engine/outcome-table.ts';
@@ -106,15 +107,11 @@ function ablationKeys(header: ShardHeader): string[] {
   return [...plan.variants, ...plan.contrasts].map((v) => v.key);
 }
 
-function readPartial(path: string): ShardFile & { file: string } {
-  let bytes: Uint8Array;
+function readPartial(path: string, maxBytes: number): ShardFile & { file: string } {
+  const read = readInputFile(path, { expected: 'a shard partial', maxBytes });
+  if (!read.ok) throw new UsageError(`${path}: ${read.problem}`);
   try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new UsageError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
-  }
-  try {
-    return { ...decodeShard(bytes), file: path };
+    return { ...decodeShard(read.bytes), file: path };
   } catch (error) {
     throw new UsageError(`${path}: ${(error as Error).message}`);
   }
@@ -130,7 +127,7 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   }
   // A chosen --out is checked before the partials are read; the default folder needs the scenario's name.
   if (options.out !== undefined) prepareOutputFolder(resolve(options.out), { explicitOut: true }, io);
-  const partials = paths.map(readPartial);
+  const partials = paths.map((path) => readPartial(path, memoryBudgetBytes()));
   const broken = partials.flatMap((p) => partialProblems(p, p.file, ablationKeys));
   const problems = broken.length > 0 ? broken : mergeProblems(partials.map((p) => ({ ...p.header, file: p.file })));
   if (problems.length > 0) {
