@@ -9,6 +9,7 @@ import { Document, isMap, isPair, isScalar, type Node, type Pair } from 'yaml';
 import type { Calibration } from './calibrate-scenario.ts';
 import type { FittedValue } from './fitted-value.ts';
 import { formatMonth } from './parse-deal-fields.ts';
+import { sanitizeDisplayStrings, sanitizeDisplayText } from '../scenario/sanitize-display-text.ts';
 
 export interface FormatOptions {
   /** Path of the JSON Schema for the editor modeline (omitted when absent). */
@@ -43,12 +44,15 @@ const SECTION_NOTES: Record<string, string> = {
   model: ' The model. Values marked "fitted" come from the deal history; every unmarked coefficient is the base\n scenario\'s (a deal history does not show it).',
 };
 
+/** In the header of every scenario calibrate writes, so calibrate may overwrite its own. */
+export const CALIBRATED_MARK = 'Calibrated by `expansim calibrate`';
+
 function header(calibration: Calibration, options: FormatOptions): string {
   const { window, strategy } = calibration;
   const fittedCount = calibration.values.filter((value) => value.fitted).length;
   const lines = [
     ...(options.schemaPath ? [` yaml-language-server: $schema=${options.schemaPath}`] : []),
-    ` Calibrated by \`expansim calibrate\` from ${calibration.source}: ${count(calibration.deals)} deals in ${calibration.accounts} account${calibration.accounts === 1 ? '' : 's'},`,
+    ` ${CALIBRATED_MARK} from ${calibration.source}: ${count(calibration.deals)} deals in ${calibration.accounts} account${calibration.accounts === 1 ? '' : 's'},`,
     ` ${formatMonth(window.first)} to ${formatMonth(window.last)} (${window.months} months), on the base scenario "${calibration.base.name}".`,
     ` ${fittedCount} values are fitted from the deals; each says so, with the deals it rests on and its`,
     ' standard error (sampling error only, given the base scenario\'s other values). A value the data',
@@ -65,10 +69,14 @@ function header(calibration: Calibration, options: FormatOptions): string {
   return lines.join('\n');
 }
 
-/** Writes the calibrated scenario as commented YAML. */
+/**
+ * Writes the calibrated scenario as commented YAML. Its text (names, the
+ * description, comments) comes partly from the user's files (the CSV's path,
+ * the base scenario), so no control character or bidi override is left in it.
+ */
 export function formatCalibratedScenario(calibration: Calibration, options: FormatOptions = {}): string {
-  const doc = new Document(calibration.scenario);
-  doc.commentBefore = header(calibration, options);
+  const doc = new Document(sanitizeDisplayStrings(calibration.scenario));
+  doc.commentBefore = sanitizeDisplayText(header(calibration, options));
   for (const [path, note] of Object.entries(SECTION_NOTES)) {
     const pair = findPair(doc, path.split('.'));
     if (pair) (pair.key as Node).commentBefore = note;
@@ -76,10 +84,10 @@ export function formatCalibratedScenario(calibration: Calibration, options: Form
   for (const value of calibration.values) {
     const pair = findPair(doc, value.path.split('.'));
     if (!pair || !isScalar(pair.value)) throw new Error(`formatCalibratedScenario: ${value.path} is not a value of the scenario`);
-    pair.value.comment = inlineComment(value);
-    if (value.detail) (pair.key as Node).commentBefore = ` ${value.detail}`;
+    pair.value.comment = sanitizeDisplayText(inlineComment(value));
+    if (value.detail) (pair.key as Node).commentBefore = sanitizeDisplayText(` ${value.detail}`);
   }
   const warnings = calibration.warnings.map((warning) => ` ⚠ ${warning}`);
-  if (warnings.length > 0) doc.comment = [' Warnings from calibration:', ...warnings].join('\n');
+  if (warnings.length > 0) doc.comment = sanitizeDisplayText([' Warnings from calibration:', ...warnings].join('\n'));
   return doc.toString({ lineWidth: 0 });
 }

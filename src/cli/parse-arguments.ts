@@ -75,6 +75,8 @@ export interface CalibrateOptions {
   name?: string;
   /** Leave bad rows out (listed as warnings) instead of stopping. */
   skipBadRows?: boolean;
+  /** Overwrite --out even when it is not a scenario calibrate wrote. */
+  force?: boolean;
 }
 
 export type ParsedArguments =
@@ -211,6 +213,7 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .addOption(new Option('--min-deals <n>', 'fewest deals a fitted value may rest on').argParser(wholeNumber('--min-deals', 2, 1_000_000)).default(10))
     .option('--name <name>', 'name of the calibrated scenario (default: the base\'s name + "-calibrated")')
     .option('--skip-bad-rows', 'leave bad rows out (listed as warnings) instead of stopping', false)
+    .option('-f, --force', 'overwrite --out even if it is not a scenario calibrate wrote', false)
     .action((deals: string, options: CalibrateOptions) => record({ command: 'calibrate', deals, options: { ...options } }));
 
   program

@@ -6,15 +6,16 @@
 import { totalmem } from 'node:os';
 import type { ModelParameters } from '../model/parameters.ts';
 import { ACCOUNT_COLUMNS, CASH_PATH_SAMPLE, STRATEGY_COLUMNS } from './outcome-table.ts';
-import { arrivalRate, CELLS_PER_MONTH, OPPORTUNITY_STRIDE } from './world.ts';
+import { formatApproximateCount } from './run-limit-error.ts';
+import { arrivalRate, CELLS_PER_MONTH, MAX_OPPORTUNITIES_PER_TRIAL, OPPORTUNITY_STRIDE } from './world.ts';
+
+export { MAX_OPPORTUNITIES_PER_TRIAL };
 
 const BYTES = { f64: 8, f32: 4, i32: 4, i16: 2 } as const;
 /** Sorted copies and differences the summary makes of the columns, per trial. */
 const SUMMARY_BYTES_PER_TRIAL = 64;
 /** World plus policy state per opportunity. */
 const BYTES_PER_OPPORTUNITY = OPPORTUNITY_STRIDE * 8 + 40;
-/** Most opportunities one trial's world may hold (at the wallet's 99.99th percentile). */
-export const MAX_OPPORTUNITIES_PER_TRIAL = 2_000_000;
 
 /** Bytes of per-trial outcomes the engine keeps for each trial (all columns: the upper bound). */
 export function bytesPerTrial(): number {
@@ -45,9 +46,9 @@ const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 3
  */
 export function resourceProblem(params: ModelParameters, trials: number, workers: number, budget = memoryBudgetBytes()): string | null {
   const opportunities = opportunitiesAtHighWallet(params);
-  if (opportunities > MAX_OPPORTUNITIES_PER_TRIAL) {
+  if (!(opportunities <= MAX_OPPORTUNITIES_PER_TRIAL)) {
     return (
-      `the wallet and deal sizes imply about ${Math.round(opportunities).toLocaleString('en-US')} opportunities in one account's world ` +
+      `the wallet and deal sizes imply ${formatApproximateCount(opportunities)} opportunities in one account's world ` +
       `(at the wallet's 99.99th percentile); the limit is ${MAX_OPPORTUNITIES_PER_TRIAL.toLocaleString('en-US')}. ` +
       'Check account.wallet (in $M a year) and model.streams.*.dealSize (in $M).'
     );

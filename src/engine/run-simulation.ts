@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { createOutcomeTable, mergeOutcomeSums, outcomeTableView, type ColumnSet, type OutcomeTable } from './outcome-table.ts';
+import { RunLimitError } from './run-limit-error.ts';
 import { runTrials } from './run-trials.ts';
 import { compileVariants, type Contrast, type Variant } from './variants.ts';
 import { trialWorkerCode } from './worker-code.ts';
@@ -149,7 +150,7 @@ function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask
             else feed(worker);
             return;
           case 'error':
-            stop(new Error(`a worker failed on trials ${tasks[reply.chunk]!.start}…: ${reply.message}`));
+            stop(reply.kind === RunLimitError.kind ? new RunLimitError(reply.message) : new Error(`a worker failed on trials ${tasks[reply.chunk]!.start}…: ${reply.message}`));
         }
       });
       worker.on('error', (error) => stop(new Error(`a worker crashed: ${error.message}`)));

@@ -12,7 +12,9 @@ import { cashPathCountOf, SHARD_FORMAT, shardHeaderSchema, shardLayout, type Sha
 
 export type { ShardAnalysis, ShardHeader } from './shard-header.ts';
 
-const MAGIC = 'EXPSHRD1';
+/** The first bytes of every partial. */
+export const SHARD_MAGIC = 'EXPSHRD1';
+const MAGIC = SHARD_MAGIC;
 export const SHARD_FILE_EXTENSION = '.expansim-part';
 
 export interface ShardFile {

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { outcomeTableView } from './outcome-table.ts';
+import { RunLimitError } from './run-limit-error.ts';
 import { runTrials } from './run-trials.ts';
 import { compileVariants, type Contrast, type Variant } from './variants.ts';
 import type { SharedTable, WorkerReply, WorkerTask } from './worker-messages.ts';
@@ -42,7 +43,8 @@ port.on('message', (task: WorkerTask) => {
     port.postMessage({ type: 'result', chunk: task.chunk, count: task.count, sums, variants: variantSums } satisfies WorkerReply);
   } catch (error) {
     const { message, stack } = error as Error;
-    port.postMessage({ type: 'error', chunk: task.chunk, message, stack } satisfies WorkerReply);
+    const kind = error instanceof RunLimitError ? RunLimitError.kind : undefined;
+    port.postMessage({ type: 'error', chunk: task.chunk, message, stack, kind } satisfies WorkerReply);
   }
 });
 port.postMessage({ type: 'ready' } satisfies WorkerReply);

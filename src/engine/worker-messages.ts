@@ -15,4 +15,5 @@ export type WorkerReply =
   | { type: 'progress'; chunk: number; done: number }
   /** A chunk is done: its rows are in the shared columns; its sums come here. */
   | { type: 'result'; chunk: number; count: number; sums: OutcomeTable['sums']; variants: OutcomeTable['variants'] }
-  | { type: 'error'; chunk: number; message: string; stack?: string };
+  /** `kind` names an error the CLI reports as bad input (RunLimitError.kind). */
+  | { type: 'error'; chunk: number; message: string; stack?: string; kind?: string };

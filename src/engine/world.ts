@@ -8,7 +8,11 @@ import { gammaShapeTwo, normalFromUniform, poissonFromUniform } from '../model/s
 import { walletFromNormal } from '../model/account.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 import { BARRIER_COUNT, MAX_STAGES, PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
+import { formatApproximateCount, RunLimitError } from './run-limit-error.ts';
 import { TrialRandom } from './trial-random.ts';
+
+/** Most opportunities one trial's world may hold; a world that would hold more stops the run. */
+export const MAX_OPPORTUNITIES_PER_TRIAL = 2_000_000;
 
 /** Cells per month: one per (stream, project type), stream-major. */
 export const CELLS_PER_MONTH = STREAM_COUNT * PROJECT_TYPE_COUNT;
@@ -65,7 +69,7 @@ export function createWorld(horizonMonths: number, opportunityCapacity = 1024): 
     migrationUniforms: new Float64Array(horizonMonths),
     cellStart: new Int32Array(horizonMonths * CELLS_PER_MONTH + 1),
     cellValue: new Float64Array(horizonMonths * CELLS_PER_MONTH),
-    opportunities: new Float64Array(opportunityCapacity * OPPORTUNITY_STRIDE),
+    opportunities: new Float64Array(Math.min(opportunityCapacity, MAX_OPPORTUNITIES_PER_TRIAL) * OPPORTUNITY_STRIDE),
     opportunityCount: 0,
     uniformsDrawn: 0,
     random: new TrialRandom(0, 0),
@@ -74,9 +78,20 @@ export function createWorld(horizonMonths: number, opportunityCapacity = 1024): 
   };
 }
 
-function growOpportunities(world: World, needed: number): void {
+function worldTooLarge(params: ModelParameters, world: World, trial: number, opportunities: string): RunLimitError {
+  const wallet = world.wallet.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+  return new RunLimitError(
+    `trial ${trial.toLocaleString('en-US')}'s account, with a wallet of $${wallet}M a year (account.wallet: median ${params.walletMedian}, sigma ${params.walletSigma}), ` +
+      `would bring ${opportunities} opportunities into its world; the limit is ${MAX_OPPORTUNITIES_PER_TRIAL.toLocaleString('en-US')} a trial. ` +
+      'Lower account.wallet.sigma or account.wallet.median (in $M a year), or raise model.streams.*.dealSize (in $M).',
+  );
+}
+
+/** Grows the opportunity buffer to hold `needed`, never past the limit (so every count past it passes through here). */
+function growOpportunities(params: ModelParameters, world: World, trial: number, needed: number): void {
+  if (needed > MAX_OPPORTUNITIES_PER_TRIAL) throw worldTooLarge(params, world, trial, `at least ${needed.toLocaleString('en-US')}`);
   let capacity = world.opportunities.length / OPPORTUNITY_STRIDE;
-  while (capacity < needed) capacity *= 2;
+  while (capacity < needed) capacity = Math.min(capacity * 2, MAX_OPPORTUNITIES_PER_TRIAL);
   const grown = new Float64Array(capacity * OPPORTUNITY_STRIDE);
   grown.set(world.opportunities);
   world.opportunities = grown;
@@ -105,10 +120,16 @@ export function generateWorld(params: ModelParameters, seed: number, trial: numb
   world.barrierCommonNormal = normalFromUniform(random.next());
   for (let x = 0; x < BARRIER_COUNT; x++) world.barrierNormals[x] = normalFromUniform(random.next());
 
+  let expected = 0;
   for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
     rates[cell] = arrivalRate(params, world.wallet, cell);
     expMinusRates[cell] = Math.exp(-rates[cell]!);
+    expected += rates[cell]!;
   }
+  // Expecting twice the limit or more, the draws would stay under it with probability below
+  // e^−500,000 (and a Poisson draw at a mean of 1e300 would never end): refused before them.
+  expected *= horizon;
+  if (!(expected < 2 * MAX_OPPORTUNITIES_PER_TRIAL)) throw worldTooLarge(params, world, trial, formatApproximateCount(expected));
 
   const sigma = params.dealValueSigma;
   const logMeanShift = (sigma * sigma) / 2;
@@ -119,7 +140,7 @@ export function generateWorld(params: ModelParameters, seed: number, trial: numb
     for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
       world.cellStart[t * CELLS_PER_MONTH + cell] = count;
       const arrivals = poissonFromUniform(rates[cell]!, expMinusRates[cell]!, random.next());
-      if ((count + arrivals) * OPPORTUNITY_STRIDE > world.opportunities.length) growOpportunities(world, count + arrivals);
+      if ((count + arrivals) * OPPORTUNITY_STRIDE > world.opportunities.length) growOpportunities(params, world, trial, count + arrivals);
       const meanValue = params.dealSize[cell]!;
       const opportunities = world.opportunities;
       let cellValue = 0;

@@ -25,12 +25,15 @@ export interface ReportInput {
   version: string;
   /** Called with each warning vega-lite or vega logs while rendering (none are expected). */
   onWarning?: (message: string) => void;
+  /** Awaited before each chart and before the report page; a rejection (a cancel) stops the build. */
+  checkpoint?: (step: string) => Promise<void>;
 }
 
 /** Builds every chart file and report.html; paths are relative to the run folder. */
 export async function buildReportFiles(input: ReportInput): Promise<OutputFile[]> {
   const data = prepareChartData(input.scenario, input.summary, input.table);
-  const { files, charts } = await renderChartFiles(REPORT_CHARTS, data, input.onWarning);
+  const { files, charts } = await renderChartFiles(REPORT_CHARTS, data, input.onWarning, input.checkpoint);
+  await input.checkpoint?.('report page');
   const html = buildReportHtml({
     scenario: input.scenario,
     scenarioText: input.scenarioText,

@@ -22,11 +22,13 @@ export interface SweepReportInput {
   version: string;
   /** Called with each warning vega-lite or vega logs while rendering (none are expected). */
   onWarning?: (message: string) => void;
+  /** Awaited before each chart; a rejection (a cancel) stops the build. */
+  checkpoint?: (step: string) => Promise<void>;
 }
 
 /** Builds the sweep's chart files and report.html; paths are relative to the sweep's folder. */
 export async function buildSweepReportFiles(input: SweepReportInput): Promise<OutputFile[]> {
-  const { files, charts } = await renderChartFiles(SWEEP_CHARTS, input.result, input.onWarning);
+  const { files, charts } = await renderChartFiles(SWEEP_CHARTS, input.result, input.onWarning, input.checkpoint);
   const html = buildSweepReportHtml({
     scenario: input.scenario,
     scenarioText: input.scenarioText,

@@ -1,6 +1,12 @@
-/** Text → HTML text or attribute value: the five characters that can break out are escaped. */
+import { sanitizeDisplayText } from '../scenario/sanitize-display-text.ts';
+
+/**
+ * Text → HTML text or attribute value: control characters and bidi overrides
+ * are removed (see sanitizeDisplayText) and the five characters that can
+ * break out are escaped.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return sanitizeDisplayText(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /**

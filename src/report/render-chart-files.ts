@@ -4,6 +4,7 @@
  * the data lacks) are left out. Shared by the run and the sweep reports.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { sanitizeDisplayStrings } from '../scenario/sanitize-display-text.ts';
 import type { ChartEntry } from '../charts/chart-registry.ts';
 import type { ReportChart } from './report-page.ts';
 import { renderPng } from './render-png.ts';
@@ -15,23 +16,28 @@ function titleText(title: unknown): string {
   return Array.isArray(text) ? text.join(' ') : text;
 }
 
-/** The charts whose data is present, in registry order. */
+/** The charts whose data is present, in registry order; no text in a spec (a currency, say) keeps a control character or bidi override. */
 export function presentCharts<Data>(entries: readonly ChartEntry<Data>[], data: Data): { entry: ChartEntry<Data>; spec: TopLevelSpec }[] {
   return entries.flatMap((entry) => {
     const spec = entry.build(data);
-    return spec === null ? [] : [{ entry, spec }];
+    return spec === null ? [] : [{ entry, spec: sanitizeDisplayStrings(spec) }];
   });
 }
 
-/** Renders every present chart; each vega warning goes to `onWarning`, prefixed with the chart's name. */
+/**
+ * Renders every present chart; each vega warning goes to `onWarning`, prefixed with the chart's name.
+ * `checkpoint` is awaited with `chart <name>` before each chart; a rejection (a cancel) stops the rendering.
+ */
 export async function renderChartFiles<Data>(
   entries: readonly ChartEntry<Data>[],
   data: Data,
   onWarning?: (message: string) => void,
+  checkpoint?: (step: string) => Promise<void>,
 ): Promise<{ files: OutputFile[]; charts: ReportChart[] }> {
   const files: OutputFile[] = [];
   const charts: ReportChart[] = [];
   for (const { entry, spec } of presentCharts(entries, data)) {
+    await checkpoint?.(`chart ${entry.name}`);
     const { svg, warnings } = await renderSvg(spec);
     for (const warning of warnings) onWarning?.(`chart ${entry.name}: ${warning}`);
     files.push(

@@ -10,7 +10,7 @@ import type { FullSummary } from '../stats/run-scenario.ts';
 import { packageVersion } from './package-version.ts';
 import { formatRunRecord, formatSummaryJson, type RunAnalysis, type RunRecord } from './run-record.ts';
 import { trialsCsvChunks } from './trials-csv.ts';
-import { writeFolderAtomically, type OutputFile } from './write-folder-atomically.ts';
+import { writeFolderAtomically, type OutputFile, type WriteFolderOptions } from './write-folder-atomically.ts';
 
 export interface RunOutput {
   scenario: Scenario;
@@ -57,6 +57,6 @@ export function runOutputFiles(output: RunOutput): OutputFile[] {
   return [...files, { path: 'run.json', content: formatRunRecord(record) }];
 }
 
-export function writeRunOutput(target: string, output: RunOutput): void {
-  writeFolderAtomically(target, runOutputFiles(output));
+export function writeRunOutput(target: string, output: RunOutput, options: WriteFolderOptions = {}): Promise<void> {
+  return writeFolderAtomically(target, runOutputFiles(output), { ...options, name: output.scenario.name });
 }

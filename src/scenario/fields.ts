@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 
+/**
+ * Largest money figure a scenario may state, $M ($100 billion): above any real
+ * deal, build cost or cap, and far enough below overflow that every sum of a
+ * run stays finite.
+ */
+export const MAX_MONEY = 100_000;
+
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number') return String(value);
@@ -35,17 +42,38 @@ interface NumberField {
   integer?: boolean;
 }
 
-/** A number with an inclusive range, as the schema and its messages state it. */
+/**
+ * A number with an inclusive range, as the schema and its messages state it.
+ * A value outside the range gets only the range message (so `seed: 1e20` says
+ * the allowed range, not "must be a whole number").
+ */
 export function numberField(spec: NumberField) {
   let schema = numberType(spec.integer ?? false);
-  if (spec.integer) schema = schema.int({ error: (i) => `must be a whole number (got ${describeValue(i.input)})` });
   const { min, max, above } = spec;
+  const low = min !== undefined ? String(min) : undefined;
+  const high = max !== undefined ? String(max) : undefined;
   const range =
-    min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
-  if (above !== undefined) schema = schema.gt(above, { error: (i) => `must be greater than ${above} (got ${describeValue(i.input)})` });
-  if (min !== undefined) schema = schema.min(min, { error: (i) => `must be ${range} (got ${describeValue(i.input)})` });
-  if (max !== undefined) schema = schema.max(max, { error: (i) => `must be ${range} (got ${describeValue(i.input)})` });
+    above !== undefined
+      ? `greater than ${String(above)}${high !== undefined ? ` and at most ${high}` : ''}`
+      : low !== undefined && high !== undefined
+        ? `between ${low} and ${high}`
+        : low !== undefined
+          ? `at least ${low}`
+          : `at most ${high}`;
+  const outside = (i: { input: unknown }) => `must be ${range} (got ${describeValue(i.input)})`;
+  if (above !== undefined) schema = schema.gt(above, { error: outside, abort: true });
+  if (min !== undefined) schema = schema.min(min, { error: outside, abort: true });
+  if (max !== undefined) schema = schema.max(max, { error: outside, abort: true });
+  if (spec.integer) schema = schema.int({ error: (i) => `must be a whole number (got ${describeValue(i.input)})` });
   return schema.describe(spec.description);
+}
+
+/** Text of bounded length, whose messages say the limit. */
+export function textField(spec: { description: string; min?: number; max: number }) {
+  const limit = `at most ${spec.max.toLocaleString('en-US')} characters`;
+  let schema = z.string({ error: (i) => (i.input === undefined ? 'is required' : `must be text of ${limit} (got ${describeValue(i.input)})`) });
+  if (spec.min !== undefined) schema = schema.min(spec.min, { error: spec.min === 1 ? 'must not be empty' : `must be at least ${spec.min} characters` });
+  return schema.max(spec.max, { error: (i) => `must be ${limit} (got ${(i.input as string).length.toLocaleString('en-US')})` }).describe(spec.description);
 }
 
 /** A probability or share in [0, 1]. */
@@ -53,8 +81,8 @@ export function unitField(description: string) {
   return numberField({ description, min: 0, max: 1 });
 }
 
-/** A non-negative coefficient. */
-export function nonNegativeField(description: string, max?: number) {
+/** A non-negative coefficient, at most `max`. */
+export function nonNegativeField(description: string, max: number) {
   return numberField({ description, min: 0, max });
 }
 

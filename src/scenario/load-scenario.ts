@@ -2,11 +2,10 @@
  * The only place a scenario file is read. Every failure, from a missing file
  * to a bad field, becomes a ScenarioError listing each problem with its line.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { MAX_SCENARIO_BYTES, parseScenario } from './parse-scenario.ts';
 import type { Scenario } from './scenario-schema.ts';
 import { ScenarioError } from './scenario-issue.ts';
-import { readProblem } from './read-problem.ts';
+import { decodeUtf8, readInputFile } from './read-input-file.ts';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -15,30 +14,13 @@ export interface LoadedScenario {
   source: string;
 }
 
-/** Reads the scenario text at `path`, refusing directories, huge files and non-UTF-8 bytes. */
+/** Reads the scenario text at `path`, refusing anything but a regular file, huge files and non-UTF-8 bytes. */
 export function readScenarioText(path: string): string {
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    size = stats.size;
-  } catch (error) {
-    throw new ScenarioError(path, [{ path: [], message: readProblem(error as NodeJS.ErrnoException, 'a scenario file') }]);
-  }
-  if (size > MAX_SCENARIO_BYTES) {
-    throw new ScenarioError(path, [{ path: [], message: `file is too large for a scenario (${size} bytes; the limit is ${MAX_SCENARIO_BYTES})` }]);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new ScenarioError(path, [{ path: [], message: readProblem(error as NodeJS.ErrnoException, 'a scenario file') }]);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new ScenarioError(path, [{ path: [], message: 'file is not UTF-8 text (binary or another encoding)' }]);
-  }
+  const read = readInputFile(path, { maxBytes: MAX_SCENARIO_BYTES, expected: 'a scenario file' });
+  if (!read.ok) throw new ScenarioError(path, [{ path: [], message: read.problem }]);
+  const text = decodeUtf8(read.bytes);
+  if (text === null) throw new ScenarioError(path, [{ path: [], message: 'file is not UTF-8 text (binary or another encoding)' }]);
+  return text;
 }
 
 /** Reads and validates a scenario file; throws ScenarioError with every problem found. */

@@ -3,7 +3,7 @@
  * its default from MODEL.md §4 and the formula it enters, so a scenario can
  * calibrate or ablate one mechanism at a time.
  */
-import { nonNegativeField, numberField, section, unitField } from './fields.ts';
+import { MAX_MONEY, nonNegativeField, numberField, section, unitField } from './fields.ts';
 
 interface StreamDefaults {
   walletShare: number;
@@ -41,7 +41,7 @@ const STREAM_DEFAULTS: Record<'downstream' | 'midstream' | 'upstream', StreamDef
 
 function perProjectType(values: readonly number[], describe: (type: string) => string, positive: boolean) {
   const field = (i: number, type: string) =>
-    (positive ? numberField({ description: describe(type), above: 0 }) : unitField(describe(type))).default(values[i]!);
+    (positive ? numberField({ description: describe(type), above: 0, max: MAX_MONEY }) : unitField(describe(type))).default(values[i]!);
   return {
     repurchase: field(0, 'repurchase (REP)'),
     replacement: field(1, 'replacement (RPL)'),
@@ -61,7 +61,7 @@ function streamSection(name: string, d: StreamDefaults) {
       purchasingDiscount: unitField('θ: extra discount per unit of purchasing control (PUR).').default(d.purchasingDiscount),
       coverageCost: unitField('cov: yearly cost of covering the stream, as a share of the stream wallet ω·W; paid monthly while active.').default(d.coverageCost),
       pursuitCost: unitField('pc: pursuit cost per stage reached, as a share of the deal value V; paid at close.').default(d.pursuitCost),
-      relationshipGain: nonNegativeField('κ: relationship capital gained per $M won (deal value capped at the relationship deal-size cap).').default(d.relationshipGain),
+      relationshipGain: nonNegativeField('κ: relationship capital gained per $M won (deal value capped at the relationship deal-size cap).', 100).default(d.relationshipGain),
       annuityRate: unitField('Yearly annuity (support or managed service) after a win, as a share of list value V; 0 for none.').default(d.annuityRate),
       annuityMargin: unitField('Gross margin of that annuity revenue.').default(d.annuityMargin),
       opportunityMix: section(
@@ -120,8 +120,8 @@ export const modelSchema = section(
     earlyEntry: section(
       {
         imageEffect: unitField('Early entry lost at a full hardware image: factor (1 − this·IMG).').default(0.7),
-        relationshipEffect: nonNegativeField('Early entry gained per unit of relationship capital: factor (1 + this·min(R, cap)).').default(0.3),
-        relationshipCap: nonNegativeField('Relationship capital beyond this level no longer helps early entry.').default(5),
+        relationshipEffect: nonNegativeField('Early entry gained per unit of relationship capital: factor (1 + this·min(R, cap)).', 100).default(0.3),
+        relationshipCap: nonNegativeField('Relationship capital beyond this level no longer helps early entry.', 1000).default(5),
         pullThroughBoost: unitField('Added to the early-entry probability outside upstream during a pull-through window.').default(0.3),
         max: unitField('Ceiling on the early-entry probability.').default(0.95),
       },
@@ -130,26 +130,26 @@ export const modelSchema = section(
     winProbability: section(
       {
         lateEntryFactor: unitField('L: win probability multiplier for a late entrant.').default(0.6),
-        competencyExponent: nonNegativeField('β: exponent on the resource and competency match q.').default(1.5),
+        competencyExponent: nonNegativeField('β: exponent on the resource and competency match q.', 20).default(1.5),
         imageEffect: unitField('Win probability lost outside downstream at a full hardware image: factor (1 − this·IMG).').default(0.5),
         executiveEffect: unitField('Upstream win probability lost at full executive reluctance: factor (1 − this·EXR).').default(0.5),
         pullThroughBoost: numberField({ description: 'Win probability multiplier outside upstream during a pull-through window.', min: 0, max: 10 }).default(1.3),
         productModeFactor: unitField('m_mode: multiplier when a stream sold in product mode meets an innovation or upstream opportunity.').default(0.5),
-        wallDecisionMakerPenalty: nonNegativeField('Win probability factor exp(−this·round(FW·Δn)) for the decision-makers that walls add.').default(0.19),
+        wallDecisionMakerPenalty: nonNegativeField('Win probability factor exp(−this·round(FW·Δn)) for the decision-makers that walls add.', 10).default(0.19),
         max: unitField('Ceiling on the win probability.').default(0.97),
       },
       'Win probability (MODEL.md §3.4).',
     ).prefault({}),
     cycle: section(
       {
-        wallsEffect: nonNegativeField('Sales cycles lengthen by factor (1 + this·FW).').default(0.5),
-        purchasingDelayMonths: nonNegativeField('Months added to the mean cycle outside downstream per unit of purchasing control.').default(1),
+        wallsEffect: nonNegativeField('Sales cycles lengthen by factor (1 + this·FW).', 10).default(0.5),
+        purchasingDelayMonths: nonNegativeField('Months added to the mean cycle outside downstream per unit of purchasing control.', 240).default(1),
       },
       'Sales cycle length (MODEL.md §3.4).',
     ).prefault({}),
     discount: section(
       {
-        noise: nonNegativeField('Standard deviation of the deal-to-deal discount noise.').default(0.03),
+        noise: nonNegativeField('Standard deviation of the deal-to-deal discount noise.', 1).default(0.03),
         max: unitField('Ceiling on any discount.').default(0.6),
       },
       'Discounts (MODEL.md §3.4).',
@@ -157,9 +157,9 @@ export const modelSchema = section(
     deliveryFailure: section(
       {
         scale: unitField('A won midstream or upstream deal fails delivery with probability this·(1 − q).').default(0.25),
-        marginLoss: nonNegativeField('Margin lost on a failed delivery, as a share of V.').default(0.3),
+        marginLoss: nonNegativeField('Margin lost on a failed delivery, as a share of V.', 10).default(0.3),
         imageHit: unitField('Hardware image added by a failed delivery.').default(0.15),
-        relationshipLoss: nonNegativeField('Relationship capital lost on a failed delivery.').default(1),
+        relationshipLoss: nonNegativeField('Relationship capital lost on a failed delivery.', 1000).default(1),
       },
       'Delivery failure after a win (MODEL.md §3.5).',
     ).prefault({}),
@@ -167,15 +167,15 @@ export const modelSchema = section(
     relationship: section(
       {
         decay: unitField('δ: share of relationship capital lost each month.').default(0.03),
-        dealSizeCap: nonNegativeField('Deal value ($M) beyond which a win adds no more relationship capital.').default(3),
+        dealSizeCap: nonNegativeField('Deal value ($M) beyond which a win adds no more relationship capital.', MAX_MONEY).default(3),
       },
       'Relationship capital R (MODEL.md §3.5).',
     ).prefault({}),
     image: section(
       {
         driftUp: unitField('η_up: monthly drift of the hardware image toward 1 while only downstream has been opened.').default(0.01),
-        repairPerWin: nonNegativeField('Hardware image removed per $M won outside downstream.').default(0.08),
-        dealSizeCap: nonNegativeField('Deal value ($M) beyond which a win repairs the image no more.').default(3),
+        repairPerWin: nonNegativeField('Hardware image removed per $M won outside downstream.', 100).default(0.08),
+        dealSizeCap: nonNegativeField('Deal value ($M) beyond which a win repairs the image no more.', MAX_MONEY).default(3),
       },
       'The hardware image IMG (MODEL.md §3.3, §3.5).',
     ).prefault({}),
@@ -192,21 +192,21 @@ export const modelSchema = section(
       {
         downToMid: section(
           {
-            base: nonNegativeField('Base monthly hazard of opening midstream.').default(0.015),
+            base: nonNegativeField('Base monthly hazard of opening midstream.', 1000).default(0.015),
             itControlEffect: unitField('Hazard lost at full IT vendor control: factor (1 − this·ITC).').default(0.3),
           },
           'H_DM: FITD migration from downstream to midstream.',
         ).prefault({}),
         midToUp: section(
           {
-            base: nonNegativeField('Base monthly hazard of opening upstream once midstream is active.').default(0.01),
+            base: nonNegativeField('Base monthly hazard of opening upstream once midstream is active.', 1000).default(0.01),
             itControlEffect: unitField('Hazard lost at full IT vendor control: factor (1 − this·ITC).').default(0.6),
             executiveEffect: unitField('Hazard lost at full executive reluctance: factor (1 − this·EXR).').default(0.7),
           },
           'H_MU: FITD migration from midstream to upstream.',
         ).prefault({}),
-        relationshipEffect: nonNegativeField('Hazard multiplier exp(this·min(R, cap)).').default(0.35),
-        relationshipCap: nonNegativeField('Relationship capital beyond this level no longer speeds migration.').default(6),
+        relationshipEffect: nonNegativeField('Hazard multiplier exp(this·min(R, cap)).', 5).default(0.35),
+        relationshipCap: nonNegativeField('Relationship capital beyond this level no longer speeds migration.', 100).default(6),
         wallsEffect: unitField('Hazard lost at full functional walls: factor (1 − this·FW).').default(0.6),
         imageEffect: unitField('Hazard lost at a full hardware image: factor (1 − this·IMG).').default(0.6),
         trapImageThreshold: unitField('The downstream trap holds while IMG is at least this and no upstream deal has been won.').default(0.85),

@@ -3,7 +3,7 @@
  * validation messages and of the JSON Schema editors use (`expansim schema`).
  */
 import { z } from 'zod';
-import { choiceField, nonNegativeField, numberField, section, unitField } from './fields.ts';
+import { choiceField, MAX_MONEY, nonNegativeField, numberField, section, textField, unitField } from './fields.ts';
 import { modelSchema } from './model-schema.ts';
 import { strategiesSchema } from './strategy-schema.ts';
 
@@ -13,20 +13,16 @@ export const MAX_TRIALS = 1_000_000_000;
 export const MAX_HORIZON_MONTHS = 600;
 
 const streamFte = (stream: string, fallback: number) =>
-  nonNegativeField(`FTE needed to cover the ${stream} stream.`).default(fallback);
+  nonNegativeField(`FTE needed to cover the ${stream} stream.`, 1000).default(fallback);
 const competency = (stream: string, fallback: number) =>
-  nonNegativeField(`C/Req: the vendor's ${stream} competencies over what the stream requires (1 = fully matched).`).default(fallback);
+  nonNegativeField(`C/Req: the vendor's ${stream} competencies over what the stream requires (1 = fully matched).`, 100).default(fallback);
 
 export const scenarioSchema = section(
   {
-    $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors; ignored by expansim.'),
-    name: z
-      .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
-      .min(1, { error: 'must not be empty' })
-      .max(100, { error: 'must be at most 100 characters' })
-      .describe('Short name of the scenario; also the name of its output folder (sanitised).'),
-    description: z.string({ error: 'must be text' }).max(10_000).default('').describe('What account this scenario represents, in plain words.'),
-    currency: z.string({ error: 'must be text' }).min(1).max(10).default('USD').describe('Currency of all money figures (in millions).'),
+    $schema: textField({ description: 'Path or URL of the JSON Schema, for editors; ignored by expansim.', max: 2000 }).optional(),
+    name: textField({ description: 'Short name of the scenario; also the name of its output folder (sanitised).', min: 1, max: 100 }),
+    description: textField({ description: 'What account this scenario represents, in plain words.', max: 10_000 }).default(''),
+    currency: textField({ description: 'Currency of all money figures (in millions).', min: 1, max: 10 }).default('USD'),
     seed: numberField({ description: 'Seed of the random worlds: the same seed gives the same figures to the last digit.', min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }).default(1),
     trials: numberField({ description: 'Number of simulated accounts (trials); each is evaluated under every strategy.', min: 1, max: MAX_TRIALS, integer: true }).default(20_000),
     horizonMonths: numberField({ description: 'T: months simulated.', min: 1, max: MAX_HORIZON_MONTHS, integer: true }).default(72),
@@ -59,7 +55,7 @@ export const scenarioSchema = section(
     ).prefault({}),
     resources: section(
       {
-        capacity: nonNegativeField('FTE the vendor can put on the account.').default(7),
+        capacity: nonNegativeField('FTE the vendor can put on the account.', 1000).default(7),
         fte: section(
           { downstream: streamFte('downstream', 2), midstream: streamFte('midstream', 2.5), upstream: streamFte('upstream', 2.5) },
           'FTE each active stream needs; q falls by capacity / Σ fte when they exceed capacity.',
@@ -72,10 +68,8 @@ export const scenarioSchema = section(
       'Resources and competencies (MODEL.md §3.6).',
     ).prefault({}),
     strategies: strategiesSchema,
-    baseline: z
-      .string({ error: 'must be text' })
-      .default('fitd')
-      .describe('The strategy every other is compared with (a key of strategies:): paired differences are a strategy minus the baseline.'),
+    baseline: textField({ description: 'The strategy every other is compared with (a key of strategies:): paired differences are a strategy minus the baseline.', max: 24 })
+      .default('fitd'),
     model: modelSchema,
   },
   'An expansim scenario: an account population, the vendor\'s resources and the model coefficients.',

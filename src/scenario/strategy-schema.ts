@@ -4,7 +4,7 @@
  * by key and adds any other plan by a name of its own.
  */
 import { z } from 'zod';
-import { choiceField, nonNegativeField, numberField, section } from './fields.ts';
+import { choiceField, MAX_MONEY, nonNegativeField, numberField, section, textField } from './fields.ts';
 import { OPENING_RULES, SELLING_MODES, type OpeningRule } from './vocabulary.ts';
 
 /** Most plans one scenario may compare. */
@@ -16,15 +16,10 @@ const sellingMode = (stream: string, fallback: 'product' | 'solution') =>
 const openingRule = (stream: string) =>
   choiceField(OPENING_RULES, `How the plan opens ${stream}: start (at month 0), migrate (when its migration hazard fires) or never.`);
 
-const labelField = () =>
-  z
-    .string({ error: 'must be text' })
-    .min(1, { error: 'must not be empty' })
-    .max(40, { error: 'must be at most 40 characters' })
-    .describe("Name shown in tables, charts and the report (default: the plan's key, capitalised).");
+const labelField = () => textField({ description: "Name shown in tables, charts and the report (default: the plan's key, capitalised).", min: 1, max: 40 });
 const rampField = (months: number) =>
   numberField({ description: 'Months from opening a stream until it is active.', min: 0, max: 600, integer: true }).default(months);
-const buildCostField = () => nonNegativeField('K: capability build cost, $M, paid once in the month of the first opening.').default(0.3);
+const buildCostField = () => nonNegativeField('K: capability build cost, $M, paid once in the month of the first opening.', MAX_MONEY).default(0.3);
 const sellingModes = (name: string) =>
   section(
     {

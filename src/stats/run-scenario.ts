@@ -9,6 +9,7 @@ import { runSimulation, type SimulationOptions } from '../engine/run-simulation.
 import { hashScenario } from '../scenario/scenario-hash.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS, summarizeAblation, type AblationSummary } from './barrier-ablation.ts';
+import { assertFiniteOutcomes, assertFiniteSummary } from './non-finite-figure.ts';
 import { summarizePathClasses, type PathClassSummary } from './path-classes.ts';
 import { runToPrecision, type PrecisionSummary, type PrecisionTarget } from './precision-run.ts';
 import { summarizeDominanceAgainst, type DominanceSummary } from './risk-profile.ts';
@@ -25,6 +26,8 @@ export interface AnalysisOptions {
   ablationHigh?: number;
   /** Add trials until the difference's interval is this narrow (see precision-run.ts). */
   precision?: PrecisionTarget;
+  /** Awaited with `summary` once the trials are done; a rejection stops the run there (a cancel). */
+  checkpoint?: (step: string) => Promise<void>;
 }
 
 export type RunOptions = AnalysisOptions & Omit<SimulationOptions, 'trials' | 'start' | 'variants' | 'contrasts' | 'variantTrials'>;
@@ -68,6 +71,7 @@ export function summarizeRun(scenario: Scenario, table: OutcomeTable): Summary {
 
 /** The core summary plus dominance, path classes, and the ablation and precision sections when run. */
 export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablationHigh: number | null, precision?: PrecisionSummary): FullSummary {
+  assertFiniteOutcomes(table);
   const params = compileParameters(scenario);
   const baseline = params.strategies[params.baseline]!.key;
   const { a, b } = comparedPair(params);
@@ -85,6 +89,7 @@ export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablati
   if (ablationHigh !== null) summary.ablation = summarizeAblation(table, scenario, ablationHigh, [a.key, b.key]);
   if (precision) summary.precision = precision;
   noteSingleTrialSpreads(summary);
+  assertFiniteSummary(summary);
   return summary;
 }
 
@@ -109,14 +114,16 @@ function noteSingleTrialSpreads(summary: FullSummary): void {
 
 /** Runs a scenario (a fixed number of trials, or to a precision target) and summarizes it. */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
-  const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, ...simulation } = options;
+  const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, checkpoint, ...simulation } = options;
   const plan = ablate ? ablationPlan(scenario, ablationHigh) : { variants: [], contrasts: [] };
   const engineOptions = { ...simulation, ...plan, variantTrials: ablationTrials };
   if (precision) {
     const { table, precision: reached, workers } = await runToPrecision(scenario, precision, engineOptions);
     const ran = { ...scenario, trials: reached.trialsUsed };
+    await checkpoint?.('summary');
     return { scenario: ran, table, workers, summary: summarizeFullRun(ran, table, ablate ? ablationHigh : null, reached) };
   }
   const { table, workers } = await runSimulation(scenario, { ...engineOptions, trials: scenario.trials });
+  await checkpoint?.('summary');
   return { scenario, table, workers, summary: summarizeFullRun(scenario, table, ablate ? ablationHigh : null) };
 }

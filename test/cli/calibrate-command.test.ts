@@ -65,7 +65,7 @@ describe('calibrateCommand', () => {
     expect(parseArguments(['calibrate', 'deals.csv', '--base', 'b.yaml', '--value-unit', 'k', '--min-deals', '20'])).toEqual({
       command: 'calibrate',
       deals: 'deals.csv',
-      options: { base: 'b.yaml', valueUnit: 'k', strategy: 'fitd', minDeals: 20, skipBadRows: false },
+      options: { base: 'b.yaml', valueUnit: 'k', strategy: 'fitd', minDeals: 20, skipBadRows: false, force: false },
     });
     expect(parseArguments(['calibrate', 'deals.csv', '--value-unit', 'EUR'])).toMatchObject({ command: 'usage-error', message: expect.stringContaining('--value-unit') });
     expect(parseArguments(['calibrate', 'deals.csv', '--min-deals', '1'])).toMatchObject({ command: 'usage-error', message: expect.stringContaining('--min-deals must be a whole number from 2') });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 /**
  * `merge` refuses every partial that does not hold together: damaged by
  * accident (its checksums), or edited with the checksums recomputed (the
@@ -90,6 +91,22 @@ describe('merge refuses a partial damaged by accident', () => {
   it('a truncated file, and one with bytes appended', async () => {
     await expectRefused([honest[0]!, honest[1]!.slice(0, honest[1]!.length - 8)], /the partial is truncated/);
     await expectRefused([honest[0]!, new Uint8Array([...honest[1]!, 0, 0, 0, 0, 0, 0, 0, 0])], /8 bytes more than its header describes/);
+  });
+
+  it('a folder or a named pipe given as a partial, read without blocking', async () => {
+    const part = join(folder, 'honest-0.expansim-part');
+    writeFileSync(part, honest[0]!);
+    const pipe = join(folder, 'pipe.expansim-part');
+    execFileSync('mkfifo', [pipe]);
+    for (const path of [folder, pipe]) {
+      const result = await cli(['merge', part, path, '--out', join(folder, 'never'), '--quiet', '--no-charts']);
+      expect(result.code).toBe(2);
+      expect(result.stderr.startsWith(`✖ ${path}: is a `)).toBe(true);
+      expect(result.stderr).toMatch(/is a (directory|named pipe), not a shard partial/);
+      expect(existsSync(join(folder, 'never'))).toBe(false);
+    }
+    rmSync(pipe);
+    rmSync(part);
   });
 
   it('a partial from an older expansim', async () => {

@@ -6,9 +6,10 @@
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomically } from '../../report/write-file-atomically.ts';
+import { outputFileProblem } from '../../report/output-file-problem.ts';
 import { calibrateScenario } from '../../calibrate/calibrate-scenario.ts';
 import { DealFileError, formatDealIssue, type DealIssue } from '../../calibrate/deal-history.ts';
-import { formatCalibratedScenario } from '../../calibrate/format-calibrated-scenario.ts';
+import { CALIBRATED_MARK, formatCalibratedScenario } from '../../calibrate/format-calibrated-scenario.ts';
 import { loadDealHistory } from '../../calibrate/load-deal-history.ts';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import { parseScenario, validateScenario } from '../../scenario/parse-scenario.ts';
@@ -36,6 +37,10 @@ export function calibrateCommand(csvPath: string, options: CalibrateOptions, io:
   if (options.name !== undefined) {
     const name = scenarioSchema.shape.name.safeParse(options.name);
     if (!name.success) throw new UsageError(`--name: ${name.error.issues.map((issue) => issue.message).join('; ')} (got ${JSON.stringify(options.name)})`);
+  }
+  if (options.out !== undefined) {
+    const problem = outputFileProblem(options.out, (head) => head.toString('utf8').includes(CALIBRATED_MARK), { overwrite: options.force, overwriteFlag: '--force' });
+    if (problem) throw new UsageError(problem);
   }
   const base = baseScenario(options.base);
   let parsed;

@@ -3,22 +3,29 @@
  * scenario, seed and options, in memory, and confirms its summary.json
  * reproduces byte for byte (or says where it first differs).
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseScenario } from '../../scenario/parse-scenario.ts';
+import { resourceProblem } from '../../engine/resource-guard.ts';
+import { defaultWorkerCount } from '../../engine/run-simulation.ts';
+import { compileParameters } from '../../model/parameters.ts';
+import { MAX_SCENARIO_BYTES, parseScenario } from '../../scenario/parse-scenario.ts';
+import { decodeUtf8, readInputFile } from '../../scenario/read-input-file.ts';
 import { ScenarioError } from '../../scenario/scenario-issue.ts';
 import { runScenario } from '../../stats/run-scenario.ts';
-import { formatSummaryJson, type RunRecord } from '../../report/run-record.ts';
+import { parseRunRecord } from '../../report/parse-run-record.ts';
+import { formatSummaryJson } from '../../report/run-record.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import { createProgress } from '../progress.ts';
 
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`${path}: cannot read the ${what} of the run to check`);
-  }
+/** A run's record and summary are a few kilobytes; this bounds them generously. */
+const MAX_RUN_FILE_BYTES = 64 * MAX_SCENARIO_BYTES;
+
+function readText(path: string, what: string, maxBytes = MAX_RUN_FILE_BYTES): string {
+  const read = readInputFile(path, { maxBytes, expected: `the ${what} of a run` });
+  if (!read.ok) throw new UsageError(`${path}: ${read.problem}`);
+  const text = decodeUtf8(read.bytes);
+  if (text === null) throw new UsageError(`${path}: is not UTF-8 text, not the ${what} of a run`);
+  return text;
 }
 
 /** The first path where two JSON values differ, with both values. */
@@ -35,21 +42,18 @@ export function firstDifference(expected: unknown, actual: unknown, path = ''): 
 }
 
 export async function checkCommand(runJsonPath: string, workers: number | undefined, io: CliIo, signal?: AbortSignal): Promise<number> {
-  let record: RunRecord;
-  try {
-    record = JSON.parse(readText(runJsonPath, 'record')) as RunRecord;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${runJsonPath}: not a run record (invalid JSON)`);
-  }
-  if (record.tool !== 'expansim' || !record.analysis) throw new UsageError(`${runJsonPath}: not the run.json of an expansim run or merge`);
+  const parsedRecord = parseRunRecord(readText(runJsonPath, 'record'));
+  if (!parsedRecord.ok) throw new ScenarioError(runJsonPath, parsedRecord.issues);
+  const { record } = parsedRecord;
   const folder = dirname(runJsonPath);
   const scenarioPath = join(folder, 'scenario.yaml');
-  const parsed = parseScenario(readText(scenarioPath, 'scenario'));
+  const parsed = parseScenario(readText(scenarioPath, 'scenario', MAX_SCENARIO_BYTES));
   if (!parsed.ok) throw new ScenarioError(scenarioPath, parsed.issues);
   const recorded = readText(join(folder, 'summary.json'), 'summary');
   const { analysis } = record;
   const scenario = { ...parsed.scenario, seed: record.seed, trials: analysis.trials };
+  const tooBig = resourceProblem(compileParameters(scenario), analysis.precision?.maxTrials ?? analysis.trials, workers ?? defaultWorkerCount());
+  if (tooBig) throw new UsageError(`${runJsonPath}: ${tooBig}`);
   const progress = createProgress(analysis.precision?.maxTrials ?? analysis.trials, io.interactive);
   let summary;
   try {

@@ -12,13 +12,14 @@ import { defaultWorkerCount } from '../../engine/run-simulation.ts';
 import { resourceProblem } from '../../engine/resource-guard.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
-import { replaceProblem } from '../../report/write-folder-atomically.ts';
 import { writeRunOutput } from '../../report/write-run-output.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
+import { prepareOutputFolder } from '../prepare-output-folder.ts';
+import { phaseCheckpoint } from '../phase-checkpoint.ts';
 import { runShardCommand } from './shard-commands.ts';
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 
@@ -39,14 +40,16 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   if (tooBig) throw new UsageError(tooBig);
   if (options.shard) return runShardCommand(loaded, scenario, options, io, signal);
   const target = runOutputFolder(scenario.name, options.out);
-  const problem = replaceProblem(target);
-  if (problem) throw new UsageError(problem);
+  const targetOptions = { name: scenario.name, explicitOut: options.out !== undefined };
+  prepareOutputFolder(target, targetOptions, io);
 
   const precisionTarget = options.precision ?? options.precisionRelative;
   const precision =
     precisionTarget === undefined
       ? undefined
       : { target: precisionTarget, relative: options.precision === undefined, maxTrials: options.maxTrials ?? 1_000_000 };
+  const checkpoint = phaseCheckpoint(io, signal);
+  await checkpoint('trials');
   const progress = createProgress(precision ? precision.maxTrials : scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
   let run;
   try {
@@ -60,12 +63,14 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
       ablationTrials: options.ablationTrials,
       ablationHigh: options.ablateHigh,
       precision,
+      checkpoint,
     });
   } finally {
     progress.stop();
   }
   const { summary } = run;
   const simulated = performance.now();
+  if (options.charts) await checkpoint('charts');
   // The report stage (vega, vega-lite) loads only when charts are wanted: it takes a quarter second.
   const extraFiles = options.charts
     ? await (await import('../../report/build-report-files.ts')).buildReportFiles({
@@ -75,10 +80,13 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
         table: run.table,
         version: packageVersion(),
         onWarning: (warning) => io.err(`warning: ${warning}\n`),
+        checkpoint,
       })
     : [];
   const reported = performance.now();
-  writeRunOutput(target, {
+  // The last safe point: the write ends in the rename that lands the run, after which a signal changes nothing.
+  await checkpoint('write');
+  await writeRunOutput(target, {
     scenario: run.scenario,
     scenarioText: loaded.text,
     scenarioFile: scenarioPath,
@@ -96,7 +104,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
       ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
       precision: precision ?? null,
     },
-  });
+  }, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
 
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {

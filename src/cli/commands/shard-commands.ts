@@ -3,14 +3,15 @@
  * range and writes a partial; `merge` checks the partials belong together
  * and writes the output a single machine would have written.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { readInputFile } from '../../scenario/read-input-file.ts';
 import { writeFileAtomically } from '../../report/write-file-atomically.ts';
 import { join, relative, resolve } from 'node:path';
 import { concatOutcomeTables } from '../../engine/outcome-table.ts';
 import { runSimulation } from '../../engine/run-simulation.ts';
 import { memoryBudgetBytes } from '../../engine/resource-guard.ts';
 import { partialProblems } from '../../engine/check-partial.ts';
-import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, shardRange, type ShardFile, type ShardHeader } from '../../engine/shard-file.ts';
+import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, SHARD_MAGIC, shardRange, type ShardFile, type ShardHeader } from '../../engine/shard-file.ts';
 import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import { hashScenario } from '../../scenario/scenario-hash.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
@@ -19,13 +20,15 @@ import { summarizeFullRun } from '../../stats/run-scenario.ts';
 import { outputFolderName, runOutputFolder } from '../../report/output-location.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
-import { replaceProblem } from '../../report/write-folder-atomically.ts';
 import { writeRunOutput } from '../../report/write-run-output.ts';
+import { outputFileProblem } from '../../report/output-file-problem.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import { formatSummaryTable } from '../format-summary-table.ts';
 import type { MergeOptions, RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
+import { prepareOutputFolder } from '../prepare-output-folder.ts';
+import { phaseCheckpoint } from '../phase-checkpoint.ts';
 
 /** The partial's file name: `<name>.shard-0003-of-0016.expansim-part`. */
 export function shardFileName(scenarioName: string, index: number, count: number): string {
@@ -42,12 +45,17 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     throw new UsageError((error as Error).message);
   }
   const folder = resolve(options.out ?? join('output', `${outputFolderName(scenario.name)}-shards`));
+  const file = join(folder, shardFileName(scenario.name, shard.index, shard.count));
+  const fileProblem = outputFileProblem(file, (head) => head.subarray(0, SHARD_MAGIC.length).toString('latin1') === SHARD_MAGIC);
+  if (fileProblem) throw new UsageError(fileProblem);
   const analysis = {
     ablate: options.ablate,
     ablationTrials: options.ablationTrials ?? DEFAULT_ABLATION_TRIALS,
     ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
   };
   const plan = analysis.ablate ? ablationPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
+  const checkpoint = phaseCheckpoint(io, signal);
+  await checkpoint('trials');
   const progress = createProgress(range.count, io.interactive && options.progress && !options.quiet);
   let table;
   try {
@@ -76,8 +84,8 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     },
     table,
   );
+  await checkpoint('write');
   mkdirSync(folder, { recursive: true });
-  const file = join(folder, shardFileName(scenario.name, shard.index, shard.count));
   writeFileAtomically(file, bytes);
   if (!options.quiet) {
     io.out(`Shard ${shard.index}/${shard.count} of ${scenario.name}: trials ${range.start}…${range.start + range.count - 1} → ${relative(process.cwd(), file)}\n`);
@@ -99,28 +107,27 @@ function ablationKeys(header: ShardHeader): string[] {
   return [...plan.variants, ...plan.contrasts].map((v) => v.key);
 }
 
-function readPartial(path: string): ShardFile & { file: string } {
-  let bytes: Uint8Array;
+function readPartial(path: string, maxBytes: number): ShardFile & { file: string } {
+  const read = readInputFile(path, { expected: 'a shard partial', maxBytes });
+  if (!read.ok) throw new UsageError(`${path}: ${read.problem}`);
   try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new UsageError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
-  }
-  try {
-    return { ...decodeShard(bytes), file: path };
+    return { ...decodeShard(read.bytes), file: path };
   } catch (error) {
     throw new UsageError(`${path}: ${(error as Error).message}`);
   }
 }
 
-export async function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo): Promise<number> {
+export async function mergeCommand(paths: readonly string[], options: MergeOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const checkpoint = phaseCheckpoint(io, signal);
   const startedAt = new Date();
   const clock = performance.now();
   const needed = paths.reduce((sum, path) => sum + statSize(path), 0);
   if (needed > memoryBudgetBytes()) {
     throw new UsageError(`the partials hold ${(needed / 2 ** 30).toFixed(1)} GB; this machine allows ${(memoryBudgetBytes() / 2 ** 30).toFixed(1)} GB for a merge (EXPANSIM_MEMORY_LIMIT_MB changes it)`);
   }
-  const partials = paths.map(readPartial);
+  // A chosen --out is checked before the partials are read; the default folder needs the scenario's name.
+  if (options.out !== undefined) prepareOutputFolder(resolve(options.out), { explicitOut: true }, io);
+  const partials = paths.map((path) => readPartial(path, memoryBudgetBytes()));
   const broken = partials.flatMap((p) => partialProblems(p, p.file, ablationKeys));
   const problems = broken.length > 0 ? broken : mergeProblems(partials.map((p) => ({ ...p.header, file: p.file })));
   if (problems.length > 0) {
@@ -130,14 +137,17 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   const { header } = partials[0]!;
   const scenario = { ...header.scenario, trials: header.totalTrials };
   const target = runOutputFolder(scenario.name, options.out);
-  const problem = replaceProblem(target);
-  if (problem) throw new UsageError(problem);
+  const targetOptions = { name: scenario.name, explicitOut: options.out !== undefined };
+  prepareOutputFolder(target, targetOptions, io);
+  await checkpoint('summary');
   const table = concatOutcomeTables(partials.map((p) => p.table));
   const summary = summarizeFullRun(scenario, table, header.analysis.ablate ? header.analysis.ablationHigh : null);
+  if (options.charts) await checkpoint('charts');
   const extraFiles = options.charts
-    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`) })
+    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`), checkpoint })
     : [];
-  writeRunOutput(target, {
+  await checkpoint('write');
+  await writeRunOutput(target, {
     scenario,
     scenarioText: header.scenarioText,
     scenarioFile: null,
@@ -149,7 +159,7 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
     trialsCsv: options.trialsCsv,
     extraFiles,
     analysis: { trials: header.totalTrials, ...header.analysis, precision: null },
-  });
+  }, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {
     io.out(`Merged ${partials.length} partials.\n`);

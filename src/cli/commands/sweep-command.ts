@@ -14,11 +14,13 @@ import { runSweep, sweepVariants, type SweepParameter, type SweepResult } from '
 import { runOutputFolder } from '../../report/output-location.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatRunRecord, formatSummaryJson, type RunRecord } from '../../report/run-record.ts';
-import { replaceProblem, writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
+import { writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import type { SweepOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { readSweepParameters } from '../read-sweep-parameters.ts';
+import { prepareOutputFolder } from '../prepare-output-folder.ts';
+import { phaseCheckpoint } from '../phase-checkpoint.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 
@@ -86,10 +88,12 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const compare = comparedKeys(options.compare, Object.keys(scenario.strategies));
   const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
-  const target = runOutputFolder(`${scenario.name}-sweep`, options.out);
-  const problem = replaceProblem(target);
-  if (problem) throw new UsageError(problem);
+  const target = runOutputFolder(scenario.name, options.out, 'output', '-sweep');
+  const targetOptions = { name: `${scenario.name} (sweep)`, explicitOut: options.out !== undefined };
+  prepareOutputFolder(target, targetOptions, io);
 
+  const checkpoint = phaseCheckpoint(io, signal);
+  await checkpoint('trials');
   const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
   let result: SweepResult;
   try {
@@ -101,6 +105,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
     { path: 'sweep.json', content: formatSummaryJson(result) },
     { path: 'scenario.yaml', content: loaded.text },
   ];
+  if (options.charts) await checkpoint('charts');
   // The report stage loads only when charts are wanted (vega takes a quarter second to load).
   const extraFiles = options.charts
     ? await (await import('../../report/build-sweep-report-files.ts')).buildSweepReportFiles({
@@ -109,6 +114,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
         result,
         version: packageVersion(),
         onWarning: (warning) => io.err(`warning: ${warning}\n`),
+        checkpoint,
       })
     : [];
   files.push(...extraFiles);
@@ -130,7 +136,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
     files: [...files.map((f) => f.path), 'run.json'],
   };
   files.push({ path: 'run.json', content: formatRunRecord(record) });
-  writeFolderAtomically(target, files);
+  await checkpoint('write');
+  await writeFolderAtomically(target, files, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
   if (options.json) io.out(formatSummaryJson(result));
   else if (!options.quiet) io.out(`${formatSweepTable(result)}  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   return EXIT_OK;
