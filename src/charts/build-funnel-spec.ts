@@ -33,7 +33,7 @@ const STEP_ORDER = ['seen', 'early', 'stage1', 'stage2', 'stage3', 'stage4', 'st
 
 
 function wonCount(data: FunnelData, strategy: string, type: ProjectTypeName): number {
-  return data.funnel[strategy][type].find((s) => s.step === 'won')?.count ?? 0;
+  return data.funnel[strategy]![type].find((s) => s.step === 'won')?.count ?? 0;
 }
 
 /** The finding: deals won per account under each strategy, and the project type where the ratio is widest. */
@@ -43,7 +43,7 @@ export function funnelTitle(data: FunnelData): string {
   const won: Record<string, number> = { [a.key]: total(a.key), [b.key]: total(b.key) };
   const [more, fewer] = won[a.key]! >= won[b.key]! ? [a.key, b.key] : [b.key, a.key];
   const count = (value: number) => (Math.max(won[a.key]!, won[b.key]!) >= 100 ? String(Math.round(value)) : formatCount(value));
-  const head = `${nameOf(data.strategies, more)} wins ${count(won[more])} deals per account, ${nameOf(data.strategies, fewer)} ${count(won[fewer])}`;
+  const head = `${nameOf(data.strategies, more)} wins ${count(won[more]!)} deals per account, ${nameOf(data.strategies, fewer)} ${count(won[fewer]!)}`;
   const ratios = PROJECT_TYPES.filter((type) => wonCount(data, fewer, type) > 0).map((type) => ({ type, ratio: wonCount(data, more, type) / wonCount(data, fewer, type) }));
   const widest = ratios.sort((a, b) => b.ratio - a.ratio)[0];
   if (!widest || widest.ratio < 1.5) return head;
@@ -53,7 +53,7 @@ export function funnelTitle(data: FunnelData): string {
 export function buildFunnelSpec(data: FunnelData): TopLevelSpec {
   const rows = data.strategies.map(({ key }) => key).flatMap((strategy) =>
     PROJECT_TYPES.flatMap((type) =>
-      data.funnel[strategy][type].map((step) => ({
+      data.funnel[strategy]![type].map((step) => ({
         strategy: legendOf(data.strategies, strategy),
         type: PROJECT_TYPE_LABELS[type],
         step: funnelStepLabel(step.step),

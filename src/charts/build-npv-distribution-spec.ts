@@ -16,22 +16,22 @@ export function npvDistributionTitle(data: NpvDistributionData): string {
   const { a, b } = data.pair;
   const [ato, fitd] = [data.npv[a.key]!, data.npv[b.key]!];
   const [high, low] = ato.mean >= fitd.mean ? [a.key, b.key] : [b.key, a.key];
-  const gap = data.npv[high].mean - data.npv[low].mean;
-  const means = `${formatMoney(data.npv[high].mean, data.currency)} vs ${formatMoney(data.npv[low].mean, data.currency)}`;
+  const gap = data.npv[high]!.mean - data.npv[low]!.mean;
+  const means = `${formatMoney(data.npv[high]!.mean, data.currency)} vs ${formatMoney(data.npv[low]!.mean, data.currency)}`;
   if (gap < 0.05 * Math.max(Math.abs(ato.mean), Math.abs(fitd.mean))) {
     return `${nameOf(data.strategies, a.key)} and ${nameOf(data.strategies, b.key)} give near-identical NPV distributions (mean ${formatMoney(ato.mean, data.currency)} and ${formatMoney(fitd.mean, data.currency)})`;
   }
-  const lowMean = data.npv[low].mean;
+  const lowMean = data.npv[low]!.mean;
   if (lowMean <= 0) return `${nameOf(data.strategies, high)}'s mean NPV per account is higher (${means})`;
-  const ratio = data.npv[high].mean / lowMean;
+  const ratio = data.npv[high]!.mean / lowMean;
   const how = ratio >= 2 ? `${ratio.toFixed(1)}× ${nameOf(data.strategies, low)}'s` : `${formatPercent(gap / lowMean)} higher`;
   return `${nameOf(data.strategies, high)}'s mean NPV per account is ${how} (${means})`;
 }
 
 export function buildNpvDistributionSpec(data: NpvDistributionData): TopLevelSpec {
-  const edges = data.strategies.map(({ key }) => key).flatMap((strategy) => histogramEdges(data.histograms[strategy], legendOf(data.strategies, strategy)));
+  const edges = data.strategies.map(({ key }) => key).flatMap((strategy) => histogramEdges(data.histograms[strategy]!, legendOf(data.strategies, strategy)));
   const markers = data.strategies.map(({ key }) => key).flatMap((strategy) => {
-    const npv = data.npv[strategy];
+    const npv = data.npv[strategy]!;
     return [
       { strategy: legendOf(data.strategies, strategy), marker: 'Mean', label: 'mean', value: rowNumber(npv.mean) },
       { strategy: legendOf(data.strategies, strategy), marker: 'P10 and P90', label: 'P10', value: rowNumber(npv.p10) },

@@ -26,7 +26,7 @@ export function streamPenetrationTitle(data: StreamPenetrationData): string {
 export function buildStreamPenetrationSpec(data: StreamPenetrationData): TopLevelSpec {
   const rows = data.strategies.map(({ key }) => key).flatMap((strategy) =>
     STREAMS.flatMap((stream) => {
-      const { active, won } = data.penetration[strategy][stream];
+      const { active, won } = data.penetration[strategy]![stream];
       return active.map((share, month) => ({
         strategy: legendOf(data.strategies, strategy),
         stream: STREAM_LABELS[stream],

@@ -44,7 +44,7 @@ export function upstreamSurvivalTitle(data: UpstreamSurvivalData): string {
   const last = data.horizonMonths - 1;
   const never: Record<string, number> = { [a.key]: curves[a.key]![last]!, [b.key]: curves[b.key]![last]! };
   const [trapped, other] = never[b.key]! >= never[a.key]! ? [b.key, a.key] : [a.key, b.key];
-  return `The downstream trap: ${formatPercent(never[trapped])} of ${nameOf(data.strategies, trapped)} accounts have no upstream win after ${data.horizonMonths} months (${nameOf(data.strategies, other)}: ${formatPercent(never[other])})`;
+  return `The downstream trap: ${formatPercent(never[trapped]!)} of ${nameOf(data.strategies, trapped)} accounts have no upstream win after ${data.horizonMonths} months (${nameOf(data.strategies, other)}: ${formatPercent(never[other]!)})`;
 }
 
 export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelSpec {

@@ -47,8 +47,8 @@ export function buildValueByStreamSpec(data: ValueByStreamData): TopLevelSpec {
         measure: label,
         strategy: legendOf(data.strategies, strategy),
         stream: STREAM_LABELS[stream],
-        value: rowNumber(data.value[strategy][key][stream]),
-        label: formatCount(data.value[strategy][key][stream]),
+        value: rowNumber(data.value[strategy]![key][stream]),
+        label: formatCount(data.value[strategy]![key][stream]),
       })),
     ),
   );

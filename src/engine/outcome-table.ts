@@ -208,7 +208,7 @@ function addCounts(sums: ExactSumState[], counts: ArrayLike<number>): void {
   for (let i = 0; i < counts.length; i++) {
     const partials = sums[i]!;
     if (partials.length === 0) partials.push(counts[i]!);
-    else partials[0] += counts[i]!;
+    else partials[0]! += counts[i]!;
   }
 }
 

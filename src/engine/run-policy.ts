@@ -54,18 +54,18 @@ import {
 function bookMargin(state: PolicyState, outcome: TrialOutcome, stream: number, amount: number): void {
   state.monthMargin += amount;
   outcome.grossMargin += amount;
-  outcome.marginByStream[stream] += amount;
+  outcome.marginByStream[stream]! += amount;
 }
 
 function payCost(state: PolicyState, outcome: TrialOutcome, stream: number, amount: number): void {
   state.monthCost += amount;
   outcome.costOfSale += amount;
-  outcome.costByStream[stream] += amount;
+  outcome.costByStream[stream]! += amount;
 }
 
 function bookRevenue(outcome: TrialOutcome, stream: number, amount: number): void {
   outcome.revenue += amount;
-  outcome.revenueByStream[stream] += amount;
+  outcome.revenueByStream[stream]! += amount;
 }
 
 /** K is paid once, in the month of the plan's first opening (start or migration). */
@@ -87,7 +87,7 @@ function applyWin(params: ModelParameters, world: World, state: PolicyState, out
   const horizon = params.horizonMonths;
 
   bookRevenue(outcome, stream, value * (1 - discount));
-  outcome.dealRevenueByStream[stream] += value * (1 - discount);
+  outcome.dealRevenueByStream[stream]! += value * (1 - discount);
   bookMargin(state, outcome, stream, value * (params.grossMargin[stream]! - discount));
   outcome.dealsWon++;
 
@@ -107,8 +107,8 @@ function applyWin(params: ModelParameters, world: World, state: PolicyState, out
   if (params.annuityRate[stream]! > 0 && params.annuityMonths > 0 && start < horizon) {
     const monthly = (params.annuityRate[stream]! * value) / 12;
     const row = stream * (horizon + 1);
-    state.annuityChange[row + start] += monthly;
-    state.annuityChange[row + Math.min(start + params.annuityMonths, horizon)] -= monthly;
+    state.annuityChange[row + start]! += monthly;
+    state.annuityChange[row + Math.min(start + params.annuityMonths, horizon)]! -= monthly;
   }
 
   state.relationship += params.relationshipGain[stream]! * Math.min(value, params.relationship.dealSizeCap);
@@ -126,13 +126,13 @@ function processCloses(params: ModelParameters, world: World, state: PolicyState
     const type = state.dealType[deal]!;
     const value = world.opportunities[deal * OPPORTUNITY_STRIDE + OPP_VALUE]!;
     payCost(state, outcome, stream, params.pursuitCost[stream]! * value * state.dealStages[deal]!);
-    outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED]++;
+    outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED]!++;
     if (state.trace) {
       const kind = state.dealWon[deal] ? 'won' : 'lost';
       state.trace.events.push({ month, kind, stream, type, value, stages: state.dealStages[deal]!, discount: state.dealDiscount[deal]! });
     }
     if (state.dealWon[deal]) {
-      outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED_WON]++;
+      outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED_WON]!++;
       applyWin(params, world, state, outcome, deal, month);
     }
   }
@@ -295,18 +295,18 @@ function coverageAndPursuit(params: ModelParameters, world: World, state: Policy
       const stages = params.stages[k]!;
       const cyclePerStage = state.cyclePerStage[k]!;
       const end = world.cellStart[cell + 1]!;
-      outcome.funnel[funnel + FUNNEL_ARRIVED] += end - world.cellStart[cell]!;
+      outcome.funnel[funnel + FUNNEL_ARRIVED]! += end - world.cellStart[cell]!;
       for (let deal = world.cellStart[cell]!; deal < end; deal++) {
         const base = deal * OPPORTUNITY_STRIDE;
         if (opportunities[base + OPP_VISIBILITY_UNIFORM]! >= visibility) continue;
-        outcome.funnel[funnel + FUNNEL_SEEN]++;
+        outcome.funnel[funnel + FUNNEL_SEEN]!++;
         const isEarly = alwaysEarly(s, k) || opportunities[base + OPP_EARLY_UNIFORM]! < early;
-        if (isEarly) outcome.funnel[funnel + FUNNEL_EARLY]++;
+        if (isEarly) outcome.funnel[funnel + FUNNEL_EARLY]!++;
         const p = winProbability(params, k, !isEarly, streamFactor, state.wallFactor[k]!, state.modeFactor[s * PROJECT_TYPE_COUNT + k]!);
         const passed = stagesPassed(opportunities, base + OPP_STAGE_UNIFORMS, stages, p);
-        outcome.stagesPassed[k * (MAX_STAGES + 1) + passed]++;
+        outcome.stagesPassed[k * (MAX_STAGES + 1) + passed]!++;
         const won = passed === stages;
-        if (won) outcome.funnel[funnel + FUNNEL_WON]++;
+        if (won) outcome.funnel[funnel + FUNNEL_WON]!++;
 
         const meanCycle = cyclePerStage * Math.max(passed, 1) + delay;
         const closeMonth = month + 1 + Math.floor((meanCycle / 2) * opportunities[base + OPP_CYCLE_GAMMA]!);

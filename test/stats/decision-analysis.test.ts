@@ -80,18 +80,18 @@ describe('dominance and risk', () => {
     const shifted = base.map((x) => x + 100);
     const d = summarizeDominance(shifted, base);
     expect(d.firstOrder.atoOverFitd).toMatchObject({ holds: true, largestViolation: 0 });
-    expect(d.secondOrder.atoOverFitd.holds).toBe(true);
+    expect(d.secondOrder.atoOverFitd!.holds).toBe(true);
     // A shift of 100 over a grid of step 1 moves the CDF by 100 points of 1000.
-    expect(d.firstOrder.fitdOverAto.largestViolation).toBeCloseTo(0.1, 12);
-    expect(d.firstOrder.fitdOverAto.holds).toBe(false);
+    expect(d.firstOrder.fitdOverAto!.largestViolation).toBeCloseTo(0.1, 12);
+    expect(d.firstOrder.fitdOverAto!.holds).toBe(false);
   });
 
   it('finds second-order but not first-order dominance over a mean-preserving spread', () => {
     const spread = base.map((x) => 2 * x);
     const d = summarizeDominance(base, spread);
-    expect(d.firstOrder.atoOverFitd.holds).toBe(false);
-    expect(d.secondOrder.atoOverFitd.holds).toBe(true);
-    expect(d.secondOrder.fitdOverAto.holds).toBe(false);
+    expect(d.firstOrder.atoOverFitd!.holds).toBe(false);
+    expect(d.secondOrder.atoOverFitd!.holds).toBe(true);
+    expect(d.secondOrder.fitdOverAto!.holds).toBe(false);
   });
 
   it('computes downside, expected shortfall and P(loss) by hand', () => {
