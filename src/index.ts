@@ -40,7 +40,7 @@ export { buildReportFiles, type ReportInput } from './report/build-report-files.
 
 // Decision analysis.
 export { runSweep, parseVary, type SweepResult } from './stats/sweep.ts';
-export { ablationPlan, summarizeAblation } from './stats/barrier-ablation.ts';
+export { ablationPlan, ablationPair, strategyEffect, summarizeAblation } from './stats/barrier-ablation.ts';
 export { summarizeDominance, summarizeDominanceAgainst, riskProfile } from './stats/risk-profile.ts';
 export { summarizePathClasses } from './stats/path-classes.ts';
 export { runToPrecision } from './stats/precision-run.ts';
