@@ -24,8 +24,12 @@ export interface AccountDecision extends AccountOption {
   account: string;
   group: string;
   team: string;
-  /** The best other option that fits the team's pool with the other accounts' choices kept. */
-  runnerUp: AccountOption | null;
+  /**
+   * The best option with another strategy (uncovered counting as one): among
+   * those that fit the team's pool with the other accounts' choices kept, or,
+   * when none fits (`fitsPool` false), among all.
+   */
+  runnerUp: (AccountOption & { fitsPool: boolean }) | null;
   /** Choice − runner-up per trial, over the group's pooled trials: mean and 95% CI. */
   difference: { mean: number; ci95: [number, number] | null } | null;
   /** Share of those trials in which the choice's NPV beats the runner-up's. */
@@ -64,6 +68,8 @@ export interface PortfolioDecision {
 interface Option extends KnapsackOption {
   strategy: number;
 }
+
+const bestOf = (options: readonly Option[]) => options.reduce<Option | null>((best, option) => (best === null || option.value > best.value ? option : best), null);
 
 function groupOptions(evaluation: BookEvaluation, group: number, only?: string): Option[] {
   const { strategies, maxUnits, meanNpv } = evaluation.groups[group]!;
@@ -127,14 +133,16 @@ export function optimizePortfolio(compiled: CompiledBook, evaluation: BookEvalua
     members.forEach((index, k) => {
       const group = groupOf[index]!;
       const chosen = options[k]!.find((option) => option.strategy === plan[k]!.strategy && option.units === plan[k]!.units)!;
-      const runnerUp = options[k]!.filter((option) => option !== chosen && option.units <= chosen.units + slack).reduce<Option | null>((best, option) => (best === null || option.value > best.value ? option : best), null);
+      const others = options[k]!.filter((option) => option.strategy !== chosen.strategy);
+      const fitting = others.filter((option) => option.units <= chosen.units + slack);
+      const runnerUp = bestOf(fitting.length > 0 ? fitting : others);
       const comparison = runnerUp ? compareStrategies(pooledColumn(compiled, evaluation, group, chosen), pooledColumn(compiled, evaluation, group, runnerUp)) : null;
       accounts[index] = {
         account: compiled.accounts[index]!.name,
         group: compiled.groups[group]!.name,
         team: compiled.groups[group]!.team,
         ...describe(group, chosen),
-        runnerUp: runnerUp ? describe(group, runnerUp) : null,
+        runnerUp: runnerUp ? { ...describe(group, runnerUp), fitsPool: fitting.length > 0 } : null,
         difference: comparison ? { mean: comparison.npvDiff.mean, ci95: comparison.npvDiff.ci95 } : null,
         pChoiceBetter: comparison ? comparison.pAtoBetter.p : null,
       };
