@@ -57,6 +57,7 @@ export interface PortfolioOptions {
   workers?: number;
   quiet: boolean;
   json: boolean;
+  charts: boolean;
   progress: boolean;
 }
 
@@ -211,6 +212,7 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .addOption(new Option('-w, --workers <n>', 'worker threads per simulation (default 1)').argParser(wholeNumber('--workers', 1, 256)))
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--json', 'print portfolio.json instead of the table', false)
+    .option('--no-charts', 'skip the charts and the HTML report')
     .option('--no-progress', 'never show a progress bar')
     .action((book: string, options: PortfolioOptions) => record({ command: 'portfolio', book, options: { ...options } }));
 

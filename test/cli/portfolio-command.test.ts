@@ -15,11 +15,14 @@ describe('expansim portfolio', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^expansim portfolio · small book · 4 accounts · 40 trials per account and option · seed 7\n/);
     expect(first.stdout).toContain('  Written to first/\n');
+    const report = readFileSync(join(folder, 'first', 'report.html'), 'utf8');
+    expect(report).toContain('<h1>Choosing per account adds');
+    for (const chart of ['portfolio-plans', 'portfolio-accounts', 'portfolio-allocation', 'portfolio-frontier']) expect(existsSync(join(folder, 'first', 'charts', `${chart}.svg`))).toBe(true);
     const written = readFileSync(join(folder, 'first', 'portfolio.json'), 'utf8');
     const result = JSON.parse(written) as { accounts: unknown[]; teams: Array<{ team: string; fteUsed: number; pool: number }> };
     expect(result.accounts).toHaveLength(4);
     for (const team of result.teams) expect(team.fteUsed).toBeLessThanOrEqual(team.pool);
-    const again = expansim(['portfolio', 'book.yaml', '--out', 'again', '--json'], folder);
+    const again = expansim(['portfolio', 'book.yaml', '--out', 'again', '--json', '--no-charts'], folder);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(written);
     expect(readFileSync(join(folder, 'again', 'portfolio.json'), 'utf8')).toBe(written);
@@ -28,7 +31,7 @@ describe('expansim portfolio', () => {
   it('ends a bad book or accounts CSV in exit 2, one line per problem with file, line and field, and writes nothing', () => {
     const folder = bookFolder();
     writeIn(folder, 'book.yaml', SMALL_BOOK.replace('    team: Blue\n', '    team: Green\n').replace('{ pool: 5 }', '{ pool: -5 }'));
-    const bad = expansim(['portfolio', 'book.yaml', '--out', 'never'], folder);
+    const bad = expansim(['portfolio', 'book.yaml', '--out', 'never', '--no-charts'], folder);
     expect(bad).toEqual({ code: 2, stdout: '', stderr: '✖ book.yaml:7 teams.Red.pool: must be between 0 and 1000000 (got -5)\n' });
     writeIn(folder, 'good.yaml', SMALL_BOOK);
     writeIn(folder, 'accounts.csv', 'name,team,wallet,fw,img,pur,itc,exr\nContoso,Red,45,0.7,1.3,0.6,0.7,0.5\nFabrikam,Blue,,0.2,0.3,0.5,0.2,0.3\n');
@@ -41,7 +44,7 @@ describe('expansim portfolio', () => {
     expect(parseArguments(['portfolio', 'b.yaml', '--accounts', 'a.csv', '-n', '50', '--step', '0.25', '--json'])).toEqual({
       command: 'portfolio',
       book: 'b.yaml',
-      options: { accounts: 'a.csv', trials: 50, step: 0.25, quiet: false, json: true, progress: true },
+      options: { accounts: 'a.csv', trials: 50, step: 0.25, quiet: false, json: true, charts: true, progress: true },
     });
     expect(parseArguments(['portfolio', 'b.yaml', '--step', '-1'])).toEqual({ command: 'usage-error', message: '--step must be a number above 0 and at most 100 (got "-1")' });
   });

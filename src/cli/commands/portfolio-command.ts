@@ -54,6 +54,20 @@ export async function portfolioCommand(bookPath: string, options: PortfolioOptio
     { path: 'book.yaml', content: loaded.text },
     { path: 'base-scenario.yaml', content: loaded.baseText },
   ];
+  // The report stage (vega, vega-lite) loads only when charts are wanted.
+  if (options.charts) {
+    const { buildPortfolioReportFiles } = await import('../../report/build-portfolio-report-files.ts');
+    files.push(
+      ...(await buildPortfolioReportFiles({
+        result,
+        bookText: loaded.text,
+        baseText: loaded.baseText,
+        accountsFile: options.accounts ?? null,
+        version: packageVersion(),
+        onWarning: (warning) => io.err(`warning: ${warning}\n`),
+      })),
+    );
+  }
   const record = {
     tool: 'expansim',
     expansimVersion: packageVersion(),
