@@ -66,8 +66,12 @@ export function compileBook(book: Book, base: Scenario, locate: BookLocator, row
       return account.index;
     });
 
+  const firstGroup = new Map<string, number>();
   book.groups.forEach((group, g) => {
     const at = (...path: PropertyKey[]) => ['groups', g, ...path];
+    const earlier = firstGroup.get(group.name);
+    if (earlier !== undefined) bookIssues.push({ path: at('name'), line: locate(at('name')), message: `"${group.name}" is already the name of groups[${earlier}]` });
+    else firstGroup.set(group.name, g);
     if (!(group.team in book.teams)) bookIssues.push({ path: at('team'), line: locate(at('team')), message: unknownTeam(group.team) });
     for (const key of BOOK_KEYS) {
       if (key in group.overrides) bookIssues.push({ path: at('overrides', key), line: locate(at('overrides', key)), message: `is set by the book for every account (the group's name, the book's seed and trials)` });
@@ -88,6 +92,7 @@ export function compileBook(book: Book, base: Scenario, locate: BookLocator, row
       accountIssues.push({ path: [row.labels.segment ?? 'segment'], line: row.line, message: `"${row.segment}" is not a group of the book (groups: ${[...segments.keys()].join(', ') || 'none'})` });
       continue;
     }
+    if (firstGroup.has(row.name)) accountIssues.push({ path: [row.labels.name ?? 'name'], line: row.line, message: `"${row.name}" is already the name of a group of the book` });
     if (!(row.team in book.teams)) accountIssues.push({ path: [row.labels.team ?? 'team'], line: row.line, message: unknownTeam(row.team) });
     const { scenario, issues } = groupScenario(book, base, row.name, withAccountRow(segment?.overrides ?? {}, row));
     for (const issue of issues) {

@@ -107,8 +107,10 @@ export function optimizePortfolio(compiled: CompiledBook, evaluation: BookEvalua
       const options = members.map((index) => groupOptions(evaluation, groupOf[index]!, only));
       const ownBest = options.map((list) => list.reduce((best, option) => (option.value > best.value ? option : best)));
       const unconstrained = ownBest.reduce((sum, option) => sum + option.units, 0);
-      const poolUnits = capacityUnits(team.pool, step);
-      const solution = solveKnapsack(options, Math.max(unconstrained, poolUnits + perFte));
+      // A pool beyond what every account could use is as good as that: the grid stops there.
+      const mostUseful = options.reduce((sum, list) => sum + list[list.length - 1]!.units, 0);
+      const poolUnits = Math.min(capacityUnits(team.pool, step), mostUseful);
+      const solution = solveKnapsack(options, Math.max(unconstrained, Math.min(poolUnits + perFte, mostUseful)));
       const planAt = (pool: number): PlanChoice[] => solution.planAt(pool).map((o, k) => ({ account: members[k]!, strategy: options[k]![o]!.strategy, units: options[k]![o]!.units }));
       return { team, members, options, unconstrained, poolUnits, solution, planAt, plan: planAt(poolUnits) };
     });
@@ -119,7 +121,7 @@ export function optimizePortfolio(compiled: CompiledBook, evaluation: BookEvalua
     pool: team.pool,
     fteUsed: capacityOf(plan.reduce((sum, choice) => sum + choice.units, 0), step),
     expectedNpv: solution.best[poolUnits]!,
-    valueOfOneMoreFte: solution.best[poolUnits + perFte]! - solution.best[poolUnits]!,
+    valueOfOneMoreFte: solution.best[Math.min(poolUnits + perFte, solution.best.length - 1)]! - solution.best[poolUnits]!,
     unconstrainedFte: capacityOf(unconstrained, step),
     frontier: Array.from({ length: unconstrained + 1 }, (_, units) => {
       const distribution = summarizePortfolio(portfolioNpv(evaluation.npv, planAt(units), trials));

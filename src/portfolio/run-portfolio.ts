@@ -34,6 +34,25 @@ export function evaluationBytes(compiled: CompiledBook): number {
   }, 0);
 }
 
+/** Most cells (accounts × capacity units) one team's knapsack may hold: 200 MB of choices. */
+export const MAX_SOLVER_CELLS = 50_000_000;
+
+/**
+ * Why a book is too large to solve exactly at its step (a team whose accounts
+ * × capacity units exceed MAX_SOLVER_CELLS), or null.
+ */
+export function solverProblem(compiled: CompiledBook): string | null {
+  for (const team of compiled.teams) {
+    const groups = compiled.groups.filter((group) => group.team === team.name);
+    const accounts = groups.reduce((sum, group) => sum + group.accounts.length, 0);
+    const units = groups.reduce((sum, group) => sum + group.accounts.length * capacityUnits(fullCoverage(group.scenario), compiled.book.step), 0);
+    if (accounts * units > MAX_SOLVER_CELLS) {
+      return `team ${team.name}'s exact plan would need ${accounts.toLocaleString('en-US')} accounts × ${units.toLocaleString('en-US')} capacity steps (the limit is ${MAX_SOLVER_CELLS.toLocaleString('en-US')}): use a larger --step, or split the team`;
+    }
+  }
+  return null;
+}
+
 /** Evaluates and optimises a book. */
 export async function runPortfolio(compiled: CompiledBook, options: EvaluateOptions = {}): Promise<PortfolioResult> {
   const decision = optimizePortfolio(compiled, await evaluateBook(compiled, options));

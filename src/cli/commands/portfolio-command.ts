@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { relative } from 'node:path';
 import { loadBook } from '../../book/load-book.ts';
-import { evaluationBytes, runPortfolio, withBookSettings } from '../../portfolio/run-portfolio.ts';
+import { evaluationBytes, runPortfolio, solverProblem, withBookSettings } from '../../portfolio/run-portfolio.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
@@ -29,6 +29,8 @@ export async function portfolioCommand(bookPath: string, options: PortfolioOptio
   if (bytes > MAX_EVALUATION_BYTES) {
     throw new UsageError(`the evaluation would keep ${(bytes / 1024 ** 3).toFixed(1)} GB of per-trial NPVs (the limit is 1.5 GB): use fewer --trials or a larger --step`);
   }
+  const unsolvable = solverProblem(compiled);
+  if (unsolvable) throw new UsageError(unsolvable);
   const target = runOutputFolder(compiled.book.name, options.out, 'output', '-portfolio');
   const targetOptions = { name: `${compiled.book.name} (portfolio)`, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
