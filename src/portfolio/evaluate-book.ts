@@ -16,7 +16,7 @@ import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { meanOf } from '../stats/sample-statistics.ts';
 import { capacityOf, capacityUnits, fullCoverage } from './capacity-grid.ts';
-import { readStrategyNpvs } from './read-strategy-npvs.ts';
+import { strategyNpvColumns } from './strategy-npv-columns.ts';
 
 export interface GroupEvaluation {
   /** The strategies of the group's scenario, in its order. */
@@ -49,21 +49,21 @@ export function accountScenario(group: Scenario, bookSeed: number, index: number
 
 export async function evaluateBook(compiled: CompiledBook, options: EvaluateOptions = {}): Promise<BookEvaluation> {
   const { step, trials, seed } = compiled.book;
-  const plans = compiled.groups.map((group) => ({ group, maxUnits: capacityUnits(fullCoverage(group.scenario), step), params: compileParameters(group.scenario) }));
+  const plans = compiled.groups.map((group) => ({ group, maxUnits: capacityUnits(fullCoverage(group.scenario), step), columns: strategyNpvColumns(compileParameters(group.scenario)) }));
   const total = plans.reduce((sum, plan) => sum + plan.maxUnits * plan.group.accounts.length, 0);
   const npv: Float64Array[][][] = compiled.accounts.map(() => []);
   const zeros = new Float64Array(trials);
   let done = 0;
   const groups: GroupEvaluation[] = [];
-  for (const { group, maxUnits, params } of plans) {
-    const strategies = params.strategies.map((strategy) => strategy.name);
+  for (const { group, maxUnits, columns: readers } of plans) {
+    const strategies = readers.map((reader) => reader.strategy);
     for (const index of group.accounts) {
       const columns: Float64Array[][] = strategies.map(() => [zeros]);
       for (let units = 1; units <= maxUnits; units++) {
         if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('the evaluation was interrupted');
         const scenario = accountScenario(group.scenario, seed, index, capacityOf(units, step));
         const { table } = await runSimulation(scenario, { trials, workers: options.workers ?? 1, columns: 'summary', signal: options.signal });
-        readStrategyNpvs(params, table).forEach((column, s) => columns[s]!.push(column.npv));
+        readers.forEach((reader, s) => columns[s]!.push(reader.read(table)));
         options.onProgress?.(++done, total);
       }
       npv[index] = columns;

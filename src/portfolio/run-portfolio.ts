@@ -5,6 +5,7 @@
 import type { CompiledBook } from '../book/compile-book.ts';
 import { compileParameters } from '../model/parameters.ts';
 import { capacityUnits, fullCoverage } from './capacity-grid.ts';
+import { strategyNpvColumns } from './strategy-npv-columns.ts';
 import { evaluateBook, type EvaluateOptions } from './evaluate-book.ts';
 import { optimizePortfolio, type PortfolioDecision } from './optimize-portfolio.ts';
 
@@ -29,7 +30,7 @@ export function withBookSettings(compiled: CompiledBook, settings: { trials?: nu
 /** Bytes the evaluation keeps: a Float64 NPV per trial, strategy, capacity step and account. */
 export function evaluationBytes(compiled: CompiledBook): number {
   return compiled.groups.reduce((sum, group) => {
-    const strategies = compileParameters(group.scenario).strategies.length;
+    const strategies = strategyNpvColumns(compileParameters(group.scenario)).length;
     return sum + group.accounts.length * strategies * capacityUnits(fullCoverage(group.scenario), compiled.book.step) * compiled.book.trials * 8;
   }, 0);
 }
