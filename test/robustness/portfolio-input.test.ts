@@ -36,6 +36,8 @@ describe('portfolio input', () => {
       const result = await portfolio([book, '--out', join(folder, 'never')]);
       expect({ ...result, stderr: result.stderr.replaceAll(book, 'BOOK') }).toEqual({ code: 2, stdout: '', stderr: expected });
     }
+    const good = writeIn(folder, 'good.yaml', SMALL_BOOK);
+    expect(await portfolio([good, '--step', '0.01', '--out', join(folder, 'never')])).toEqual({ code: 2, stdout: '', stderr: '✖ --step must be at least 0.05 FTE (got 0.01)\n' });
     expect(existsSync(join(folder, 'never'))).toBe(false);
   });
 

@@ -5,6 +5,7 @@
  */
 import { hostname } from 'node:os';
 import { relative } from 'node:path';
+import { MIN_CAPACITY_STEP } from '../../book/book-schema.ts';
 import { loadBook } from '../../book/load-book.ts';
 import { evaluationBytes, runPortfolio, solverProblem, withBookSettings } from '../../portfolio/run-portfolio.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
@@ -23,6 +24,7 @@ export const MAX_EVALUATION_BYTES = 1.5 * 1024 ** 3;
 export async function portfolioCommand(bookPath: string, options: PortfolioOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
   const startedAt = new Date();
   const clock = performance.now();
+  if (options.step !== undefined && options.step < MIN_CAPACITY_STEP) throw new UsageError(`--step must be at least ${MIN_CAPACITY_STEP} FTE (got ${options.step})`);
   const loaded = loadBook(bookPath, options.accounts === undefined ? {} : { accounts: options.accounts });
   const compiled = withBookSettings(loaded, { trials: options.trials, step: options.step });
   const bytes = evaluationBytes(compiled);
