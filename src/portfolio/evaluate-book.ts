@@ -49,13 +49,13 @@ export function accountScenario(group: Scenario, bookSeed: number, index: number
 
 export async function evaluateBook(compiled: CompiledBook, options: EvaluateOptions = {}): Promise<BookEvaluation> {
   const { step, trials, seed } = compiled.book;
-  const plans = compiled.groups.map((group) => ({ group, maxUnits: capacityUnits(fullCoverage(group.scenario), step), columns: strategyNpvColumns(compileParameters(group.scenario)) }));
-  const total = plans.reduce((sum, plan) => sum + plan.maxUnits * plan.group.accounts.length, 0);
+  const grids = compiled.groups.map((group) => ({ group, maxUnits: capacityUnits(fullCoverage(group.scenario), step), columns: strategyNpvColumns(compileParameters(group.scenario)) }));
+  const total = grids.reduce((sum, grid) => sum + grid.maxUnits * grid.group.accounts.length, 0);
   const npv: Float64Array[][][] = compiled.accounts.map(() => []);
   const zeros = new Float64Array(trials);
   let done = 0;
   const groups: GroupEvaluation[] = [];
-  for (const { group, maxUnits, columns: readers } of plans) {
+  for (const { group, maxUnits, columns: readers } of grids) {
     const strategies = readers.map((reader) => reader.strategy);
     for (const index of group.accounts) {
       const columns: Float64Array[][] = strategies.map(() => [zeros]);
