@@ -1,8 +1,10 @@
 /**
  * Regenerates what the docs derive from the schema: the README's scenario
- * reference and expansim.schema.json. `npm run docs`; a test checks both are current.
+ * reference, expansim.schema.json and expansim-book.schema.json. `npm run docs`;
+ * a test checks they are current.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { bookJsonSchema } from '../src/book/book-schema.ts';
 import { scenarioJsonSchema } from '../src/scenario/json-schema.ts';
 import { scenarioReferenceMarkdown } from '../src/scenario/scenario-reference.ts';
 
@@ -20,8 +22,13 @@ export function schemaFileText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 }
 
+export function bookSchemaFileText(): string {
+  return `${JSON.stringify(bookJsonSchema(), null, 2)}\n`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync('README.md', readmeWithReference(readFileSync('README.md', 'utf8')));
   writeFileSync('expansim.schema.json', schemaFileText());
-  process.stdout.write('Updated README.md (scenario reference) and expansim.schema.json\n');
+  writeFileSync('expansim-book.schema.json', bookSchemaFileText());
+  process.stdout.write('Updated README.md (scenario reference), expansim.schema.json and expansim-book.schema.json\n');
 }

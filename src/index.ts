@@ -59,3 +59,16 @@ export { calibrateScenario, type Calibration, type CalibrationOptions } from './
 export { formatCalibratedScenario } from './calibrate/format-calibrated-scenario.ts';
 export { simulateDealHistory } from './calibrate/simulate-deal-history.ts';
 export { formatDealHistoryCsv } from './calibrate/format-deal-history-csv.ts';
+
+// Portfolio: a book of accounts under each team's capacity.
+export { loadBook, type LoadedBook } from './book/load-book.ts';
+export { parseBook, type BookParseResult } from './book/parse-book.ts';
+export { compileBook, type CompiledBook, type CompiledGroup, type BookAccount, type BookTeam } from './book/compile-book.ts';
+export { bookSchema, bookJsonSchema, type Book, type BookInput } from './book/book-schema.ts';
+export { parseAccountsCsv, type AccountRow } from './book/parse-accounts-csv.ts';
+export { accountSeed } from './book/account-seed.ts';
+export { parseCsvTable, type CsvTable } from './scenario/parse-csv-table.ts';
+export { evaluateBook, accountScenario, type BookEvaluation } from './portfolio/evaluate-book.ts';
+export { optimizePortfolio, type PortfolioDecision, type AccountDecision, type TeamDecision } from './portfolio/optimize-portfolio.ts';
+export { runPortfolio, withBookSettings, type PortfolioResult } from './portfolio/run-portfolio.ts';
+export { solveKnapsack, type KnapsackOption, type KnapsackSolution } from './portfolio/solve-knapsack.ts';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const FOLDERS = ['src/model', 'src/stats', 'src/engine', 'src/report', 'src/scenario', 'src/charts', 'src/calibrate'];
+const FOLDERS = ['src/model', 'src/stats', 'src/engine', 'src/report', 'src/scenario', 'src/charts', 'src/calibrate', 'src/book', 'src/portfolio'];
 const EXAMPLE = /@example\s+(.+?)\s*\/\/ => (.+)$/;
 
 const cases = FOLDERS.flatMap((folder) =>

@@ -1,7 +1,7 @@
 /** The README's scenario reference and expansim.schema.json are generated from the schema: keep them current. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readmeWithReference, schemaFileText } from '../scripts/update-docs.ts';
+import { bookSchemaFileText, readmeWithReference, schemaFileText } from '../scripts/update-docs.ts';
 
 describe('generated docs', () => {
   it('README scenario reference matches the schema (run `npm run docs`)', () => {
@@ -11,6 +11,10 @@ describe('generated docs', () => {
 
   it('expansim.schema.json matches the schema (run `npm run docs`)', () => {
     expect(readFileSync('expansim.schema.json', 'utf8') === schemaFileText()).toBe(true);
+  });
+
+  it('expansim-book.schema.json matches the book schema (run `npm run docs`)', () => {
+    expect(readFileSync('expansim-book.schema.json', 'utf8') === bookSchemaFileText()).toBe(true);
   });
 
   it('README starts with the two set-up commands', () => {

@@ -4,7 +4,7 @@
  */
 import { matchDealColumns, type DealColumn } from './deal-columns.ts';
 import type { Deal, DealHistory, DealIssue } from './deal-history.ts';
-import { parseCsvRows } from './parse-csv-rows.ts';
+import { parseCsvTable } from '../scenario/parse-csv-table.ts';
 import {
   discountColumnInPercent,
   isProblem,
@@ -40,7 +40,7 @@ const IMPLAUSIBLE_MEDIAN_VALUE = 1000;
 export function parseDealHistory(text: string, options: DealParseOptions = {}): DealParseResult {
   const source = options.source ?? 'deals.csv';
   const unit = options.valueUnit ?? 'M';
-  const table = parseCsvRows(text);
+  const table = parseCsvTable(text);
   const empty = (issues: DealIssue[]): DealParseResult => ({
     history: { source, deals: [], columns: { account: false, closed: false, outcome: false, stageReached: false, discount: false }, notes: [] },
     issues,
@@ -50,7 +50,7 @@ export function parseDealHistory(text: string, options: DealParseOptions = {}): 
   if (match.problems.length > 0) return empty(match.problems.map((message) => ({ line: table.header!.line, message })));
 
   const issues: DealIssue[] = [];
-  if (table.unclosedQuoteLine !== undefined) issues.push({ line: table.unclosedQuoteLine, message: 'a quoted field is never closed (a missing ")' });
+  issues.push(...table.problems);
   const has = (column: DealColumn) => match.index[column] !== undefined;
   const cell = (fields: string[], column: DealColumn) => (has(column) ? (fields[match.index[column]!] ?? '').trim() : '');
   const percent = has('discount') && discountColumnInPercent(table.rows.map((row) => cell(row.fields, 'discount')));

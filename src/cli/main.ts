@@ -8,6 +8,7 @@ import { packageVersion } from '../report/package-version.ts';
 import { parseArguments, type ParsedArguments } from './parse-arguments.ts';
 import { runCommand } from './commands/run-command.ts';
 import { sweepCommand } from './commands/sweep-command.ts';
+import { portfolioCommand } from './commands/portfolio-command.ts';
 import { explainCommand } from './commands/explain-command.ts';
 import { mergeCommand } from './commands/shard-commands.ts';
 import { calibrateCommand } from './commands/calibrate-command.ts';
@@ -42,6 +43,8 @@ async function dispatch(parsed: ParsedArguments, io: CliIo, signal: AbortSignal)
       return checkCommand(parsed.runJson, parsed.workers, io, signal);
     case 'sweep':
       return sweepCommand(parsed.scenario, parsed.options, io, signal);
+    case 'portfolio':
+      return portfolioCommand(parsed.book, parsed.options, io, signal);
     case 'explain':
       return explainCommand(parsed.scenario, parsed.options, io);
     case 'merge':

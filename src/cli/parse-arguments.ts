@@ -50,6 +50,19 @@ export interface SweepOptions {
   progress: boolean;
 }
 
+export interface PortfolioOptions {
+  /** An accounts CSV whose rows join the book's groups. */
+  accounts?: string;
+  out?: string;
+  trials?: number;
+  step?: number;
+  workers?: number;
+  quiet: boolean;
+  json: boolean;
+  charts: boolean;
+  progress: boolean;
+}
+
 export interface ExplainOptions {
   trial: number;
   seed?: number;
@@ -83,6 +96,7 @@ export type ParsedArguments =
   | { command: 'run'; scenario: string; options: RunOptions }
   | { command: 'check'; runJson: string; workers?: number }
   | { command: 'sweep'; scenario: string; options: SweepOptions }
+  | { command: 'portfolio'; book: string; options: PortfolioOptions }
   | { command: 'explain'; scenario: string; options: ExplainOptions }
   | { command: 'merge'; parts: string[]; options: MergeOptions }
   | { command: 'calibrate'; deals: string; options: CalibrateOptions }
@@ -190,6 +204,21 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .option('--no-charts', 'skip the charts and the HTML report')
     .option('--no-progress', 'never show a progress bar')
     .action((scenario: string, options: SweepOptions) => record({ command: 'sweep', scenario, options: { ...options } }));
+
+  program
+    .command('portfolio')
+    .description('choose a strategy and FTE for each account of a book within each team\'s pool (exact, on common random numbers); write output/<book name>-portfolio/')
+    .argument('<book>', 'book file (YAML or JSON): base scenario, teams with pools, account groups')
+    .option('-a, --accounts <file.csv>', 'accounts CSV (name, team, wallet, the five barrier assessments, [segment, scenario paths]) added to the book')
+    .addOption(new Option('-n, --trials <n>', 'trials per account and option (overrides the book)').argParser(wholeNumber('--trials', 2, MAX_TRIALS)))
+    .addOption(new Option('--step <fte>', 'capacity grid step, FTE (overrides the book; default 0.5)').argParser(positiveNumber('--step', 100)))
+    .option('-o, --out <dir>', 'write into this folder instead of output/<book name>-portfolio/')
+    .addOption(new Option('-w, --workers <n>', 'worker threads per simulation (default 1)').argParser(wholeNumber('--workers', 1, 256)))
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .option('--json', 'print portfolio.json instead of the table', false)
+    .option('--no-charts', 'skip the charts and the HTML report')
+    .option('--no-progress', 'never show a progress bar')
+    .action((book: string, options: PortfolioOptions) => record({ command: 'portfolio', book, options: { ...options } }));
 
   program
     .command('explain')

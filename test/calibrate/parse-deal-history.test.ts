@@ -2,27 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDealIssue } from '../../src/calibrate/deal-history.ts';
 import { parseDealHistory } from '../../src/calibrate/parse-deal-history.ts';
-import { parseCsvRows } from '../../src/calibrate/parse-csv-rows.ts';
 
 const messages = (text: string, options = {}) => parseDealHistory(text, { source: 'deals.csv', ...options }).issues.map((issue) => formatDealIssue(issue, 'deals.csv')).join('\n');
-
-describe('parseCsvRows', () => {
-  it('reads quoted fields with delimiters, doubled quotes and line breaks, and counts lines', () => {
-    const table = parseCsvRows('# a comment\n\na,b,c\n1,"x, ""y""",3\n"multi\nline",2,3\r\n\n4,5,6\n');
-    expect(table.comments).toEqual(['a comment']);
-    expect(table.header).toEqual({ line: 3, fields: ['a', 'b', 'c'] });
-    expect(table.rows).toEqual([
-      { line: 4, fields: ['1', 'x, "y"', '3'] },
-      { line: 5, fields: ['multi\nline', '2', '3'] },
-      { line: 8, fields: ['4', '5', '6'] },
-    ]);
-  });
-
-  it('detects semicolon and tab delimiters from the header', () => {
-    expect(parseCsvRows('a;b\n1,5;2\n').rows[0]!.fields).toEqual(['1,5', '2']);
-    expect(parseCsvRows('a\tb\n1\t2\n').delimiter).toBe('\t');
-  });
-});
 
 describe('parseDealHistory', () => {
   it('reads the canonical columns', () => {
