@@ -42,19 +42,19 @@ export function pBetter(comparison: Comparison, a: string): ShareEstimate {
  * in the result's `p…Better`); `notePath` is where a missing interval is noted.
  */
 export function compareStrategies(
-  ato: ArrayLike<number>,
-  fitd: ArrayLike<number>,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
   notes: Record<string, string> = {},
   aKey = 'ato',
   notePath = 'comparison',
 ): Comparison {
-  if (ato.length !== fitd.length || ato.length === 0) throw new Error('compareStrategies requires two equally long, non-empty columns');
-  const n = ato.length;
+  if (a.length !== b.length || a.length === 0) throw new Error('compareStrategies requires two equally long, non-empty columns');
+  const n = a.length;
   const diff = new Float64Array(n);
   let better = 0;
   let ties = 0;
   for (let i = 0; i < n; i++) {
-    diff[i] = ato[i]! - fitd[i]!;
+    diff[i] = a[i]! - b[i]!;
     if (diff[i]! > 0) better++;
     else if (diff[i] === 0) ties++;
   }

@@ -13,8 +13,8 @@ import { addExact, valueOfExact, type ExactSumState } from '../engine/exact-sum.
 import { MIDSTREAM, STREAM_COUNT, UPSTREAM } from '../scenario/vocabulary.ts';
 import { comparedPair } from './compared-pair.ts';
 
-/** FITD paths, in the order a trial is tested against them (first match wins). */
-export const FITD_PATHS = {
+/** Paths of a plan that migrates (FITD's), in the order a trial is tested against them (first match wins). */
+export const MIGRATING_PATHS = {
   churned: 'the account churned',
   migratedFully: 'opened upstream',
   stalledAtMidstream: 'opened midstream, never upstream',
@@ -22,8 +22,8 @@ export const FITD_PATHS = {
   neverMigrated: 'never migrated, without the trap holding long',
 } as const;
 
-/** ATO paths, in the order a trial is tested against them (first match wins). */
-export const ATO_PATHS = {
+/** Paths of a plan that only starts streams (ATO's), in the order a trial is tested against them (first match wins). */
+export const STARTING_PATHS = {
   churned: 'the account churned',
   failedDelivery: 'at least one midstream or upstream delivery failed',
   upstreamReached: 'won an upstream deal',
@@ -37,8 +37,8 @@ export const HOLD_PATHS = {
   heldDownstream: 'stayed a downstream supplier to the horizon',
 } as const;
 
-export type FitdPath = keyof typeof FITD_PATHS;
-export type AtoPath = keyof typeof ATO_PATHS;
+export type MigratingPath = keyof typeof MIGRATING_PATHS;
+export type StartingPath = keyof typeof STARTING_PATHS;
 export type HoldPath = keyof typeof HOLD_PATHS;
 /** Which set of classes a plan's paths fall into. */
 export type PathFamily = 'migrating' | 'starting' | 'holding';
@@ -49,14 +49,14 @@ export function pathFamilyOf(strategy: Pick<StrategyParameters, 'open'>): PathFa
   return rules.includes(OPEN_START) ? 'starting' : 'holding';
 }
 
-/** Months under the downstream trap that make a never-migrated FITD path "stuck by the trap". */
+/** Months under the downstream trap that make a never-migrated path "stuck by the trap". */
 export const TRAP_MONTHS_STUCK = 12;
 
 export interface PathClass {
   description: string;
   trials: number;
   share: number;
-  /** Mean NPV of the strategy on these trials, and mean ATO − FITD on them; null for an empty class. */
+  /** Mean NPV of the strategy on these trials, and the compared pair's mean difference on them; null for an empty class. */
   meanNpv: number | null;
   meanNpvDiff: number | null;
 }
@@ -65,7 +65,7 @@ export interface PathClass {
 export type PathClassSummary = Record<string, Record<string, PathClass>>;
 
 /** The migrating plan's class of trial row `i`: how far it got with the streams it migrates to. */
-export function migratingPathOf(table: OutcomeTable, strategy: Pick<StrategyParameters, 'key' | 'open'>, i: number): FitdPath {
+export function migratingPathOf(table: OutcomeTable, strategy: Pick<StrategyParameters, 'key' | 'open'>, i: number): MigratingPath {
   const column = (name: 'churnMonth' | 'midstreamOpened' | 'upstreamOpened' | 'trapMonths') => strategyColumn(table, strategy.key, name)[i]!;
   if (column('churnMonth') >= 0) return 'churned';
   const migratesMidstream = strategy.open[MIDSTREAM] === OPEN_MIGRATE;
@@ -77,30 +77,20 @@ export function migratingPathOf(table: OutcomeTable, strategy: Pick<StrategyPara
   return column('trapMonths') >= TRAP_MONTHS_STUCK ? 'stuckByTrap' : 'neverMigrated';
 }
 
-/** The FITD class of trial row `i`. */
-export function fitdPathOf(table: OutcomeTable, i: number): FitdPath {
-  return migratingPathOf(table, { key: 'fitd', open: Uint8Array.of(OPEN_START, OPEN_MIGRATE, OPEN_MIGRATE) }, i);
-}
-
 /** The starting plan's class of trial row `i`; `understaffed` when capacity < Σ fte of the streams it opens. */
-export function startingPathOf(table: OutcomeTable, key: string, i: number, understaffed: boolean): AtoPath {
+export function startingPathOf(table: OutcomeTable, key: string, i: number, understaffed: boolean): StartingPath {
   if (strategyColumn(table, key, 'churnMonth')[i]! >= 0) return 'churned';
   if (strategyColumn(table, key, 'deliveryFailures')[i]! > 0) return 'failedDelivery';
   if (strategyColumn(table, key, 'firstUpstreamWin')[i]! >= 0) return 'upstreamReached';
   return understaffed ? 'capacityStarved' : 'upstreamNotReached';
 }
 
-/** The ATO class of trial row `i`; `understaffed` when capacity < Σ fte of all three streams. */
-export function atoPathOf(table: OutcomeTable, i: number, understaffed: boolean): AtoPath {
-  return startingPathOf(table, 'ato', i, understaffed);
-}
-
 function summarizeClasses<K extends string>(
   descriptions: Record<K, string>,
   classOf: (i: number) => K,
   npv: ArrayLike<number>,
-  ato: ArrayLike<number>,
-  fitd: ArrayLike<number>,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
 ): Record<K, PathClass> {
   const keys = Object.keys(descriptions) as K[];
   // One pass, exact sums per class: nothing allocated per trial.
@@ -109,7 +99,7 @@ function summarizeClasses<K extends string>(
     const group = groups.get(classOf(i))!;
     group.trials++;
     addExact(group.npv, npv[i]!);
-    addExact(group.diff, ato[i]! - fitd[i]!);
+    addExact(group.diff, a[i]! - b[i]!);
   }
   return Object.fromEntries(
     keys.map((key) => {
@@ -138,7 +128,7 @@ function classesOf(
 ): Record<string, PathClass> {
   const npv = strategyColumn(table, strategy.key, 'npv');
   const family = pathFamilyOf(strategy);
-  if (family === 'migrating') return summarizeClasses(FITD_PATHS, (i) => migratingPathOf(table, strategy, i), npv, a, b);
+  if (family === 'migrating') return summarizeClasses(MIGRATING_PATHS, (i) => migratingPathOf(table, strategy, i), npv, a, b);
   if (family === 'holding') {
     const churn = strategyColumn(table, strategy.key, 'churnMonth');
     return summarizeClasses(HOLD_PATHS, (i) => (churn[i]! >= 0 ? 'churned' : 'heldDownstream'), npv, a, b);
@@ -146,7 +136,7 @@ function classesOf(
   let fte = 0;
   for (let s = 0; s < STREAM_COUNT; s++) if (strategy.open[s] !== OPEN_NEVER) fte += params.fte[s]!;
   const understaffed = params.capacity < fte;
-  return summarizeClasses(ATO_PATHS, (i) => startingPathOf(table, strategy.key, i, understaffed), npv, a, b);
+  return summarizeClasses(STARTING_PATHS, (i) => startingPathOf(table, strategy.key, i, understaffed), npv, a, b);
 }
 
 /** Classifies every trial's path under each plan, the baseline's first; differences are the compared pair's. */

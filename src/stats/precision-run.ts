@@ -47,8 +47,8 @@ const FIRST_BATCH = 2000;
 const ROUND_TO = 1000;
 
 /** Mean and 95% half-width of the per-trial difference over the first `n` trials. */
-function differenceAt(ato: ArrayLike<number>, fitd: ArrayLike<number>, n: number): { mean: number; halfWidth: number } {
-  const diff = Float64Array.from({ length: n }, (_, i) => ato[i]! - fitd[i]!);
+function differenceAt(a: ArrayLike<number>, b: ArrayLike<number>, n: number): { mean: number; halfWidth: number } {
+  const diff = Float64Array.from({ length: n }, (_, i) => a[i]! - b[i]!);
   const mean = exactSum(diff) / n;
   if (n < 2) return { mean, halfWidth: Number.POSITIVE_INFINITY };
   const squares = diff.map((d) => (d - mean) ** 2);
@@ -67,7 +67,7 @@ export function nextTrialCount(current: number, halfWidth: number, allowed: numb
 }
 
 /** The running difference at about 60 trial counts from 100 to n (log-spaced). */
-export function convergencePath(ato: ArrayLike<number>, fitd: ArrayLike<number>, n: number): ConvergencePoint[] {
+export function convergencePath(a: ArrayLike<number>, b: ArrayLike<number>, n: number): ConvergencePoint[] {
   const counts = new Set<number>();
   const first = Math.min(100, n);
   for (let k = 0; k <= 60; k++) counts.add(Math.round(first * (n / first) ** (k / 60)));
@@ -77,7 +77,7 @@ export function convergencePath(ato: ArrayLike<number>, fitd: ArrayLike<number>,
   // Welford's running mean and variance, read off at each count.
   let mean = 0;
   for (let i = 0; i < n; i++) {
-    const d = ato[i]! - fitd[i]!;
+    const d = a[i]! - b[i]!;
     sum += 1;
     const delta = d - mean;
     mean += delta / sum;

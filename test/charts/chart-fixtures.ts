@@ -5,7 +5,7 @@
 import type { ChartData } from '../../src/stats/prepare-chart-data.ts';
 import type { FunnelStep } from '../../src/stats/funnel-steps.ts';
 import type { MeanEstimate } from '../../src/stats/variant-statistics.ts';
-import { ATO_PATHS, FITD_PATHS } from '../../src/stats/path-classes.ts';
+import { MIGRATING_PATHS, STARTING_PATHS } from '../../src/stats/path-classes.ts';
 
 const histogram = (start: number, width: number, counts: number[], below = 0, above = 0) => ({
   start,
@@ -161,18 +161,18 @@ export const CHART_DATA: ChartData = {
     meanDiff: 0.25,
     classes: {
       fitd: {
-        churned: pathClass(FITD_PATHS.churned, 3, 0.5, 1.5),
-        migratedFully: pathClass(FITD_PATHS.migratedFully, 1, 4, -0.5),
-        stalledAtMidstream: pathClass(FITD_PATHS.stalledAtMidstream, 3, 2, -0.3),
-        stuckByTrap: pathClass(FITD_PATHS.stuckByTrap, 0, null, null),
-        neverMigrated: pathClass(FITD_PATHS.neverMigrated, 3, 1.2, -0.2),
+        churned: pathClass(MIGRATING_PATHS.churned, 3, 0.5, 1.5),
+        migratedFully: pathClass(MIGRATING_PATHS.migratedFully, 1, 4, -0.5),
+        stalledAtMidstream: pathClass(MIGRATING_PATHS.stalledAtMidstream, 3, 2, -0.3),
+        stuckByTrap: pathClass(MIGRATING_PATHS.stuckByTrap, 0, null, null),
+        neverMigrated: pathClass(MIGRATING_PATHS.neverMigrated, 3, 1.2, -0.2),
       },
       ato: {
-        churned: pathClass(ATO_PATHS.churned, 2, 0.5, -0.4),
-        failedDelivery: pathClass(ATO_PATHS.failedDelivery, 1, 3, 1.2),
-        upstreamReached: pathClass(ATO_PATHS.upstreamReached, 2, 5, 1.5),
-        capacityStarved: pathClass(ATO_PATHS.capacityStarved, 0, null, null),
-        upstreamNotReached: pathClass(ATO_PATHS.upstreamNotReached, 5, 1, -0.18),
+        churned: pathClass(STARTING_PATHS.churned, 2, 0.5, -0.4),
+        failedDelivery: pathClass(STARTING_PATHS.failedDelivery, 1, 3, 1.2),
+        upstreamReached: pathClass(STARTING_PATHS.upstreamReached, 2, 5, 1.5),
+        capacityStarved: pathClass(STARTING_PATHS.capacityStarved, 0, null, null),
+        upstreamNotReached: pathClass(STARTING_PATHS.upstreamNotReached, 5, 1, -0.18),
       },
     },
   },
