@@ -10,22 +10,24 @@ export { scenarioSchema, type Scenario, type ScenarioInput } from './scenario/sc
 export { scenarioJsonSchema } from './scenario/json-schema.ts';
 export { formatIssue, ScenarioError, type ScenarioIssue } from './scenario/scenario-issue.ts';
 export { hashScenario } from './scenario/scenario-hash.ts';
-export { BARRIERS, PROJECT_TYPES, STRATEGIES, STREAMS } from './scenario/vocabulary.ts';
+export { BARRIERS, OPENING_RULES, PROJECT_TYPES, STRATEGIES, STREAMS } from './scenario/vocabulary.ts';
+export { strategyLabel, MAX_STRATEGIES } from './scenario/strategy-schema.ts';
 
 // The model and the engine.
-export { compileParameters, type ModelParameters } from './model/parameters.ts';
+export { compileParameters, OPEN_MIGRATE, OPEN_NEVER, OPEN_START, type ModelParameters, type StrategyParameters } from './model/parameters.ts';
 export { runSimulation, type SimulationOptions, type SimulationResult } from './engine/run-simulation.ts';
 export { runTrials } from './engine/run-trials.ts';
 export { createWorld, generateWorld, type World } from './engine/world.ts';
 export { runPolicy } from './engine/run-policy.ts';
 export { createPolicyState } from './engine/policy-state.ts';
 export { createTrialOutcome, type TrialOutcome } from './engine/trial-outcome.ts';
-export type { OutcomeTable } from './engine/outcome-table.ts';
+export { strategyColumn, type OutcomeTable, type StrategyColumnName } from './engine/outcome-table.ts';
 
 // Statistics.
 export { runScenario, summarizeRun, type ScenarioRun } from './stats/run-scenario.ts';
-export { summarizeOutcomes, type Summary, type StrategySummary } from './stats/summarize-outcomes.ts';
-export { compareStrategies, type Comparison } from './stats/compare-strategies.ts';
+export { summarizeOutcomes, shareBest, type Summary, type StrategySummary } from './stats/summarize-outcomes.ts';
+export { compareStrategies, pBetter, type Comparison } from './stats/compare-strategies.ts';
+export { comparedPair, strategyRefs, baselineRef, type ComparedPair, type StrategyRef } from './stats/compared-pair.ts';
 export { summarizeSample, meanOf, quantileOfSorted } from './stats/sample-statistics.ts';
 export { meanInterval, wilsonInterval } from './stats/intervals.ts';
 
@@ -38,8 +40,8 @@ export { buildReportFiles, type ReportInput } from './report/build-report-files.
 
 // Decision analysis.
 export { runSweep, parseVary, type SweepResult } from './stats/sweep.ts';
-export { ablationPlan, summarizeAblation } from './stats/barrier-ablation.ts';
-export { summarizeDominance, riskProfile } from './stats/risk-profile.ts';
+export { ablationPlan, ablationPair, strategyEffect, summarizeAblation } from './stats/barrier-ablation.ts';
+export { summarizeDominance, summarizeDominanceAgainst, riskProfile } from './stats/risk-profile.ts';
 export { summarizePathClasses } from './stats/path-classes.ts';
 export { runToPrecision } from './stats/precision-run.ts';
 export { summarizeFullRun, type FullSummary } from './stats/run-scenario.ts';

@@ -70,21 +70,21 @@ export function measureSpendRates(deals: readonly Deal[], params: ModelParameter
       if (inStream.length === 0) continue;
       const first = inStream.reduce((earliest, deal) => Math.min(earliest, deal.opened), Infinity);
       account.months[s] = Math.max(0, end - first);
-      rates.exposureMonths[s] += account.months[s]!;
+      rates.exposureMonths[s]! += account.months[s]!;
       for (const deal of inStream) {
         if (deal.opened <= first || deal.opened > end) continue;
         const cell = s * PROJECT_TYPE_COUNT + deal.type;
-        rates.deals[cell]++;
-        rates.spend[cell] += deal.value;
-        account.value[s] += deal.value;
-        valueSquares[cell] += deal.value * deal.value;
+        rates.deals[cell]!++;
+        rates.spend[cell]! += deal.value;
+        account.value[s]! += deal.value;
+        valueSquares[cell]! += deal.value * deal.value;
       }
     }
   }
   for (let cell = 0; cell < cells; cell++) {
     const s = Math.floor(cell / PROJECT_TYPE_COUNT);
     const scale = rates.exposureMonths[s]! > 0 ? 12 / (rates.exposureMonths[s]! * rates.visibility[s]!) : 0;
-    rates.spend[cell] *= scale;
+    rates.spend[cell]! *= scale;
     rates.variance[cell] = scale * scale * valueSquares[cell]!;
   }
   return rates;

@@ -120,7 +120,7 @@ function fitType(deals: readonly Deal[], base: Scenario, params: ModelParameters
       if (kind === LOST && deal.stageReached !== null && deal.stageReached <= stages) {
         kind = LOST_AT;
         passed = deal.stageReached - 1;
-        lostWithStage[deal.stream]++;
+        lostWithStage[deal.stream]!++;
       }
     }
     const key = `${deal.stream}:${kind}:${passed}:${months}`;

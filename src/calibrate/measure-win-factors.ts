@@ -62,16 +62,16 @@ export function measureWinFactors(base: Scenario, options: WinFactorOptions): Wi
     const cell = deal.stream * PROJECT_TYPE_COUNT + deal.type;
     let account = perAccount.get(deal.account);
     if (!account) perAccount.set(deal.account, (account = { ratio: new Float64Array(cells), squares: new Float64Array(cells), count: new Float64Array(cells) }));
-    account.ratio[cell] += deal.winProbability / p0;
-    account.squares[cell] += (deal.winProbability / p0) ** 2;
-    account.count[cell]++;
-    ratioSum[cell] += deal.winProbability / p0;
-    count[cell]++;
+    account.ratio[cell]! += deal.winProbability / p0;
+    account.squares[cell]! += (deal.winProbability / p0) ** 2;
+    account.count[cell]!++;
+    ratioSum[cell]! += deal.winProbability / p0;
+    count[cell]!++;
   }
   const factor = Float64Array.from(ratioSum, (total, cell) => (count[cell]! > 0 ? total / count[cell]! : Number.NaN));
   const squares = new Float64Array(cells);
   for (const account of perAccount.values()) {
-    for (let cell = 0; cell < cells; cell++) squares[cell] += (account.ratio[cell]! - factor[cell]! * account.count[cell]!) ** 2;
+    for (let cell = 0; cell < cells; cell++) squares[cell]! += (account.ratio[cell]! - factor[cell]! * account.count[cell]!) ** 2;
   }
   const se = Float64Array.from(squares, (total, cell) => (count[cell]! > 0 ? Math.sqrt(total) / count[cell]! : Number.NaN));
   const accountVariance = new Float64Array(cells);

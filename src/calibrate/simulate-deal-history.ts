@@ -9,31 +9,9 @@ import { createPolicyState } from '../engine/policy-state.ts';
 import { createPolicyTrace } from '../engine/policy-trace.ts';
 import { runPolicy } from '../engine/run-policy.ts';
 import { createTrialOutcome } from '../engine/trial-outcome.ts';
-import {
-  CELLS_PER_MONTH,
-  createWorld,
-  generateWorld,
-  OPP_CYCLE_GAMMA,
-  OPP_DISCOUNT_NORMAL,
-  OPP_EARLY_UNIFORM,
-  OPP_STAGE_UNIFORMS,
-  OPP_VALUE,
-  OPP_VISIBILITY_UNIFORM,
-  OPPORTUNITY_STRIDE,
-} from '../engine/world.ts';
-import { competencyMatch } from '../model/hazards.ts';
-import {
-  alwaysEarly,
-  dealDiscount,
-  earlyEntryProbability,
-  matchWinFactor,
-  stagesPassed,
-  streamWinFactor,
-  winProbability,
-} from '../model/opportunity.ts';
+import { createWorld, generateWorld } from '../engine/world.ts';
 import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { PROJECT_TYPE_COUNT, PURCHASING_CONTROL, STRATEGIES, STREAM_COUNT, UPSTREAM, type StrategyName } from '../scenario/vocabulary.ts';
 
 /** One pursued opportunity, with the model's own view of it (`early`, `winProbability`). */
 export interface SimulatedDeal {
@@ -56,7 +34,8 @@ export interface SimulatedDeal {
 }
 
 export interface DealHistoryOptions {
-  strategy: StrategyName;
+  /** The strategy's key in the scenario (`ato`, `fitd`, …). */
+  strategy: string;
   /** Accounts (trials) to simulate, from trial `firstAccount` (default 0). */
   accounts: number;
   firstAccount?: number;
@@ -64,71 +43,40 @@ export interface DealHistoryOptions {
 
 /**
  * Simulates `accounts` trials of `scenario` under one strategy and lists every
- * opportunity the vendor pursued, in account then month order. The engine runs
- * each trial (with its story recorded); the decisions of step 8 are then
- * replayed from the world's uniforms and the recorded monthly state, so each
- * deal carries its stages passed and win probability (a test checks that the
- * replay books exactly the engine's closes).
+ * opportunity the vendor pursued, in account then month order: the engine
+ * runs each trial with its story recorded, and the story holds each pursued
+ * opportunity as step 8 decided it (one implementation of MODEL.md §3.4).
  *
- * Cost: about twice a plain run of the same trials.
+ * Cost: somewhat more than a plain run of the same trials (the story is kept).
  */
 export function simulateDealHistory(scenario: Scenario, options: DealHistoryOptions): SimulatedDeal[] {
   const params = compileParameters(scenario);
-  const strategy = params.strategies[STRATEGIES.indexOf(options.strategy)]!;
+  const strategy = params.strategies.find((plan) => plan.key === options.strategy);
+  if (!strategy) throw new Error(`simulateDealHistory: the scenario has no strategy ${options.strategy}`);
   const horizon = params.horizonMonths;
   const world = createWorld(horizon);
   const state = createPolicyState(horizon);
+  const outcome = createTrialOutcome(horizon);
   const deals: SimulatedDeal[] = [];
   const first = options.firstAccount ?? 0;
-
   for (let trial = first; trial < first + options.accounts; trial++) {
     generateWorld(params, scenario.seed, trial, world);
     const trace = createPolicyTrace();
-    const outcome = runPolicy(params, strategy, world, state, createTrialOutcome(horizon), trace);
-    const upstreamWins = trace.events.filter((event) => event.kind === 'won' && event.stream === UPSTREAM).map((event) => event.month);
-    const lastLiveMonth = outcome.churnMonth >= 0 ? outcome.churnMonth - 1 : horizon - 1;
-    let pullThroughUntil = -1;
-
-    for (let month = 0; month <= lastLiveMonth; month++) {
-      // Step 1 of this month booked any upstream win closing now before step 8 ran.
-      for (const won of upstreamWins) if (won === month) pullThroughUntil = month + params.pullThroughMonths;
-      const inPullThrough = month <= pullThroughUntil;
-      const { image, relationship } = trace.months[month]!;
-      let activeFte = 0;
-      for (let s = 0; s < STREAM_COUNT; s++) if (state.activeFrom[s]! <= month) activeFte += params.fte[s]!;
-
-      for (let s = 0; s < STREAM_COUNT; s++) {
-        if (state.activeFrom[s]! > month) continue;
-        const matchFactor = matchWinFactor(params, competencyMatch(params, s, activeFte));
-        const early = earlyEntryProbability(params, s, image, relationship, inPullThrough);
-        const streamFactor = streamWinFactor(params, s, matchFactor, image, state.barriers, inPullThrough);
-        const delay = s === 0 ? 0 : state.purchasingDelay;
-        for (let k = 0; k < PROJECT_TYPE_COUNT; k++) {
-          const cell = month * CELLS_PER_MONTH + s * PROJECT_TYPE_COUNT + k;
-          for (let opportunity = world.cellStart[cell]!; opportunity < world.cellStart[cell + 1]!; opportunity++) {
-            const base = opportunity * OPPORTUNITY_STRIDE;
-            if (world.opportunities[base + OPP_VISIBILITY_UNIFORM]! >= state.visibility[s]!) continue;
-            const isEarly = alwaysEarly(s, k) || world.opportunities[base + OPP_EARLY_UNIFORM]! < early;
-            const p = winProbability(params, k, !isEarly, streamFactor, state.wallFactor[k]!, state.modeFactor[s * PROJECT_TYPE_COUNT + k]!);
-            const passed = stagesPassed(world.opportunities, base + OPP_STAGE_UNIFORMS, params.stages[k]!, p);
-            const meanCycle = state.cyclePerStage[k]! * Math.max(passed, 1) + delay;
-            const closeMonth = month + 1 + Math.floor((meanCycle / 2) * world.opportunities[base + OPP_CYCLE_GAMMA]!);
-            deals.push({
-              account: trial,
-              stream: s,
-              type: k,
-              value: world.opportunities[base + OPP_VALUE]!,
-              openedMonth: month,
-              closedMonth: closeMonth < horizon ? closeMonth : null,
-              won: passed === params.stages[k],
-              stagesPassed: passed,
-              early: isEarly,
-              winProbability: p,
-              discount: dealDiscount(params, s, state.barriers[PURCHASING_CONTROL]!, world.opportunities[base + OPP_DISCOUNT_NORMAL]!),
-            });
-          }
-        }
-      }
+    runPolicy(params, strategy, world, state, outcome, trace);
+    for (const deal of trace.pursued) {
+      deals.push({
+        account: trial,
+        stream: deal.stream,
+        type: deal.type,
+        value: deal.value,
+        openedMonth: deal.month,
+        closedMonth: deal.closeMonth,
+        won: deal.won,
+        stagesPassed: deal.stagesPassed,
+        early: deal.early,
+        winProbability: deal.winProbability,
+        discount: deal.discount,
+      });
     }
   }
   return deals;

@@ -7,8 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ColorDef, PositionDef } from './spec-types.ts';
 import type { CashFanData } from '../stats/prepare-chart-data.ts';
 import type { FanMonth } from '../stats/summarize-cash-fan.ts';
-import { STRATEGIES } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, STRATEGY_LABELS, STRATEGY_LINE_LEGEND, STRATEGY_SCALE, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, legendOf, nameOf, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { formatMoney, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
@@ -25,33 +24,35 @@ function lastLeadChange(ato: FanMonth[], fitd: FanMonth[]): number | null {
 
 /** The finding: who ends ahead on the median path, and since when. */
 export function fanChartTitle(data: CashFanData): string {
-  const { ato, fitd } = data.fan;
-  const end = ato.length - 1;
+  const { a, b } = data.pair;
+  const [first, second] = [data.fan[a.key]!, data.fan[b.key]!];
+  const end = first.length - 1;
   if (end < 0) return 'No cash paths were kept for this run';
-  const lastMonth = ato[end]!.month;
-  const leader = ato[end]!.p50 >= fitd[end]!.p50 ? 'ato' : 'fitd';
-  const other = leader === 'ato' ? 'fitd' : 'ato';
-  const gap = `${formatMoney(data.fan[leader][end]!.p50, data.currency)} vs ${formatMoney(data.fan[other][end]!.p50, data.currency)} by month ${lastMonth}`;
-  const change = lastLeadChange(ato, fitd);
-  const scale = Math.max(Math.abs(ato[end]!.p50), Math.abs(fitd[end]!.p50));
-  if (data.fan[leader][end]!.p50 - data.fan[other][end]!.p50 < 0.05 * scale) {
-    return `${STRATEGY_SHORT_NAMES[other]}'s median account catches up in cash by month ${lastMonth} (${formatMoney(data.fan[other][end]!.p50, data.currency)} vs ${formatMoney(data.fan[leader][end]!.p50, data.currency)})`;
+  const lastMonth = first[end]!.month;
+  const leader = first[end]!.p50 >= second[end]!.p50 ? a.key : b.key;
+  const other = leader === a.key ? b.key : a.key;
+  const median = (key: string) => data.fan[key]![end]!.p50;
+  const gap = `${formatMoney(median(leader), data.currency)} vs ${formatMoney(median(other), data.currency)} by month ${lastMonth}`;
+  const change = lastLeadChange(first, second);
+  const scale = Math.max(Math.abs(first[end]!.p50), Math.abs(second[end]!.p50));
+  if (median(leader) - median(other) < 0.05 * scale) {
+    return `${nameOf(data.strategies, other)}'s median account catches up in cash by month ${lastMonth} (${formatMoney(median(other), data.currency)} vs ${formatMoney(median(leader), data.currency)})`;
   }
-  if (change === null || change === 0) return `${STRATEGY_SHORT_NAMES[leader]}'s median account leads in cash in every month (${gap})`;
-  return `${STRATEGY_SHORT_NAMES[leader]}'s median account pulls ahead in cash from month ${change} (${gap})`;
+  if (change === null || change === 0) return `${nameOf(data.strategies, leader)}'s median account leads in cash in every month (${gap})`;
+  return `${nameOf(data.strategies, leader)}'s median account pulls ahead in cash from month ${change} (${gap})`;
 }
 
 export function buildFanChartSpec(data: CashFanData): TopLevelSpec {
   const unit = moneyUnit(data.currency);
-  const rows = STRATEGIES.flatMap((strategy) =>
-    data.fan[strategy].map((m) => ({ strategy: STRATEGY_LABELS[strategy], month: m.month, p10: rowNumber(m.p10), p50: rowNumber(m.p50), p90: rowNumber(m.p90) })),
+  const rows = data.strategies.map(({ key }) => key).flatMap((strategy) =>
+    data.fan[strategy]!.map((m) => ({ strategy: legendOf(data.strategies, strategy), month: m.month, p10: rowNumber(m.p10), p50: rowNumber(m.p50), p90: rowNumber(m.p90) })),
   );
   const lastMonth = rows.reduce((max, r) => Math.max(max, r.month), 0);
   const x: PositionDef = { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, lastMonth], nice: false }, axis: { values: monthTicks(lastMonth) } };
-  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE, legend: STRATEGY_LINE_LEGEND };
+  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND };
   const terminal =
     data.terminalValue === 'runRate'
-      ? ` Excludes the terminal value (mean ${formatMoney(data.meanTerminalValue.ato, data.currency)} ATO, ${formatMoney(data.meanTerminalValue.fitd, data.currency)} FITD).`
+      ? ` Excludes the terminal value (mean ${data.strategies.map(({ key }) => `${formatMoney(data.meanTerminalValue[key]!, data.currency)} ${nameOf(data.strategies, key)}`).join(', ')}).`
       : '';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

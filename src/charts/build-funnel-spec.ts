@@ -7,8 +7,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConcatSpec, OffsetDef, PositionDef } from './spec-types.ts';
 import type { FunnelData } from '../stats/prepare-chart-data.ts';
-import { PROJECT_TYPES, STRATEGIES, type ProjectTypeName } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, STRATEGY_LABELS, STRATEGY_SCALE, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { PROJECT_TYPES, type ProjectTypeName } from '../scenario/vocabulary.ts';
+import { CHART_CONFIG, legendOf, nameOf, strategyScale } from './chart-theme.ts';
 import { formatCount, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
@@ -32,17 +32,18 @@ export function funnelStepLabel(step: string): string {
 const STEP_ORDER = ['seen', 'early', 'stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'won'].map(funnelStepLabel);
 
 
-function wonCount(data: FunnelData, strategy: 'ato' | 'fitd', type: ProjectTypeName): number {
-  return data.funnel[strategy][type].find((s) => s.step === 'won')?.count ?? 0;
+function wonCount(data: FunnelData, strategy: string, type: ProjectTypeName): number {
+  return data.funnel[strategy]![type].find((s) => s.step === 'won')?.count ?? 0;
 }
 
 /** The finding: deals won per account under each strategy, and the project type where the ratio is widest. */
 export function funnelTitle(data: FunnelData): string {
-  const total = (strategy: 'ato' | 'fitd') => PROJECT_TYPES.reduce((sum, type) => sum + wonCount(data, strategy, type), 0);
-  const won = { ato: total('ato'), fitd: total('fitd') };
-  const [more, fewer] = won.ato >= won.fitd ? (['ato', 'fitd'] as const) : (['fitd', 'ato'] as const);
-  const count = (value: number) => (Math.max(won.ato, won.fitd) >= 100 ? String(Math.round(value)) : formatCount(value));
-  const head = `${STRATEGY_SHORT_NAMES[more]} wins ${count(won[more])} deals per account, ${STRATEGY_SHORT_NAMES[fewer]} ${count(won[fewer])}`;
+  const { a, b } = data.pair;
+  const total = (strategy: string) => PROJECT_TYPES.reduce((sum, type) => sum + wonCount(data, strategy, type), 0);
+  const won: Record<string, number> = { [a.key]: total(a.key), [b.key]: total(b.key) };
+  const [more, fewer] = won[a.key]! >= won[b.key]! ? [a.key, b.key] : [b.key, a.key];
+  const count = (value: number) => (Math.max(won[a.key]!, won[b.key]!) >= 100 ? String(Math.round(value)) : formatCount(value));
+  const head = `${nameOf(data.strategies, more)} wins ${count(won[more]!)} deals per account, ${nameOf(data.strategies, fewer)} ${count(won[fewer]!)}`;
   const ratios = PROJECT_TYPES.filter((type) => wonCount(data, fewer, type) > 0).map((type) => ({ type, ratio: wonCount(data, more, type) / wonCount(data, fewer, type) }));
   const widest = ratios.sort((a, b) => b.ratio - a.ratio)[0];
   if (!widest || widest.ratio < 1.5) return head;
@@ -50,10 +51,10 @@ export function funnelTitle(data: FunnelData): string {
 }
 
 export function buildFunnelSpec(data: FunnelData): TopLevelSpec {
-  const rows = STRATEGIES.flatMap((strategy) =>
+  const rows = data.strategies.map(({ key }) => key).flatMap((strategy) =>
     PROJECT_TYPES.flatMap((type) =>
-      data.funnel[strategy][type].map((step) => ({
-        strategy: STRATEGY_LABELS[strategy],
+      data.funnel[strategy]![type].map((step) => ({
+        strategy: legendOf(data.strategies, strategy),
         type: PROJECT_TYPE_LABELS[type],
         step: funnelStepLabel(step.step),
         count: rowNumber(step.count),
@@ -63,7 +64,7 @@ export function buildFunnelSpec(data: FunnelData): TopLevelSpec {
     ),
   );
   const y: PositionDef = { field: 'step', type: 'ordinal', title: null, sort: STEP_ORDER };
-  const yOffset: OffsetDef = { field: 'strategy', type: 'nominal', sort: STRATEGY_SCALE.domain };
+  const yOffset: OffsetDef = { field: 'strategy', type: 'nominal', sort: strategyScale(data.strategies).domain };
   const panel = (type: ProjectTypeName): ConcatSpec => ({
     title: { text: PROJECT_TYPE_LABELS[type], fontSize: 15, subtitle: '', offset: 8 },
     data: { values: rows.filter((row) => row.type === PROJECT_TYPE_LABELS[type]) },
@@ -76,7 +77,7 @@ export function buildFunnelSpec(data: FunnelData): TopLevelSpec {
           y,
           yOffset,
           x: { field: 'count', type: 'quantitative', title: 'Per account', axis: { tickCount: 4 }, stack: null },
-          color: { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE },
+          color: { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies) },
           tooltip: [
             { field: 'strategy', title: 'Strategy' },
             { field: 'type', title: 'Project type' },

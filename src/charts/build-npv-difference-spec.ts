@@ -8,22 +8,25 @@ import type { LayerSpec, PositionDef } from './spec-types.ts';
 import { roundEdge } from '../stats/bin-histogram.ts';
 import type { NpvDifferenceData } from '../stats/prepare-chart-data.ts';
 import { wrapTitle } from './wrap-title.ts';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, NEUTRAL_COLOR, STRATEGY_COLORS } from './chart-theme.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, NEUTRAL_COLOR, shortName, strategyScale } from './chart-theme.ts';
 import { formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
 import { binWidthText, clipNote } from './histogram-rows.ts';
 
-const ATO_BETTER = 'ATO better';
-const FITD_BETTER = 'FITD better';
+/** The pair's short names: ATO and FITD by default. */
+function names(data: NpvDifferenceData): [string, string] {
+  return [shortName(data.pair.a), shortName(data.pair.b)];
+}
 
 /** The finding: the mean gap with its interval, and how often each strategy wins account by account. */
 export function npvDifferenceTitle(data: NpvDifferenceData): string {
-  const { mean, ci95, pAtoBetter, pTie } = data;
-  const pFitdBetter = 1 - pAtoBetter - pTie;
+  const { mean, ci95, pBetter, pTie } = data;
+  const pOtherBetter = 1 - pBetter - pTie;
+  const [a, b] = names(data);
   const money = (value: number) => formatMoney(Math.abs(value), data.currency);
   if (ci95 !== null && ci95[0] <= 0 && ci95[1] >= 0) {
-    return `No clear NPV winner: ATO − FITD averages ${formatMoney(mean, data.currency, true)} (95% CI ${formatMoney(ci95[0], data.currency)} to ${formatMoney(ci95[1], data.currency)})`;
+    return `No clear NPV winner: ${a} − ${b} averages ${formatMoney(mean, data.currency, true)} (95% CI ${formatMoney(ci95[0], data.currency)} to ${formatMoney(ci95[1], data.currency)})`;
   }
-  const [leader, other, leaderShare] = mean >= 0 ? ['ATO', 'FITD', pAtoBetter] : ['FITD', 'ATO', pFitdBetter];
+  const [leader, other, leaderShare] = mean >= 0 ? [a, b, pBetter] : [b, a, pOtherBetter];
   const lead = `${leader} beats ${other} by ${money(mean)} per account on average`;
   return leaderShare >= 0.5
     ? `${lead}, and in ${formatPercent(leaderShare)} of accounts`
@@ -33,10 +36,12 @@ export function npvDifferenceTitle(data: NpvDifferenceData): string {
 export function buildNpvDifferenceSpec(data: NpvDifferenceData): TopLevelSpec {
   const { histogram } = data;
   const unit = moneyUnit(data.currency);
+  const [a, b] = names(data);
+  const [aBetter, bBetter] = [`${a} better`, `${b} better`];
   const bins = histogram.counts.map((count, i) => {
     const start = roundEdge(histogram.start + i * histogram.width);
     const end = roundEdge(histogram.start + (i + 1) * histogram.width);
-    return { start, end, share: rowNumber(count / histogram.total), side: end <= 0 ? FITD_BETTER : ATO_BETTER, range: `${start} to ${end}` };
+    return { start, end, share: rowNumber(count / histogram.total), side: end <= 0 ? bBetter : aBetter, range: `${start} to ${end}` };
   });
   const markers = [{ value: rowNumber(data.mean), label: `mean ${formatMoney(data.mean, data.currency, true)}` }];
   const intervalLayers: LayerSpec[] =
@@ -52,7 +57,7 @@ export function buildNpvDifferenceSpec(data: NpvDifferenceData): TopLevelSpec {
   const x: PositionDef = {
     field: 'start',
     type: 'quantitative',
-    title: `NPV difference per account, ATO − FITD (${unit})`,
+    title: `NPV difference per account, ${a} − ${b} (${unit})`,
     axis: { tickCount: 12 },
     scale: { domain: [bins[0]!.start, bins[bins.length - 1]!.end], nice: false, zero: false },
   };
@@ -79,9 +84,9 @@ export function buildNpvDifferenceSpec(data: NpvDifferenceData): TopLevelSpec {
           x2: { field: 'end' },
           y: { field: 'share', type: 'quantitative', title: 'Share of accounts', axis: { format: '.0%', tickCount: 6 }, scale: { padding: 0, zero: true } },
           y2: { datum: 0 },
-          color: { field: 'side', type: 'nominal', title: null, scale: { domain: [ATO_BETTER, FITD_BETTER], range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd] } },
+          color: { field: 'side', type: 'nominal', title: null, scale: { domain: [aBetter, bBetter], range: strategyScale([data.pair.a, data.pair.b]).range } },
           tooltip: [
-            { field: 'range', title: `ATO − FITD (${unit})` },
+            { field: 'range', title: `${a} − ${b} (${unit})` },
             { field: 'share', title: 'Share of accounts', format: '.1%' },
           ],
         },

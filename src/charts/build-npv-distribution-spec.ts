@@ -6,49 +6,49 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ColorDef, PositionDef } from './spec-types.ts';
 import type { NpvDistributionData } from '../stats/prepare-chart-data.ts';
-import { STRATEGIES } from '../scenario/vocabulary.ts';
 import { wrapTitle } from './wrap-title.ts';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, STRATEGY_LABELS, STRATEGY_LINE_LEGEND, STRATEGY_SCALE, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, legendOf, nameOf, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
 import { binWidthText, clipNote, histogramEdges } from './histogram-rows.ts';
 
 /** The finding: which strategy has the higher mean, and whether the gap matters next to the spread. */
 export function npvDistributionTitle(data: NpvDistributionData): string {
-  const { ato, fitd } = data.npv;
-  const [high, low] = ato.mean >= fitd.mean ? (['ato', 'fitd'] as const) : (['fitd', 'ato'] as const);
-  const gap = data.npv[high].mean - data.npv[low].mean;
-  const means = `${formatMoney(data.npv[high].mean, data.currency)} vs ${formatMoney(data.npv[low].mean, data.currency)}`;
+  const { a, b } = data.pair;
+  const [ato, fitd] = [data.npv[a.key]!, data.npv[b.key]!];
+  const [high, low] = ato.mean >= fitd.mean ? [a.key, b.key] : [b.key, a.key];
+  const gap = data.npv[high]!.mean - data.npv[low]!.mean;
+  const means = `${formatMoney(data.npv[high]!.mean, data.currency)} vs ${formatMoney(data.npv[low]!.mean, data.currency)}`;
   if (gap < 0.05 * Math.max(Math.abs(ato.mean), Math.abs(fitd.mean))) {
-    return `ATO and FITD give near-identical NPV distributions (mean ${formatMoney(ato.mean, data.currency)} and ${formatMoney(fitd.mean, data.currency)})`;
+    return `${nameOf(data.strategies, a.key)} and ${nameOf(data.strategies, b.key)} give near-identical NPV distributions (mean ${formatMoney(ato.mean, data.currency)} and ${formatMoney(fitd.mean, data.currency)})`;
   }
-  const lowMean = data.npv[low].mean;
-  if (lowMean <= 0) return `${STRATEGY_SHORT_NAMES[high]}'s mean NPV per account is higher (${means})`;
-  const ratio = data.npv[high].mean / lowMean;
-  const how = ratio >= 2 ? `${ratio.toFixed(1)}× ${STRATEGY_SHORT_NAMES[low]}'s` : `${formatPercent(gap / lowMean)} higher`;
-  return `${STRATEGY_SHORT_NAMES[high]}'s mean NPV per account is ${how} (${means})`;
+  const lowMean = data.npv[low]!.mean;
+  if (lowMean <= 0) return `${nameOf(data.strategies, high)}'s mean NPV per account is higher (${means})`;
+  const ratio = data.npv[high]!.mean / lowMean;
+  const how = ratio >= 2 ? `${ratio.toFixed(1)}× ${nameOf(data.strategies, low)}'s` : `${formatPercent(gap / lowMean)} higher`;
+  return `${nameOf(data.strategies, high)}'s mean NPV per account is ${how} (${means})`;
 }
 
 export function buildNpvDistributionSpec(data: NpvDistributionData): TopLevelSpec {
-  const edges = STRATEGIES.flatMap((strategy) => histogramEdges(data.histograms[strategy], STRATEGY_LABELS[strategy]));
-  const markers = STRATEGIES.flatMap((strategy) => {
-    const npv = data.npv[strategy];
+  const edges = data.strategies.map(({ key }) => key).flatMap((strategy) => histogramEdges(data.histograms[strategy]!, legendOf(data.strategies, strategy)));
+  const markers = data.strategies.map(({ key }) => key).flatMap((strategy) => {
+    const npv = data.npv[strategy]!;
     return [
-      { strategy: STRATEGY_LABELS[strategy], marker: 'Mean', label: 'mean', value: rowNumber(npv.mean) },
-      { strategy: STRATEGY_LABELS[strategy], marker: 'P10 and P90', label: 'P10', value: rowNumber(npv.p10) },
-      { strategy: STRATEGY_LABELS[strategy], marker: 'P10 and P90', label: 'P90', value: rowNumber(npv.p90) },
+      { strategy: legendOf(data.strategies, strategy), marker: 'Mean', label: 'mean', value: rowNumber(npv.mean) },
+      { strategy: legendOf(data.strategies, strategy), marker: 'P10 and P90', label: 'P10', value: rowNumber(npv.p10) },
+      { strategy: legendOf(data.strategies, strategy), marker: 'P10 and P90', label: 'P90', value: rowNumber(npv.p90) },
     ];
   });
   const unit = moneyUnit(data.currency);
   const x: PositionDef = { field: 'x', type: 'quantitative', title: `NPV per account (${unit})`, axis: { tickCount: 12 }, scale: { domain: [edges[0]!.x, edges[edges.length - 1]!.x], nice: false, zero: false } };
-  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE, legend: STRATEGY_LINE_LEGEND };
+  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CHART_CONFIG,
     title: {
       text: wrapTitle(npvDistributionTitle(data)),
       subtitle: [
-        `Share of accounts per ${binWidthText(data.histograms.ato.width, data.currency)} bin; lines mark each strategy's mean (solid) and P10 and P90 (dashed).`,
-        clipNote(data.range, [data.histograms.ato, data.histograms.fitd]),
+        `Share of accounts per ${binWidthText(data.histograms[data.pair.a.key]!.width, data.currency)} bin; lines mark each strategy's mean (solid) and P10 and P90 (dashed).`,
+        clipNote(data.range, data.strategies.map(({ key }) => data.histograms[key]!)),
       ],
     },
     width: CHART_WIDTH,

@@ -7,54 +7,64 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConcatSpec, PositionDef } from './spec-types.ts';
 import type { PathClassesData } from '../stats/prepare-chart-data.ts';
-import type { AtoPath, FitdPath, PathClass } from '../stats/path-classes.ts';
-import type { StrategyName } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, NEUTRAL_COLOR, STRATEGY_COLORS, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import type { PathClass } from '../stats/path-classes.ts';
+import { CHART_CONFIG, NEUTRAL_COLOR, shortName, strategyScale } from './chart-theme.ts';
 import { formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
-/** Path classes as a slide names them. */
-export const PATH_LABELS: { fitd: Record<FitdPath, string>; ato: Record<AtoPath, string> } = {
-  fitd: {
+type Family = 'migrating' | 'starting' | 'holding';
+
+/** Path classes as a slide names them, by the kind of plan (see path-classes.ts). */
+export const PATH_LABELS: Record<Family, Record<string, string>> = {
+  migrating: {
     churned: 'Churned',
     migratedFully: 'Opened upstream',
     stalledAtMidstream: 'Stalled at midstream',
     stuckByTrap: 'Stuck in the downstream trap',
     neverMigrated: 'Never migrated (no trap)',
   },
-  ato: {
+  starting: {
     churned: 'Churned',
     failedDelivery: 'A delivery failed',
     upstreamReached: 'Won upstream',
     capacityStarved: 'No upstream win, short of FTE',
     upstreamNotReached: 'No upstream win, enough FTE',
   },
+  holding: {
+    churned: 'Churned',
+    heldDownstream: 'Stayed downstream',
+  },
 };
 
 /** Each class as the accounts it holds, for the title. */
-const PATH_ACCOUNTS: { fitd: Record<FitdPath, string>; ato: Record<AtoPath, string> } = {
-  fitd: {
-    churned: 'accounts FITD loses to churn',
-    migratedFully: 'accounts where FITD opens upstream',
-    stalledAtMidstream: 'accounts where FITD stalls at midstream',
-    stuckByTrap: 'accounts FITD never leaves downstream, stuck in the trap',
-    neverMigrated: 'accounts FITD never leaves downstream',
+const PATH_ACCOUNTS: Record<Family, Record<string, (name: string) => string>> = {
+  migrating: {
+    churned: (n) => `accounts ${n} loses to churn`,
+    migratedFully: (n) => `accounts where ${n} opens upstream`,
+    stalledAtMidstream: (n) => `accounts where ${n} stalls at midstream`,
+    stuckByTrap: (n) => `accounts ${n} never leaves downstream, stuck in the trap`,
+    neverMigrated: (n) => `accounts ${n} never leaves downstream`,
   },
-  ato: {
-    churned: 'accounts ATO loses to churn',
-    failedDelivery: 'accounts where an ATO delivery fails',
-    upstreamReached: 'accounts where ATO wins upstream',
-    capacityStarved: 'accounts where ATO is short of FTE and never wins upstream',
-    upstreamNotReached: 'accounts where ATO never wins upstream',
+  starting: {
+    churned: (n) => `accounts ${n} loses to churn`,
+    failedDelivery: (n) => `accounts where an ${n} delivery fails`,
+    upstreamReached: (n) => `accounts where ${n} wins upstream`,
+    capacityStarved: (n) => `accounts where ${n} is short of FTE and never wins upstream`,
+    upstreamNotReached: (n) => `accounts where ${n} never wins upstream`,
+  },
+  holding: {
+    churned: (n) => `accounts ${n} loses to churn`,
+    heldDownstream: (n) => `accounts ${n} keeps downstream`,
   },
 };
 
-const ATO_AHEAD = 'ATO ahead';
-const FITD_AHEAD = 'FITD ahead';
-const PATHS_OF: Record<StrategyName, string> = { fitd: 'Path under FITD', ato: 'Path under ATO' };
+function familyOf(classes: Record<string, PathClass>): Family {
+  if ('migratedFully' in classes) return 'migrating';
+  return 'failedDelivery' in classes ? 'starting' : 'holding';
+}
 
 interface ClassRow {
-  strategy: StrategyName;
+  strategy: string;
   key: string;
   label: string;
   description: string;
@@ -68,9 +78,17 @@ interface ClassRow {
   side: string;
 }
 
-function classRows(data: PathClassesData, strategy: StrategyName): ClassRow[] {
-  const labels = PATH_LABELS[strategy] as Record<string, string>;
-  return Object.entries(data.classes[strategy] as Record<string, PathClass>).map(([key, c]) => {
+/** The pair's short names and the legend of each side of the difference. */
+function pairNames(data: PathClassesData) {
+  const [a, b] = [shortName(data.pair.a), shortName(data.pair.b)];
+  return { a, b, aAhead: `${a} ahead`, bAhead: `${b} ahead` };
+}
+
+function classRows(data: PathClassesData, strategy: string): ClassRow[] {
+  const classes = data.classes[strategy]!;
+  const labels = PATH_LABELS[familyOf(classes)];
+  const { aAhead, bAhead } = pairNames(data);
+  return Object.entries(classes).map(([key, c]) => {
     const contribution = c.meanNpvDiff === null ? 0 : c.share * c.meanNpvDiff;
     return {
       strategy,
@@ -84,28 +102,36 @@ function classRows(data: PathClassesData, strategy: StrategyName): ClassRow[] {
       meanLabel: c.meanNpvDiff === null ? 'no accounts' : formatMoney(c.meanNpvDiff, data.currency, true),
       contribution: rowNumber(contribution),
       contributionLabel: c.meanNpvDiff === null ? '' : formatMoney(contribution, data.currency, true),
-      side: (c.meanNpvDiff ?? 0) >= 0 ? ATO_AHEAD : FITD_AHEAD,
+      side: (c.meanNpvDiff ?? 0) >= 0 ? aAhead : bAhead,
     };
   });
 }
 
+/** The pair's rows, the baseline's (b) first. */
+function pairRows(data: PathClassesData): ClassRow[] {
+  return [...classRows(data, data.pair.b.key), ...classRows(data, data.pair.a.key)];
+}
+
 /** The finding: the class that carries most of the leader's average lead. */
 export function pathClassesTitle(data: PathClassesData): string {
-  const rows = [...classRows(data, 'fitd'), ...classRows(data, 'ato')].filter((r) => r.meanDiff !== null);
-  const leader: StrategyName = data.meanDiff >= 0 ? 'ato' : 'fitd';
-  const sign = leader === 'ato' ? 1 : -1;
+  const rows = pairRows(data).filter((r) => r.meanDiff !== null);
+  const names = pairNames(data);
+  const leader = data.meanDiff >= 0 ? names.a : names.b;
+  const sign = data.meanDiff >= 0 ? 1 : -1;
   if (rows.length === 0) return 'No account took any of the classified paths';
   const best = rows.reduce((a, b) => (sign * b.contribution > sign * a.contribution ? b : a));
-  const accounts = (PATH_ACCOUNTS[best.strategy] as Record<string, string>)[best.key]!;
+  const name = best.strategy === data.pair.a.key ? names.a : names.b;
+  const accounts = PATH_ACCOUNTS[familyOf(data.classes[best.strategy]!)][best.key]!(name);
   const each = formatMoney(Math.abs(best.meanDiff!), data.currency);
-  if (sign * best.contribution <= 0) return `No path class favours ${STRATEGY_SHORT_NAMES[leader]}: its lead is spread thinly`;
-  return `${STRATEGY_SHORT_NAMES[leader]}'s lead comes from the ${formatPercent(best.share)} of ${accounts}: ${STRATEGY_SHORT_NAMES[leader]} earns ${each} more on each`;
+  if (sign * best.contribution <= 0) return `No path class favours ${leader}: its lead is spread thinly`;
+  return `${leader}'s lead comes from the ${formatPercent(best.share)} of ${accounts}: ${leader} earns ${each} more on each`;
 }
 
 export function buildPathClassesSpec(data: PathClassesData): TopLevelSpec {
   const unit = moneyUnit(data.currency);
-  const sideScale = { domain: [ATO_AHEAD, FITD_AHEAD], range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd] };
-  const all = [...classRows(data, 'fitd'), ...classRows(data, 'ato')];
+  const names = pairNames(data);
+  const sideScale = { domain: [names.aAhead, names.bAhead], range: strategyScale([data.pair.a, data.pair.b]).range };
+  const all = pairRows(data);
   const extent = (read: (r: ClassRow) => number): [number, number] => {
     const values = all.map(read);
     const low = Math.min(0, ...values);
@@ -120,17 +146,17 @@ export function buildPathClassesSpec(data: PathClassesData): TopLevelSpec {
     { field: 'description', title: 'Meaning' },
     { field: 'trials', title: 'Accounts', format: ',' },
     { field: 'share', title: 'Share of accounts', format: '.1%' },
-    { field: 'meanDiff', title: `Mean ATO − FITD (${unit})`, format: '+,.3f' },
+    { field: 'meanDiff', title: `Mean ${names.a} − ${names.b} (${unit})`, format: '+,.3f' },
     { field: 'contribution', title: `Contribution to the gap (${unit})`, format: '+,.3f' },
   ];
   const zero = { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { x: { field: 'zero', type: 'quantitative' } } } as const;
-  const row = (strategy: StrategyName): ConcatSpec[] => {
+  const row = (strategy: string): ConcatSpec[] => {
     const rows = all.filter((r) => r.strategy === strategy);
-    const y: PositionDef = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: PATHS_OF[strategy], axis: { titleFontSize: 15, titleFontWeight: 'bold', titlePadding: 14 } };
+    const y: PositionDef = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: `Path under ${strategy === data.pair.a.key ? names.a : names.b}`, axis: { titleFontSize: 15, titleFontWeight: 'bold', titlePadding: 14 } };
     const yBare: PositionDef = { ...y, axis: null };
-    const heading = (text: string) => (strategy === 'fitd' ? { title: { text, fontSize: 15, subtitle: '', offset: 10 } } : {});
+    const heading = (text: string) => (strategy === data.pair.b.key ? { title: { text, fontSize: 15, subtitle: '', offset: 10 } } : {});
     const diverging = (field: 'meanDiff' | 'contribution', labelField: string, domain: [number, number], title: string): ConcatSpec => ({
-      ...heading(field === 'meanDiff' ? 'ATO − FITD within the path' : 'Contribution to the average gap'),
+      ...heading(field === 'meanDiff' ? `${names.a} − ${names.b} within the path` : 'Contribution to the average gap'),
       data: { values: rows },
       width: 250,
       height: { step: 30 },
@@ -185,11 +211,11 @@ export function buildPathClassesSpec(data: PathClassesData): TopLevelSpec {
     title: {
       text: wrapTitle(pathClassesTitle(data)),
       subtitle: [
-        'Each account is classed once by its path under FITD (top) and once by its path under ATO (bottom).',
-        `Right: share × mean; each set of contributions adds up to the average gap, ATO − FITD ${formatMoney(data.meanDiff, data.currency, true)} per account.`,
+        `Each account is classed once by its path under ${names.b} (top) and once by its path under ${names.a} (bottom).`,
+        `Right: share × mean; each set of contributions adds up to the average gap, ${names.a} − ${names.b} ${formatMoney(data.meanDiff, data.currency, true)} per account.`,
       ],
     },
-    concat: [...row('fitd'), ...row('ato')],
+    concat: [...row(data.pair.b.key), ...row(data.pair.a.key)],
     columns: 3,
     spacing: { column: 36, row: 28 },
     resolve: { scale: { y: 'independent' } },

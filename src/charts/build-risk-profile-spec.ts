@@ -6,8 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ColorDef, PositionDef } from './spec-types.ts';
 import type { NpvCdfData } from '../stats/prepare-chart-data.ts';
-import { STRATEGIES } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, STRATEGY_LABELS, STRATEGY_LINE_LEGEND, STRATEGY_SCALE } from './chart-theme.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, legendOf, nameOf, shortName, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
@@ -21,30 +20,32 @@ function percentile(p: number): string {
  * profiles, one strategy ahead at every percentile, or a trade-off.
  */
 export function riskProfileTitle(data: NpvCdfData): string {
-  const { ato, fitd } = data.npv;
+  const { a, b } = data.pair;
+  const [A, B] = [shortName(a), shortName(b)];
+  const [ato, fitd] = [data.npv[a.key]!, data.npv[b.key]!];
   const spread = Math.max(ato.p90 - ato.p10, fitd.p90 - fitd.p10);
   const money = (value: number) => formatMoney(value, data.currency);
   const at = (label: 'P10' | 'P90', key: 'p10' | 'p90') => `${label} ${money(ato[key])} vs ${money(fitd[key])}`;
   const downside = ato.p10 - fitd.p10;
   const upside = ato.p90 - fitd.p90;
   if (Math.abs(downside) <= 0.05 * spread && Math.abs(upside) <= 0.05 * spread) {
-    return `ATO and FITD carry near-identical NPV risk (ATO vs FITD: ${at('P10', 'p10')}, ${at('P90', 'p90')})`;
+    return `${A} and ${B} carry near-identical NPV risk (${A} vs ${B}: ${at('P10', 'p10')}, ${at('P90', 'p90')})`;
   }
-  const lead = data.cdf.ato.map((point, i) => Math.sign(point.value - data.cdf.fitd[i]!.value));
+  const lead = data.cdf[a.key]!.map((point, i) => Math.sign(point.value - data.cdf[b.key]![i]!.value));
   const range = `${percentile(data.range.lowerQuantile)} to ${percentile(data.range.upperQuantile)}`;
-  if (lead.every((l) => l >= 0)) return `ATO's NPV is at least as high as FITD's at every percentile (${range})`;
-  if (lead.every((l) => l <= 0)) return `FITD's NPV is at least as high as ATO's at every percentile (${range})`;
+  if (lead.every((l) => l >= 0)) return `${A}'s NPV is at least as high as ${B}'s at every percentile (${range})`;
+  if (lead.every((l) => l <= 0)) return `${B}'s NPV is at least as high as ${A}'s at every percentile (${range})`;
   if (Math.sign(downside) === Math.sign(upside)) {
-    return `${downside > 0 ? 'ATO' : 'FITD'} is ahead at both P10 and P90 (ATO vs FITD: ${at('P10', 'p10')}, ${at('P90', 'p90')})`;
+    return `${downside > 0 ? A : B} is ahead at both P10 and P90 (${A} vs ${B}: ${at('P10', 'p10')}, ${at('P90', 'p90')})`;
   }
-  const [safer, bolder] = downside > 0 ? ['ATO', 'FITD'] : ['FITD', 'ATO'];
-  return `${safer} has the better downside, ${bolder} the better upside (ATO vs FITD: ${at('P10', 'p10')}, ${at('P90', 'p90')})`;
+  const [safer, bolder] = downside > 0 ? [A, B] : [B, A];
+  return `${safer} has the better downside, ${bolder} the better upside (${A} vs ${B}: ${at('P10', 'p10')}, ${at('P90', 'p90')})`;
 }
 
 export function buildRiskProfileSpec(data: NpvCdfData): TopLevelSpec {
   const unit = moneyUnit(data.currency);
-  const rows = STRATEGIES.flatMap((strategy) => data.cdf[strategy].map((point) => ({ strategy: STRATEGY_LABELS[strategy], value: rowNumber(point.value), p: point.p })));
-  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE, legend: STRATEGY_LINE_LEGEND };
+  const rows = data.strategies.map(({ key }) => key).flatMap((strategy) => data.cdf[strategy]!.map((point) => ({ strategy: legendOf(data.strategies, strategy), value: rowNumber(point.value), p: point.p })));
+  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND };
   const x: PositionDef = { field: 'value', type: 'quantitative', title: `NPV per account (${unit})`, axis: { tickCount: 12 }, scale: { zero: false, nice: false } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -53,7 +54,7 @@ export function buildRiskProfileSpec(data: NpvCdfData): TopLevelSpec {
       text: wrapTitle(riskProfileTitle(data)),
       subtitle: [
         `Share of accounts with an NPV at or below each value (the CDF), ${percentile(data.range.lowerQuantile)} to ${percentile(data.range.upperQuantile)}; a curve further right is better at that percentile.`,
-        `Accounts that lose money (NPV below zero): ATO ${formatPercent(data.pLoss.ato, 1)}, FITD ${formatPercent(data.pLoss.fitd, 1)}.`,
+        `Accounts that lose money (NPV below zero): ${data.strategies.map((s) => `${shortName(s)} ${formatPercent(data.pLoss[s.key]!, 1)}`).join(', ')}.`,
       ],
     },
     width: CHART_WIDTH,

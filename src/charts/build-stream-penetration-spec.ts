@@ -4,8 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { StreamPenetrationData } from '../stats/prepare-chart-data.ts';
-import { STRATEGIES, STREAMS } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, STRATEGY_LABELS, STRATEGY_LINE_LEGEND, STRATEGY_SCALE } from './chart-theme.ts';
+import { STREAMS } from '../scenario/vocabulary.ts';
+import { CHART_CONFIG, legendOf, nameOf, shortName, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { monthTicks } from './build-fan-chart-spec.ts';
 import { formatPercent, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
@@ -17,17 +17,18 @@ const WON = 'Won a deal in it';
 /** The finding: upstream coverage and wins at the horizon, ATO vs FITD. */
 export function streamPenetrationTitle(data: StreamPenetrationData): string {
   const last = data.horizonMonths - 1;
-  const { ato, fitd } = data.penetration;
+  const { a, b } = data.pair;
+  const [ato, fitd] = [data.penetration[a.key]!, data.penetration[b.key]!];
   const share = (values: number[]) => formatPercent(values[last]!);
-  return `ATO covers upstream in ${share(ato.upstream.active)} of accounts by month ${last}, FITD in ${share(fitd.upstream.active)}; ${share(ato.upstream.won)} vs ${share(fitd.upstream.won)} have won there`;
+  return `${shortName(a)} covers upstream in ${share(ato.upstream.active)} of accounts by month ${last}, ${shortName(b)} in ${share(fitd.upstream.active)}; ${share(ato.upstream.won)} vs ${share(fitd.upstream.won)} have won there`;
 }
 
 export function buildStreamPenetrationSpec(data: StreamPenetrationData): TopLevelSpec {
-  const rows = STRATEGIES.flatMap((strategy) =>
+  const rows = data.strategies.map(({ key }) => key).flatMap((strategy) =>
     STREAMS.flatMap((stream) => {
-      const { active, won } = data.penetration[strategy][stream];
+      const { active, won } = data.penetration[strategy]![stream];
       return active.map((share, month) => ({
-        strategy: STRATEGY_LABELS[strategy],
+        strategy: legendOf(data.strategies, strategy),
         stream: STREAM_LABELS[stream],
         month,
         [COVERING]: rowNumber(share),
@@ -54,7 +55,7 @@ export function buildStreamPenetrationSpec(data: StreamPenetrationData): TopLeve
       encoding: {
         x: { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last).filter((m, i, all) => i % 2 === 0 || m === all[all.length - 1]) } },
         y: { field: 'share', type: 'quantitative', title: 'Share of accounts', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
-        color: { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE, legend: STRATEGY_LINE_LEGEND },
+        color: { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND },
         strokeDash: { field: 'measure', type: 'nominal', title: null, scale: { domain: [COVERING, WON], range: [[1, 0], [6, 4]] }, legend: { symbolStrokeWidth: 3, symbolSize: 300 } },
         tooltip: [
           { field: 'strategy', title: 'Strategy' },

@@ -8,8 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ColorDef, LayerSpec, PositionDef } from './spec-types.ts';
 import type { SweepResult } from '../stats/sweep.ts';
 import { Z_95 } from '../stats/intervals.ts';
-import { STRATEGIES } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, CHART_WIDTH, NEUTRAL_COLOR, STRATEGY_LABELS, STRATEGY_LINE_LEGEND, STRATEGY_SCALE, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { CHART_CONFIG, CHART_WIDTH, legendName, NEUTRAL_COLOR, shortName, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { formatMoney, moneyUnit, rowNumber } from './format-figures.ts';
 import { capitalized, formatParameter, parameterDigits, parameterLabel } from './parameter-label.ts';
 import { wrapTitle } from './wrap-title.ts';
@@ -27,7 +26,8 @@ export function sweepLineTitle(result: SweepResult): string {
   const { parameter, crossings, digits, label } = lineParameter(result);
   const value = (x: number) => formatParameter(x, digits);
   const range = (r: [number, number]) => `${value(r[0])}–${value(r[1])} at 95%`;
-  const name = (s: 'ato' | 'fitd') => STRATEGY_SHORT_NAMES[s];
+  const { a, b } = result.compared;
+  const name = (key: string) => shortName(key === a.key ? a : b);
   if (crossings.length === 1) {
     const c = crossings[0]!;
     return `${name(c.below)} is ahead below ${label} ≈ ${value(c.at)} (${range(c.range)}); ${name(c.above)} above`;
@@ -37,10 +37,10 @@ export function sweepLineTitle(result: SweepResult): string {
     return `The lead changes hands ${crossings.length} times along ${label}: ${name(crossings[0]!.below)} ahead below ≈ ${value(crossings[0]!.at)}, ${stretches.join(', ')}, ${name(crossings[crossings.length - 1]!.above)} above`;
   }
   const means = result.points.map((p) => p.diff.mean);
-  const leader = means.reduce((a, b) => a + b, 0) >= 0 ? 'ato' : 'fitd';
+  const leader = means.reduce((x, y) => x + y, 0) >= 0 ? a.key : b.key;
   const span = `${label} from ${value(Math.min(...parameter.values))} to ${value(Math.max(...parameter.values))}`;
   const unsettled = result.points.filter((p) => !p.signSettled).length;
-  if (unsettled === result.points.length) return `No clear winner at any ${span}: every 95% interval of ATO − FITD contains 0`;
+  if (unsettled === result.points.length) return `No clear winner at any ${span}: every 95% interval of ${shortName(a)} − ${shortName(b)} contains 0`;
   const gaps = means.map(Math.abs);
   const by = `by ${formatMoney(Math.min(...gaps), result.currency)} to ${formatMoney(Math.max(...gaps), result.currency)} per account`;
   if (unsettled === 0) return `${name(leader)} is ahead at every ${span} (${by})`;
@@ -62,10 +62,10 @@ export function buildSweepLineSpec(result: SweepResult): TopLevelSpec {
   };
   const xBare: PositionDef = { ...x, title: null };
   const spread = (mean: number, se: number | null) => [rowNumber(mean - Z_95 * (se ?? 0)), rowNumber(mean + Z_95 * (se ?? 0))] as const;
-  const strategyRows = STRATEGIES.flatMap((strategy) =>
+  const strategyRows = (['a', 'b'] as const).flatMap((side) =>
     result.points.map((p) => {
-      const [low, high] = spread(p[strategy].mean, p[strategy].se);
-      return { x: p.values[path]!, strategy: STRATEGY_LABELS[strategy], mean: rowNumber(p[strategy].mean), low, high };
+      const [low, high] = spread(p[side].mean, p[side].se);
+      return { x: p.values[path]!, strategy: legendName(result.compared[side]), mean: rowNumber(p[side].mean), low, high };
     }),
   );
   const diffRows = result.points.map((p) => ({
@@ -75,7 +75,8 @@ export function buildSweepLineSpec(result: SweepResult): TopLevelSpec {
     high: rowNumber(p.diff.ci95?.[1] ?? p.diff.mean),
     settled: p.signSettled ? 'yes' : 'no',
   }));
-  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE, legend: STRATEGY_LINE_LEGEND };
+  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale([result.compared.a, result.compared.b]), legend: STRATEGY_LINE_LEGEND };
+  const difference = `${shortName(result.compared.a)} − ${shortName(result.compared.b)}`;
   const crossingRows = crossings.map((c) => ({ from: c.range[0], to: c.range[1], at: c.at, label: `break-even ≈ ${formatParameter(c.at, digits)}` }));
   const shading: LayerSpec = {
     data: { values: crossingRows },
@@ -108,7 +109,7 @@ export function buildSweepLineSpec(result: SweepResult): TopLevelSpec {
       subtitle: [
         `Mean NPV per account at each value, on the same ${result.trials.toLocaleString('en-US')} accounts at every point; bands: 95% CI.`,
         `Bottom: the difference; hollow points are not settled at 95% (the interval contains 0). ${baseWords}`,
-        ...(crossings.length > 0 ? ['Grey: where the break-even lies at 95% (the interval of ATO − FITD contains 0 there).'] : []),
+        ...(crossings.length > 0 ? [`Grey: where the break-even lies at 95% (the interval of ${difference} contains 0 there).`] : []),
       ],
     },
     vconcat: [
@@ -142,7 +143,7 @@ export function buildSweepLineSpec(result: SweepResult): TopLevelSpec {
         height: 210,
         layer: [
           shading,
-          { data: { values: diffRows }, mark: { type: 'area', color: NEUTRAL_COLOR, opacity: 0.2 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: `ATO − FITD (${unit})` }, y2: { field: 'high' } } },
+          { data: { values: diffRows }, mark: { type: 'area', color: NEUTRAL_COLOR, opacity: 0.2 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: `${difference} (${unit})` }, y2: { field: 'high' } } },
           { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
           ...(baseInside ? [baseRule] : []),
           { data: { values: crossingRows }, mark: { type: 'rule', color: '#1a1a1a', strokeWidth: 2, strokeDash: [6, 3] }, encoding: { x: { field: 'at', type: 'quantitative' } } },
@@ -162,7 +163,7 @@ export function buildSweepLineSpec(result: SweepResult): TopLevelSpec {
               fillOpacity: { value: 1 },
               tooltip: [
                 { field: 'x', title: capitalized(label) },
-                { field: 'mean', title: `ATO − FITD (${unit})`, format: '+,.3f' },
+                { field: 'mean', title: `${difference} (${unit})`, format: '+,.3f' },
                 { field: 'low', title: '95% CI from', format: '+,.3f' },
                 { field: 'high', title: '95% CI to', format: '+,.3f' },
                 { field: 'settled', title: 'Sign settled at 95%' },

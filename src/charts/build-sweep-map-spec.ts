@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { LayerSpec, PositionDef } from './spec-types.ts';
 import type { SweepParameter, SweepResult } from '../stats/sweep.ts';
-import { CHART_CONFIG, STRATEGY_COLORS } from './chart-theme.ts';
+import { CHART_CONFIG, shortName, strategyScale } from './chart-theme.ts';
 import { moneyUnit, rowNumber } from './format-figures.ts';
 import { capitalized, formatParameter, parameterDigits, parameterLabel, sweepBasePoint } from './parameter-label.ts';
 import { wrapTitle } from './wrap-title.ts';
@@ -67,15 +67,16 @@ function cellLabels(cells: { dark: boolean; tagged: boolean }[], fontSize: numbe
 export function sweepMapTitle(result: SweepResult): string {
   mapParameters(result);
   const settled = (sign: 1 | -1) => result.points.filter((p) => p.signSettled && Math.sign(p.diff.mean) === sign).length;
-  const ato = settled(1);
-  const fitd = settled(-1);
-  const open = result.points.length - ato - fitd;
-  const [first, second] = ato >= fitd ? [`ATO is ahead at ${ato}`, `FITD at ${fitd}`] : [`FITD is ahead at ${fitd}`, `ATO at ${ato}`];
+  const [nameA, nameB] = [shortName(result.compared.a), shortName(result.compared.b)];
+  const ahead = settled(1);
+  const behind = settled(-1);
+  const open = result.points.length - ahead - behind;
+  const [first, second] = ahead >= behind ? [`${nameA} is ahead at ${ahead}`, `${nameB} at ${behind}`] : [`${nameB} is ahead at ${behind}`, `${nameA} at ${ahead}`];
   const head = `${first} of ${result.points.length} grid points, ${second}`;
   const base = sweepBasePoint(result);
   if (!base) return open > 0 ? `${head}; ${open} are too close to call` : head;
   if (!base.signSettled) return `${head}; this scenario's own point is too close to call`;
-  return `${head}; ${base.diff.mean > 0 ? 'ATO' : 'FITD'} leads at this scenario's own point`;
+  return `${head}; ${base.diff.mean > 0 ? nameA : nameB} leads at this scenario's own point`;
 }
 
 /** A cell's value, signed, with the decimals its size needs: "+1.3", "−6.4", "+0.03", "12". */
@@ -91,6 +92,9 @@ export function buildSweepMapSpec(result: SweepResult): TopLevelSpec {
   const [px, py] = mapParameters(result);
   const breakEven = result.breakEven as Extract<SweepResult['breakEven'], { kind: 'map' }>;
   const unit = moneyUnit(result.currency);
+  const { a, b } = result.compared;
+  const difference = `${shortName(a)} − ${shortName(b)}`;
+  const colors = strategyScale([a, b]).range;
   const xEdges = new Map(px.values.map((v, i) => [v, cellEdges(px.values)[i]!]));
   const yEdges = new Map(py.values.map((v, i) => [v, cellEdges(py.values)[i]!]));
   const largest = Math.max(...result.points.map((p) => Math.abs(p.diff.mean))) || 1;
@@ -108,8 +112,8 @@ export function buildSweepMapSpec(result: SweepResult): TopLevelSpec {
       diff: rowNumber(p.diff.mean),
       low: rowNumber(p.diff.ci95?.[0] ?? p.diff.mean),
       high: rowNumber(p.diff.ci95?.[1] ?? p.diff.mean),
-      ato: rowNumber(p.ato.mean),
-      fitd: rowNumber(p.fitd.mean),
+      [a.key]: rowNumber(p.a.mean),
+      [b.key]: rowNumber(p.b.mean),
       settled: p.signSettled ? 'yes' : 'no',
       label: cellLabel(p.diff.mean),
       dark: Math.sqrt(Math.abs(p.diff.mean) / largest) > 0.7,
@@ -138,7 +142,7 @@ export function buildSweepMapSpec(result: SweepResult): TopLevelSpec {
     title: {
       text: wrapTitle(sweepMapTitle(result)),
       subtitle: [
-        `Mean NPV difference ATO − FITD per account at each grid point (${unit}), on the same ${result.trials.toLocaleString('en-US')} accounts at every point.`,
+        `Mean NPV difference ${difference} per account at each grid point (${unit}), on the same ${result.trials.toLocaleString('en-US')} accounts at every point.`,
         `Black line: break-even (the mean difference is 0).${open > 0 ? ' Dashed outline: the sign is not settled at 95%.' : ''}${baseInside ? ' Ring: this scenario.' : ` This scenario's own point (${formatParameter(base.x, parameterDigits(px))}, ${formatParameter(base.y, parameterDigits(py))}) is outside the grid.`}`,
       ],
     },
@@ -156,19 +160,19 @@ export function buildSweepMapSpec(result: SweepResult): TopLevelSpec {
           color: {
             field: 'diff',
             type: 'quantitative',
-            title: `ATO − FITD (${unit})`,
+            title: `${difference} (${unit})`,
             // Square-root scale, symmetric about 0: the sign reads at a glance and small gaps are not washed out.
-            scale: { type: 'sqrt', domain: [-bound, 0, bound], range: [STRATEGY_COLORS.fitd, MIDPOINT_COLOR, STRATEGY_COLORS.ato], interpolate: 'lab' },
+            scale: { type: 'sqrt', domain: [-bound, 0, bound], range: [colors[1]!, MIDPOINT_COLOR, colors[0]!], interpolate: 'lab' },
             legend: { gradientLength: 360, format: '~g', labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label", direction: 'horizontal', orient: 'top', titleOrient: 'left' },
           },
           tooltip: [
             { field: 'x', title: capitalized(parameterLabel(px.path)) },
             { field: 'y', title: capitalized(parameterLabel(py.path)) },
-            { field: 'diff', title: `ATO − FITD (${unit})`, format: '+,.3f' },
+            { field: 'diff', title: `${difference} (${unit})`, format: '+,.3f' },
             { field: 'low', title: '95% CI from', format: '+,.3f' },
             { field: 'high', title: '95% CI to', format: '+,.3f' },
-            { field: 'ato', title: `ATO mean NPV (${unit})`, format: ',.3f' },
-            { field: 'fitd', title: `FITD mean NPV (${unit})`, format: ',.3f' },
+            { field: a.key, title: `${shortName(a)} mean NPV (${unit})`, format: ',.3f' },
+            { field: b.key, title: `${shortName(b)} mean NPV (${unit})`, format: ',.3f' },
             { field: 'settled', title: 'Sign settled at 95%' },
           ],
         },

@@ -7,10 +7,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { HConcatView, LayerSpec, PositionDef } from './spec-types.ts';
 import type { AblationData } from '../stats/prepare-chart-data.ts';
-import type { AblationEffect } from '../stats/barrier-ablation.ts';
+import { ablationPair, strategyEffect, type AblationEffect } from '../stats/barrier-ablation.ts';
 import type { MeanEstimate } from '../stats/variant-statistics.ts';
-import type { BarrierName, StrategyName } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, NEUTRAL_COLOR, STRATEGY_COLORS, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import type { BarrierName } from '../scenario/vocabulary.ts';
+import { CHART_CONFIG, NEUTRAL_COLOR, shortName, strategyScale } from './chart-theme.ts';
 import { formatMoney, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
@@ -23,8 +23,12 @@ export const BARRIER_LABELS: Record<BarrierName, string> = {
   executiveReluctance: 'Executive reluctance',
 };
 
-const TOWARD_ATO = 'Shifts the choice toward ATO';
-const TOWARD_FITD = 'Shifts the choice toward FITD';
+/** The pair's names, colours and the two directions a change can push the choice. */
+function pairLook(data: AblationData) {
+  const [a, b] = [shortName(data.pair.a), shortName(data.pair.b)];
+  const [colorA, colorB] = strategyScale([data.pair.a, data.pair.b]).range as [string, string];
+  return { a, b, colorA, colorB, towardA: `Shifts the choice toward ${a}`, towardB: `Shifts the choice toward ${b}` };
+}
 const ROW_STEP = 30;
 
 /** True when the estimate's 95% interval contains 0 (or there is none). */
@@ -47,7 +51,8 @@ export function tornadoTitle(data: AblationData): string {
   if (withinNoise(entry.diff) && withinNoise(entry.high.diff)) {
     return `No barrier moves the choice beyond simulation noise; the largest shift, ${name}, is ${money(Math.abs(entry.diff.mean) >= Math.abs(entry.high.diff.mean) ? entry.diff.mean : entry.high.diff.mean)} per account`;
   }
-  return `The choice turns most on ${name}: at 0 instead of ${level(entry.level)}, ATO − FITD moves by ${money(entry.diff.mean)} per account; at ${level(entry.high.level)}, by ${money(entry.high.diff.mean)}`;
+  const { a, b } = pairLook(data);
+  return `The choice turns most on ${name}: at 0 instead of ${level(entry.level)}, ${a} − ${b} moves by ${money(entry.diff.mean)} per account; at ${level(entry.high.level)}, by ${money(entry.high.diff.mean)}`;
 }
 
 /** The interaction in words: how far removing all five differs from the sum of removing each alone. */
@@ -55,7 +60,8 @@ export function interactionNote(data: AblationData): string {
   const { allRemoved, interaction } = data.ablation;
   const money = (value: number) => formatMoney(value, data.currency, true);
   const ci = interaction.diff.ci95 ? `, 95% CI ${formatMoney(interaction.diff.ci95[0], data.currency)} to ${formatMoney(interaction.diff.ci95[1], data.currency)}` : '';
-  const head = `All five removed at once: ATO − FITD ${money(allRemoved.diff.mean)}`;
+  const { a, b } = pairLook(data);
+  const head = `All five removed at once: ${a} − ${b} ${money(allRemoved.diff.mean)}`;
   if (withinNoise(interaction.diff)) return `${head}, about what the five single removals add up to (interaction ${money(interaction.diff.mean)}${ci}).`;
   const more = interaction.diff.mean > 0 ? 'more' : 'less';
   return `${head}, ${formatMoney(Math.abs(interaction.diff.mean), data.currency)} ${more} than the five single removals add up to (the barriers interact${ci}).`;
@@ -78,17 +84,19 @@ interface TornadoRow {
   label: string;
 }
 
-function rowOf(barrier: BarrierName, change: string, effect: AblationEffect, currency: string): TornadoRow {
+function rowOf(barrier: BarrierName, change: string, effect: AblationEffect, currency: string, [a, b]: [string, string], toward: [string, string]): TornadoRow {
   const bounds = (estimate: MeanEstimate) => estimate.ci95 ?? [estimate.mean, estimate.mean];
+  const first = strategyEffect(effect, a);
+  const second = strategyEffect(effect, b);
   const [low, high] = bounds(effect.diff);
-  const [atoLow, atoHigh] = bounds(effect.ato);
-  const [fitdLow, fitdHigh] = bounds(effect.fitd);
+  const [atoLow, atoHigh] = bounds(first);
+  const [fitdLow, fitdHigh] = bounds(second);
   return {
     row: `${BARRIER_LABELS[barrier]} ${change}`,
     barrier: BARRIER_LABELS[barrier],
     change,
-    ato: rowNumber(effect.ato.mean),
-    fitd: rowNumber(effect.fitd.mean),
+    ato: rowNumber(first.mean),
+    fitd: rowNumber(second.mean),
     diff: rowNumber(effect.diff.mean),
     low: rowNumber(low),
     high: rowNumber(high),
@@ -96,7 +104,7 @@ function rowOf(barrier: BarrierName, change: string, effect: AblationEffect, cur
     atoHigh: rowNumber(atoHigh),
     fitdLow: rowNumber(fitdLow),
     fitdHigh: rowNumber(fitdHigh),
-    side: effect.diff.mean >= 0 ? TOWARD_ATO : TOWARD_FITD,
+    side: effect.diff.mean >= 0 ? toward[0] : toward[1],
     label: formatMoney(effect.diff.mean, currency, true),
   };
 }
@@ -126,11 +134,14 @@ function zeroRule(): LayerSpec {
 export function buildTornadoSpec(data: AblationData): TopLevelSpec {
   const { ablation, currency } = data;
   const unit = moneyUnit(currency);
+  const pair = ablationPair(ablation);
+  const look = pairLook(data);
+  const toward: [string, string] = [look.towardA, look.towardB];
   const rows = ablation.order.flatMap((barrier) => {
     const entry = ablation[barrier];
     return [
-      rowOf(barrier, `${level(entry.level)} → 0`, entry, currency),
-      rowOf(barrier, `${level(entry.level)} → ${level(entry.high.level)}`, entry.high, currency),
+      rowOf(barrier, `${level(entry.level)} → 0`, entry, currency, pair, toward),
+      rowOf(barrier, `${level(entry.level)} → ${level(entry.high.level)}`, entry.high, currency, pair, toward),
     ];
   });
   const order = rows.map((r) => r.row);
@@ -139,11 +150,11 @@ export function buildTornadoSpec(data: AblationData): TopLevelSpec {
   const sideDomain = domainOf(rows.flatMap((r) => [r.atoLow, r.atoHigh, r.fitdLow, r.fitdHigh]), 0.05);
   const tooltip = [
     { field: 'row', title: 'Barrier level' },
-    { field: 'diff', title: `Change in ATO − FITD (${unit})`, format: '+,.3f' },
+    { field: 'diff', title: `Change in ${look.a} − ${look.b} (${unit})`, format: '+,.3f' },
     { field: 'low', title: '95% CI from', format: '+,.3f' },
     { field: 'high', title: '95% CI to', format: '+,.3f' },
-    { field: 'ato', title: `Change in ATO (${unit})`, format: '+,.3f' },
-    { field: 'fitd', title: `Change in FITD (${unit})`, format: '+,.3f' },
+    { field: 'ato', title: `Change in ${look.a} (${unit})`, format: '+,.3f' },
+    { field: 'fitd', title: `Change in ${look.b} (${unit})`, format: '+,.3f' },
   ];
   const endLabel = (side: string, align: 'left' | 'right', at: 'high' | 'low'): LayerSpec => ({
     transform: [{ filter: { field: 'side', equal: side } }],
@@ -151,7 +162,7 @@ export function buildTornadoSpec(data: AblationData): TopLevelSpec {
     encoding: { y, x: { field: at, type: 'quantitative' }, text: { field: 'label' } },
   });
   const main: HConcatView = {
-    title: { text: 'Change in ATO − FITD', fontSize: 15, subtitle: '', offset: 8 },
+    title: { text: `Change in ${look.a} − ${look.b}`, fontSize: 15, subtitle: '', offset: 8 },
     width: 430,
     height: { step: ROW_STEP },
     layer: [
@@ -162,24 +173,25 @@ export function buildTornadoSpec(data: AblationData): TopLevelSpec {
           y,
           x: { field: 'diff', type: 'quantitative', title: `Change in mean NPV difference per account (${unit})`, scale: { domain: mainDomain, nice: false }, axis: { tickCount: 6 } },
           x2: { datum: 0 },
-          color: { field: 'side', type: 'nominal', title: null, scale: { domain: [TOWARD_ATO, TOWARD_FITD], range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd] } },
+          color: { field: 'side', type: 'nominal', title: null, scale: { domain: toward, range: [look.colorA, look.colorB] } },
           tooltip,
         },
       },
       zeroRule(),
       { mark: { type: 'rule', color: NEUTRAL_COLOR, strokeWidth: 1.5 }, encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
-      endLabel(TOWARD_ATO, 'left', 'high'),
-      endLabel(TOWARD_FITD, 'right', 'low'),
+      endLabel(look.towardA, 'left', 'high'),
+      endLabel(look.towardB, 'right', 'low'),
     ],
   };
-  const side = (strategy: StrategyName): HConcatView => ({
-    title: { text: `Change in ${STRATEGY_SHORT_NAMES[strategy]}'s NPV`, fontSize: 15, subtitle: '', offset: 8 },
+  // The rows hold the pair's first strategy under `ato` and its second under `fitd`.
+  const side = (strategy: 'ato' | 'fitd'): HConcatView => ({
+    title: { text: `Change in ${strategy === 'ato' ? look.a : look.b}'s NPV`, fontSize: 15, subtitle: '', offset: 8 },
     width: 170,
     height: { step: ROW_STEP },
     layer: [
       pairBands(rows, sideDomain, { ...y, axis: null }),
       {
-        mark: { type: 'bar', height: { band: 0.5 }, color: STRATEGY_COLORS[strategy], opacity: 0.85 },
+        mark: { type: 'bar', height: { band: 0.5 }, color: strategy === 'ato' ? look.colorA : look.colorB, opacity: 0.85 },
         encoding: {
           y: { ...y, axis: null },
           x: { field: strategy, type: 'quantitative', title: `Mean per account (${unit})`, scale: { domain: sideDomain, nice: false }, axis: { tickCount: 4 } },

@@ -8,8 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ColorDef, PositionDef } from './spec-types.ts';
 import type { UpstreamSurvivalData } from '../stats/prepare-chart-data.ts';
 import type { SurvivalStep } from '../stats/kaplan-meier.ts';
-import { STRATEGIES, type StrategyName } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, STRATEGY_LABELS, STRATEGY_LINE_LEGEND, STRATEGY_SCALE, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, legendOf, nameOf, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { monthTicks } from './build-fan-chart-spec.ts';
 import { formatPercent, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
@@ -34,29 +33,31 @@ function medianSurvivalMonth(byMonth: number[]): number | null {
 
 /** The finding: how much sooner one strategy wins upstream, or how many accounts never do. */
 export function upstreamSurvivalTitle(data: UpstreamSurvivalData): string {
-  const curves = Object.fromEntries(STRATEGIES.map((s) => [s, survivalByMonth(data.survival[s], data.horizonMonths)])) as Record<StrategyName, number[]>;
-  const medians = { ato: medianSurvivalMonth(curves.ato), fitd: medianSurvivalMonth(curves.fitd) };
-  if (medians.ato !== null && medians.fitd !== null && medians.ato !== medians.fitd) {
-    const [sooner, later] = medians.ato < medians.fitd ? (['ato', 'fitd'] as const) : (['fitd', 'ato'] as const);
-    return `${STRATEGY_SHORT_NAMES[sooner]}'s median account wins upstream ${medians[later]! - medians[sooner]!} months sooner (month ${medians[sooner]} vs ${medians[later]})`;
+  const { a, b } = data.pair;
+  const curves: Record<string, number[]> = Object.fromEntries([a.key, b.key].map((s) => [s, survivalByMonth(data.survival[s]!, data.horizonMonths)]));
+  const medians: Record<string, number | null> = { [a.key]: medianSurvivalMonth(curves[a.key]!), [b.key]: medianSurvivalMonth(curves[b.key]!) };
+  const [medianA, medianB] = [medians[a.key]!, medians[b.key]!];
+  if (medianA !== null && medianB !== null && medianA !== medianB) {
+    const [sooner, later] = medianA < medianB ? [a.key, b.key] : [b.key, a.key];
+    return `${nameOf(data.strategies, sooner)}'s median account wins upstream ${medians[later]! - medians[sooner]!} months sooner (month ${medians[sooner]} vs ${medians[later]})`;
   }
   const last = data.horizonMonths - 1;
-  const never = { ato: curves.ato[last]!, fitd: curves.fitd[last]!};
-  const [trapped, other] = never.fitd >= never.ato ? (['fitd', 'ato'] as const) : (['ato', 'fitd'] as const);
-  return `The downstream trap: ${formatPercent(never[trapped])} of ${STRATEGY_SHORT_NAMES[trapped]} accounts have no upstream win after ${data.horizonMonths} months (${STRATEGY_SHORT_NAMES[other]}: ${formatPercent(never[other])})`;
+  const never: Record<string, number> = { [a.key]: curves[a.key]![last]!, [b.key]: curves[b.key]![last]! };
+  const [trapped, other] = never[b.key]! >= never[a.key]! ? [b.key, a.key] : [a.key, b.key];
+  return `The downstream trap: ${formatPercent(never[trapped]!)} of ${nameOf(data.strategies, trapped)} accounts have no upstream win after ${data.horizonMonths} months (${nameOf(data.strategies, other)}: ${formatPercent(never[other]!)})`;
 }
 
 export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelSpec {
   const last = data.horizonMonths - 1;
-  const rows = STRATEGIES.flatMap((strategy) =>
-    survivalByMonth(data.survival[strategy], data.horizonMonths).map((survival, month) => ({ strategy: STRATEGY_LABELS[strategy], month, survival: rowNumber(survival) })),
+  const rows = data.strategies.map(({ key }) => key).flatMap((strategy) =>
+    survivalByMonth(data.survival[strategy]!, data.horizonMonths).map((survival, month) => ({ strategy: legendOf(data.strategies, strategy), month, survival: rowNumber(survival) })),
   );
-  const ends = STRATEGIES.map((strategy) => {
-    const survival = rows.find((r) => r.strategy === STRATEGY_LABELS[strategy] && r.month === last)!.survival;
-    return { strategy: STRATEGY_LABELS[strategy], month: last, survival, label: `${STRATEGY_SHORT_NAMES[strategy]}: ${formatPercent(survival)} without` };
+  const ends = data.strategies.map(({ key }) => key).map((strategy) => {
+    const survival = rows.find((r) => r.strategy === legendOf(data.strategies, strategy) && r.month === last)!.survival;
+    return { strategy: legendOf(data.strategies, strategy), month: last, survival, label: `${nameOf(data.strategies, strategy)}: ${formatPercent(survival)} without` };
   });
   const x: PositionDef = { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last) } };
-  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE, legend: STRATEGY_LINE_LEGEND };
+  const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CHART_CONFIG,

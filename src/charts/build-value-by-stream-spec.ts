@@ -7,8 +7,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { HConcatView, OffsetDef, PositionDef } from './spec-types.ts';
 import type { ValueByStreamData } from '../stats/prepare-chart-data.ts';
-import { STRATEGIES, STREAMS, type StrategyName, type StreamName } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, STRATEGY_LABELS, STRATEGY_SCALE, STRATEGY_SHORT_NAMES } from './chart-theme.ts';
+import { STREAMS, type StreamName } from '../scenario/vocabulary.ts';
+import { CHART_CONFIG, legendOf, nameOf, shortName, strategyScale } from './chart-theme.ts';
 import { STREAM_LABELS } from './build-stream-penetration-spec.ts';
 import { formatCount, formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
@@ -21,38 +21,39 @@ const MEASURES = [
 
 /** The finding: the stream that earns most of the margin, and the costliest stream that does not pay for itself. */
 export function valueByStreamTitle(data: ValueByStreamData): string {
-  const margin = (s: StrategyName) => data.value[s].grossMargin;
-  const total = (s: StrategyName) => STREAMS.reduce((sum, stream) => sum + margin(s)[stream], 0);
-  const top = STREAMS.reduce((best, stream) => (margin('ato')[stream] + margin('fitd')[stream] > margin('ato')[best] + margin('fitd')[best] ? stream : best));
-  const share = (s: StrategyName) => (total(s) > 0 ? formatPercent(margin(s)[top] / total(s)) : 'none');
-  const head = `${STREAM_LABELS[top]} earns ${share('ato')} of ATO's gross margin and ${share('fitd')} of FITD's`;
-  let worst: { strategy: StrategyName; stream: StreamName; loss: number } | null = null;
-  for (const strategy of STRATEGIES) {
+  const { a, b } = data.pair;
+  const margin = (s: string) => data.value[s]!.grossMargin;
+  const total = (s: string) => STREAMS.reduce((sum, stream) => sum + margin(s)[stream], 0);
+  const top = STREAMS.reduce((best, stream) => (margin(a.key)[stream] + margin(b.key)[stream] > margin(a.key)[best] + margin(b.key)[best] ? stream : best));
+  const share = (s: string) => (total(s) > 0 ? formatPercent(margin(s)[top] / total(s)) : 'none');
+  const head = `${STREAM_LABELS[top]} earns ${share(a.key)} of ${shortName(a)}'s gross margin and ${share(b.key)} of ${shortName(b)}'s`;
+  let worst: { strategy: string; stream: StreamName; loss: number } | null = null;
+  for (const { key: strategy } of data.strategies) {
     for (const stream of STREAMS) {
-      const loss = data.value[strategy].costOfSale[stream] - margin(strategy)[stream];
+      const loss = data.value[strategy]!.costOfSale[stream] - margin(strategy)[stream];
       if (loss > 0 && (worst === null || loss > worst.loss)) worst = { strategy, stream, loss };
     }
   }
   if (worst === null) return head;
   const { strategy, stream } = worst;
-  return `${head}; ${STRATEGY_SHORT_NAMES[strategy]}'s ${stream} costs ${formatMoney(data.value[strategy].costOfSale[stream], data.currency)} to earn ${formatMoney(margin(strategy)[stream], data.currency)} of margin`;
+  return `${head}; ${nameOf(data.strategies, strategy)}'s ${stream} costs ${formatMoney(data.value[strategy]!.costOfSale[stream], data.currency)} to earn ${formatMoney(margin(strategy)[stream], data.currency)} of margin`;
 }
 
 export function buildValueByStreamSpec(data: ValueByStreamData): TopLevelSpec {
   const unit = moneyUnit(data.currency);
   const rows = MEASURES.flatMap(({ key, label }) =>
-    STRATEGIES.flatMap((strategy) =>
+    data.strategies.map(({ key }) => key).flatMap((strategy) =>
       STREAMS.map((stream) => ({
         measure: label,
-        strategy: STRATEGY_LABELS[strategy],
+        strategy: legendOf(data.strategies, strategy),
         stream: STREAM_LABELS[stream],
-        value: rowNumber(data.value[strategy][key][stream]),
-        label: formatCount(data.value[strategy][key][stream]),
+        value: rowNumber(data.value[strategy]![key][stream]),
+        label: formatCount(data.value[strategy]![key][stream]),
       })),
     ),
   );
   const x: PositionDef = { field: 'stream', type: 'nominal', title: null, sort: STREAMS.map((s) => STREAM_LABELS[s]), axis: { labelAngle: 0 } };
-  const xOffset: OffsetDef = { field: 'strategy', type: 'nominal', sort: STRATEGY_SCALE.domain };
+  const xOffset: OffsetDef = { field: 'strategy', type: 'nominal', sort: strategyScale(data.strategies).domain };
   const panel = (measure: (typeof MEASURES)[number]): HConcatView => ({
     title: { text: measure.label, fontSize: 15, subtitle: '', offset: 8 },
     data: { values: rows.filter((row) => row.measure === measure.label) },
@@ -65,7 +66,7 @@ export function buildValueByStreamSpec(data: ValueByStreamData): TopLevelSpec {
           x,
           xOffset,
           y: { field: 'value', type: 'quantitative', title: `Per account (${unit})`, stack: null },
-          color: { field: 'strategy', type: 'nominal', title: null, scale: STRATEGY_SCALE },
+          color: { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies) },
           tooltip: [
             { field: 'strategy', title: 'Strategy' },
             { field: 'stream', title: 'Stream' },
@@ -80,7 +81,7 @@ export function buildValueByStreamSpec(data: ValueByStreamData): TopLevelSpec {
       },
     ],
   });
-  const build = STRATEGIES.map((s) => `${STRATEGY_SHORT_NAMES[s]} ${formatMoney(data.buildCost[s], data.currency)}`).join(', ');
+  const build = data.strategies.map((s) => `${shortName(s)} ${formatMoney(data.buildCost[s.key]!, data.currency)}`).join(', ');
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CHART_CONFIG,

@@ -19,6 +19,7 @@ import { buildValueByStreamSpec } from './build-value-by-stream-spec.ts';
 import { buildTornadoSpec } from './build-tornado-spec.ts';
 import { buildPathClassesSpec } from './build-path-classes-spec.ts';
 import { buildConvergenceSpec } from './build-convergence-spec.ts';
+import { buildBestPlanSpec } from './build-best-plan-spec.ts';
 
 export interface ChartEntry<Data = ChartData> {
   /** File name stem (`charts/<name>.svg`) and HTML id; kebab-case. */
@@ -32,6 +33,13 @@ export interface ChartEntry<Data = ChartData> {
 }
 
 export const REPORT_CHARTS: readonly ChartEntry[] = [
+  {
+    name: 'best-plan',
+    heading: 'Which plan is best, account by account?',
+    reading:
+      'Every plan ran on the same simulated accounts; each bar is the share of accounts on which that plan earned the highest NPV of all (a tie shares the account), with its 95% interval, next to the plan\'s mean NPV.',
+    build: (data) => (data.bestPlan ? buildBestPlanSpec(data.bestPlan) : null),
+  },
   {
     name: 'npv-difference',
     heading: 'Account by account, which strategy wins?',

@@ -19,7 +19,48 @@ export const STRATEGY_COLORS: Record<StrategyName, string> = {
   fitd: '#D55E00',
 };
 
-/** The colour scale of every chart coloured by strategy. */
+/** Colours of the plans beyond ATO and FITD, in the scenario's order: the rest of the Okabe–Ito palette. */
+export const OTHER_STRATEGY_COLORS = ['#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'] as const;
+
+/** A strategy as charts name it: its key and the label the scenario gives it. */
+export interface ChartStrategy {
+  key: string;
+  label: string;
+}
+
+/** The legend name of a strategy: ATO's and FITD's spelled out, any other plan's label. */
+export function legendName(strategy: ChartStrategy): string {
+  return (STRATEGY_LABELS as Record<string, string>)[strategy.key] ?? strategy.label;
+}
+
+/** The short name of a strategy in titles: ATO, FITD, or the plan's label. */
+export function shortName(strategy: ChartStrategy): string {
+  return (STRATEGY_SHORT_NAMES as Record<string, string>)[strategy.key] ?? strategy.label;
+}
+
+/** The fixed colour of a strategy: ATO blue, FITD vermillion, the others by their place among the other plans. */
+export function strategyColor(strategy: ChartStrategy, others: readonly string[]): string {
+  const fixed = (STRATEGY_COLORS as Record<string, string>)[strategy.key];
+  return fixed ?? OTHER_STRATEGY_COLORS[Math.max(0, others.indexOf(strategy.key)) % OTHER_STRATEGY_COLORS.length]!;
+}
+
+/** The legend name of the strategy `key` among `strategies`. */
+export function legendOf(strategies: readonly ChartStrategy[], key: string): string {
+  return legendName(strategies.find((strategy) => strategy.key === key) ?? { key, label: key });
+}
+
+/** The short name of the strategy `key` among `strategies`. */
+export function nameOf(strategies: readonly ChartStrategy[], key: string): string {
+  return shortName(strategies.find((strategy) => strategy.key === key) ?? { key, label: key });
+}
+
+/** The colour scale of a chart coloured by these strategies (legend names → fixed colours). */
+export function strategyScale(strategies: readonly ChartStrategy[]): { domain: string[]; range: string[] } {
+  const others = strategies.map((strategy) => strategy.key).filter((key) => !(key in STRATEGY_COLORS));
+  return { domain: strategies.map(legendName), range: strategies.map((strategy) => strategyColor(strategy, others)) };
+}
+
+/** The colour scale of every chart coloured by ATO and FITD. */
 export const STRATEGY_SCALE = {
   domain: [STRATEGY_LABELS.ato, STRATEGY_LABELS.fitd],
   range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd],

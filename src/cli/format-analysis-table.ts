@@ -3,7 +3,8 @@
  * ablation, risk and dominance, and the path classes.
  */
 import type { FullSummary } from '../stats/run-scenario.ts';
-import type { AblationEffect } from '../stats/barrier-ablation.ts';
+import { ablationPair, strategyEffect, type AblationEffect } from '../stats/barrier-ablation.ts';
+import { betterKey, overKey } from '../stats/compared-pair.ts';
 import type { PathClass } from '../stats/path-classes.ts';
 import type { MeanEstimate } from '../stats/variant-statistics.ts';
 import type { DominanceCheck } from '../stats/risk-profile.ts';
@@ -18,21 +19,23 @@ function table(rows: string[][], alignRight: boolean[]): string[] {
   return rows.map((row) => `    ${row.map((cell, c) => (alignRight[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('   ')}`.trimEnd());
 }
 
-function effectRow(label: string, effect: AblationEffect): string[] {
-  return [label, signed(effect.ato.mean), signed(effect.fitd.mean), signed(effect.diff.mean), interval(effect.diff)];
+function effectRow(label: string, effect: AblationEffect, [a, b]: [string, string]): string[] {
+  return [label, signed(strategyEffect(effect, a).mean), signed(strategyEffect(effect, b).mean), signed(effect.diff.mean), interval(effect.diff)];
 }
 
 function ablationLines(summary: FullSummary): string[] {
   const ablation = summary.ablation;
   if (!ablation) return [];
-  const rows = [['', 'ATO', 'FITD', 'ATO − FITD', '95% CI']];
+  const pair = ablationPair(ablation);
+  const [a, b] = pair.map(strategyName);
+  const rows = [['', a!, b!, `${a} − ${b}`, '95% CI']];
   for (const barrier of ablation.order) {
     const entry = ablation[barrier];
-    rows.push(effectRow(`${barrier} ${entry.level} → 0`, entry));
-    rows.push(effectRow(`${barrier} ${entry.level} → ${ablation.highLevel}`, entry.high));
+    rows.push(effectRow(`${barrier} ${entry.level} → 0`, entry, pair));
+    rows.push(effectRow(`${barrier} ${entry.level} → ${ablation.highLevel}`, entry.high, pair));
   }
-  rows.push(effectRow('all five → 0', ablation.allRemoved));
-  rows.push(effectRow('interaction (all − sum of singles)', ablation.interaction));
+  rows.push(effectRow('all five → 0', ablation.allRemoved, pair));
+  rows.push(effectRow('interaction (all − sum of singles)', ablation.interaction, pair));
   return [
     `  Barrier ablation: change in mean NPV (${summary.currency} M), same ${count(ablation.trials)} accounts, largest effect first`,
     ...table(rows, [false, true, true, true, false]),
@@ -46,23 +49,44 @@ function dominanceText(name: string, check: DominanceCheck): string {
   return `${name}: fails by ${check.largestViolation.toFixed(3)} at NPV ${signed(check.at ?? 0)}${noise}`;
 }
 
+/** A strategy's column heading: ATO, FITD, or the plan's key. */
+const strategyName = (key: string) => (key === 'ato' || key === 'fitd' ? key.toUpperCase() : key);
+
 function riskLines(summary: FullSummary): string[] {
   const { risk, firstOrder, secondOrder } = summary.dominance;
+  const keys = Object.keys(risk);
+  const baseline = summary.comparison ? baselineOf(summary) : keys[keys.length - 1]!;
+  const row = (label: string, read: (key: string) => string) => [label, ...keys.map(read)];
+  const dominance = (order: string, checks: typeof firstOrder) =>
+    keys
+      .filter((key) => key !== baseline)
+      .map((key) => {
+        const [a, b] = [strategyName(key), strategyName(baseline)];
+        return `    ${order} dominance, ${a} over ${b} — ${dominanceText('', checks[overKey(key, baseline)]!).slice(2)}; ${b} over ${a} — ${dominanceText('', checks[overKey(baseline, key)]!).slice(2)}`;
+      });
   return [
     '  Risk',
     ...table(
       [
-        ['', 'ATO', 'FITD'],
-        ['P(losing money on the account)', percent(risk.ato.pLoss), percent(risk.fitd.pLoss)],
-        ['P10 NPV (downside)', signed(risk.ato.p10), signed(risk.fitd.p10)],
-        ['Expected shortfall, worst 10%', signed(risk.ato.expectedShortfall10), signed(risk.fitd.expectedShortfall10)],
+        ['', ...keys.map(strategyName)],
+        row('P(losing money on the account)', (key) => percent(risk[key]!.pLoss)),
+        row('P10 NPV (downside)', (key) => signed(risk[key]!.p10)),
+        row('Expected shortfall, worst 10%', (key) => signed(risk[key]!.expectedShortfall10)),
       ],
-      [false, true, true],
+      [false, ...keys.map(() => true)],
     ),
-    `    First-order dominance, ATO over FITD — ${dominanceText('', firstOrder.atoOverFitd).slice(2)}; FITD over ATO — ${dominanceText('', firstOrder.fitdOverAto).slice(2)}`,
-    `    Second-order dominance, ATO over FITD — ${dominanceText('', secondOrder.atoOverFitd).slice(2)}; FITD over ATO — ${dominanceText('', secondOrder.fitdOverAto).slice(2)}`,
+    ...dominance('First-order', firstOrder),
+    ...dominance('Second-order', secondOrder),
     '',
   ];
+}
+
+/** The baseline of a summary: the strategy its paired comparison subtracts (the last of the pair's `p…Better` sides). */
+function baselineOf(summary: FullSummary): string {
+  const keys = Object.keys(summary.strategies);
+  const better = Object.keys(summary.comparison).find((key) => /^p.+Better$/.test(key))!;
+  const first = keys.find((key) => betterKey(key) === better)!;
+  return keys.find((key) => overKey(first, key) in summary.dominance.firstOrder && key !== first)!;
 }
 
 function pathRows(classes: Record<string, PathClass>): string[][] {
@@ -70,12 +94,14 @@ function pathRows(classes: Record<string, PathClass>): string[][] {
 }
 
 function pathLines(summary: FullSummary): string[] {
-  const header = ['', 'share', 'mean ATO − FITD', ''];
+  const baseline = baselineOf(summary);
+  const first = Object.keys(summary.strategies).find((key) => betterKey(key) in summary.comparison)!;
+  const header = ['', 'share', `mean ${strategyName(first)} − ${strategyName(baseline)}`, ''];
+  const [head, ...rest] = Object.entries(summary.pathClasses);
   return [
-    '  Where the difference comes from: FITD paths',
-    ...table([header, ...pathRows(summary.pathClasses.fitd)], [false, true, true, false]),
-    '  … and ATO paths',
-    ...table([header, ...pathRows(summary.pathClasses.ato)], [false, true, true, false]),
+    `  Where the difference comes from: ${strategyName(head![0])} paths`,
+    ...table([header, ...pathRows(head![1])], [false, true, true, false]),
+    ...rest.flatMap(([key, classes]) => [`  … and ${strategyName(key)} paths`, ...table([header, ...pathRows(classes)], [false, true, true, false])]),
     '',
   ];
 }

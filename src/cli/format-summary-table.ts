@@ -1,7 +1,10 @@
 /**
- * The terminal view of a summary: ATO and FITD side by side, then the paired
- * comparison, in plain text a person reads in a terminal or pastes in a chat.
+ * The terminal view of a summary: the strategies side by side (a column
+ * each), then each paired comparison with the baseline, in plain text a
+ * person reads in a terminal or pastes in a chat.
  */
+import type { Comparison } from '../stats/compare-strategies.ts';
+import { betterKey } from '../stats/compared-pair.ts';
 import type { StrategySummary, Summary } from '../stats/summarize-outcomes.ts';
 
 const money = (value: number | null, signed = false) =>
@@ -10,55 +13,88 @@ const percent = (value: number | null) => (value === null ? 'n/a' : `${(100 * va
 const months = (value: number | null) => (value === null ? 'never' : value.toFixed(1));
 const count = (value: number) => value.toLocaleString('en-US');
 
-type Row = [label: string, ato: string, fitd: string];
+/** A strategy's column heading: ATO, FITD, or the plan's key. */
+export const strategyHeading = (key: string) => (key === 'ato' || key === 'fitd' ? key.toUpperCase() : key);
 
-function strategyRows(ato: StrategySummary, fitd: StrategySummary, currency: string): Row[] {
-  const both = (read: (s: StrategySummary) => string, label: string): Row => [label, read(ato), read(fitd)];
+type Row = string[];
+
+function strategyRows(strategies: StrategySummary[], currency: string): Row[] {
+  const each = (read: (s: StrategySummary) => string, label: string): Row => [label, ...strategies.map(read)];
   const unit = `${currency} M`;
   return [
-    both((s) => money(s.npv.mean), `NPV, mean (${unit})`),
-    both((s) => `${money(s.npv.p10)} / ${money(s.npv.p50)} / ${money(s.npv.p90)}`, 'NPV, P10 / P50 / P90'),
-    both((s) => money(s.revenue.mean), `Revenue, mean (${unit})`),
-    both((s) => money(s.grossMargin.mean), `Gross margin, mean (${unit})`),
-    both((s) => percent(s.costOfSaleShare), 'Cost of sale / revenue'),
-    both((s) => percent(s.pLockedDownstream), 'P(locked downstream)'),
-    both((s) => percent(s.pChurned), 'P(churn)'),
-    both((s) => months(s.monthsToFirstMidstreamWin.median), 'First midstream win, median month'),
-    both((s) => months(s.monthsToFirstUpstreamWin.median), 'First upstream win, median month'),
+    each((s) => money(s.npv.mean), `NPV, mean (${unit})`),
+    each((s) => `${money(s.npv.p10)} / ${money(s.npv.p50)} / ${money(s.npv.p90)}`, 'NPV, P10 / P50 / P90'),
+    each((s) => money(s.revenue.mean), `Revenue, mean (${unit})`),
+    each((s) => money(s.grossMargin.mean), `Gross margin, mean (${unit})`),
+    each((s) => percent(s.costOfSaleShare), 'Cost of sale / revenue'),
+    each((s) => percent(s.pLockedDownstream), 'P(locked downstream)'),
+    each((s) => percent(s.pChurned), 'P(churn)'),
+    each((s) => months(s.monthsToFirstMidstreamWin.median), 'First midstream win, median month'),
+    each((s) => months(s.monthsToFirstUpstreamWin.median), 'First upstream win, median month'),
   ];
 }
 
 function layout(rows: Row[], header: Row): string[] {
-  const widths = [0, 1, 2].map((i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
-  const line = (row: Row) => `  ${row[0].padEnd(widths[0]!)}   ${row[1].padStart(widths[1]!)}   ${row[2].padStart(widths[2]!)}`;
-  return [line(header), `  ${'─'.repeat(widths[0]! + widths[1]! + widths[2]! + 6)}`, ...rows.map(line)];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
+  const line = (row: Row) => `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ')}`;
+  return [line(header), `  ${'─'.repeat(widths.reduce((sum, width) => sum + width, 0) + 3 * (widths.length - 1))}`, ...rows.map(line)];
+}
+
+/** The keys of the comparison's pair: the strategy whose `p…Better` it holds, and the baseline. */
+function pairOf(summary: Summary): [string, string] {
+  const keys = Object.keys(summary.strategies);
+  const first = keys.find((key) => betterKey(key) in summary.comparison)!;
+  const others = summary.comparisons ? Object.keys(summary.comparisons) : [first];
+  return [first, keys.find((key) => !others.includes(key))!];
+}
+
+function comparisonLines(a: string, b: string, comparison: Comparison, trials: number, unit: string): string[] {
+  const { npvDiff } = comparison;
+  const better = comparison[betterKey(a)]!;
+  const [nameA, nameB] = [strategyHeading(a), strategyHeading(b)];
+  const ci = npvDiff.ci95 ? `95% CI [${money(npvDiff.ci95[0], true)}, ${money(npvDiff.ci95[1], true)}]` : '(no interval from one trial)';
+  const label = `P(${nameA} better)`;
+  return [
+    `  ${nameA} − ${nameB}, paired on the same ${count(trials)} accounts`,
+    `    Mean NPV difference   ${money(npvDiff.mean, true)} ${unit}   ${ci}`,
+    `    ${label.padEnd(21)} ${percent(better.p)}   95% CI [${percent(better.ci95[0])}, ${percent(better.ci95[1])}]`,
+  ];
+}
+
+function verdictOf(a: string, b: string, comparison: Comparison, unit: string): string {
+  const { npvDiff } = comparison;
+  const [nameA, nameB] = [strategyHeading(a), strategyHeading(b)];
+  if (npvDiff.ci95 === null) return 'One trial cannot say which strategy is better.';
+  if (npvDiff.ci95[0] > 0) return `${nameA} beats ${nameB} by ${money(npvDiff.mean)} ${unit} in mean NPV.`;
+  if (npvDiff.ci95[1] < 0) return `${nameB} beats ${nameA} by ${money(-npvDiff.mean)} ${unit} in mean NPV.`;
+  return 'Neither strategy is ahead in mean NPV at 95% confidence; run more trials or accept a tie.';
+}
+
+/** With more than two strategies: which has the best mean NPV, and on what share of accounts each is the best. */
+function bestLines(summary: Summary): string[] {
+  if (!summary.pBest) return [];
+  const entries = Object.entries(summary.strategies);
+  const [bestKey] = entries.reduce((best, entry) => (entry[1].npv.mean > best[1].npv.mean ? entry : best));
+  const shares = Object.entries(summary.pBest).map(
+    ([key, share]) => `    ${strategyHeading(key).padEnd(21)} ${percent(share.p)}   95% CI [${percent(share.ci95[0])}, ${percent(share.ci95[1])}]`,
+  );
+  return ['  P(best): share of accounts on which each strategy has the highest NPV', ...shares, '', `  ${strategyHeading(bestKey)} has the best mean NPV.`];
 }
 
 /** The summary as terminal text (no colours, so it survives pipes and logs). */
 export function formatSummaryTable(summary: Summary): string {
-  const { ato, fitd } = summary.strategies;
-  const { npvDiff, pAtoBetter } = summary.comparison;
+  const keys = Object.keys(summary.strategies);
+  const [a, b] = pairOf(summary);
   const unit = `${summary.currency} M`;
   const terminal = summary.terminalValue === 'runRate' ? 'run-rate terminal value' : 'no terminal value';
-  const ci = npvDiff.ci95 ? `95% CI [${money(npvDiff.ci95[0], true)}, ${money(npvDiff.ci95[1], true)}]` : '(no interval from one trial)';
-  const verdict =
-    npvDiff.ci95 === null
-      ? 'One trial cannot say which strategy is better.'
-      : npvDiff.ci95[0] > 0
-        ? `ATO beats FITD by ${money(npvDiff.mean)} ${unit} in mean NPV.`
-        : npvDiff.ci95[1] < 0
-          ? `FITD beats ATO by ${money(-npvDiff.mean)} ${unit} in mean NPV.`
-          : 'Neither strategy is ahead in mean NPV at 95% confidence; run more trials or accept a tie.';
+  const comparisons = summary.comparisons ? Object.entries(summary.comparisons) : [[a, summary.comparison] as const];
   return [
     `expansim · ${summary.scenario} · ${count(summary.trials)} trials · seed ${summary.seed} · ${summary.horizonMonths} months · r = ${(100 * summary.discountRate).toFixed(1)}% · ${terminal}`,
     '',
-    ...layout(strategyRows(ato, fitd, summary.currency), ['', 'ATO', 'FITD']),
+    ...layout(strategyRows(keys.map((key) => summary.strategies[key]!), summary.currency), ['', ...keys.map(strategyHeading)]),
     '',
-    `  ATO − FITD, paired on the same ${count(summary.trials)} accounts`,
-    `    Mean NPV difference   ${money(npvDiff.mean, true)} ${unit}   ${ci}`,
-    `    P(ATO better)         ${percent(pAtoBetter.p)}   95% CI [${percent(pAtoBetter.ci95[0])}, ${percent(pAtoBetter.ci95[1])}]`,
-    '',
-    `  ${verdict}`,
+    ...comparisons.flatMap(([key, comparison]) => [...comparisonLines(key, b, comparison, summary.trials, unit), '']),
+    ...(summary.pBest ? bestLines(summary) : [`  ${verdictOf(a, b, summary.comparison, unit)}`]),
     '',
   ].join('\n');
 }

@@ -5,7 +5,7 @@
  */
 import type { TrialStory } from '../engine/explain-trial.ts';
 import type { MonthSnapshot, TraceEvent } from '../engine/policy-trace.ts';
-import { BARRIERS, PROJECT_TYPES, STREAMS, type StrategyName } from '../scenario/vocabulary.ts';
+import { BARRIERS, PROJECT_TYPES, STREAMS } from '../scenario/vocabulary.ts';
 
 const money = (value: number) => `${value.toFixed(2)}`;
 const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
@@ -47,7 +47,7 @@ function monthLine(snapshot: MonthSnapshot, events: TraceEvent[]): string[] {
   return lines.length === 0 ? [head] : [`${head}  ${lines[0]}`, ...lines.slice(1).map((line) => `${' '.repeat(head.length)}  ${line}`)];
 }
 
-export function formatTrialStory(story: TrialStory, scenarioName: string, seed: number, currency: string, strategies: StrategyName[]): string {
+export function formatTrialStory(story: TrialStory, scenarioName: string, seed: number, currency: string, strategies: readonly string[]): string {
   const barrierText = BARRIERS.map((name, x) => `${name} ${story.barriers[x]!.toFixed(2)}`).join(', ');
   const out = [
     `expansim explain · ${scenarioName} · trial ${story.trial} · seed ${seed}`,
@@ -56,12 +56,12 @@ export function formatTrialStory(story: TrialStory, scenarioName: string, seed: 
     '',
   ];
   for (const name of strategies) {
-    const { outcome, trace } = story.strategies[name];
+    const { outcome, trace } = story.strategies[name]!;
     const byMonth = new Map<number, TraceEvent[]>();
     for (const event of trace.events) byMonth.set(event.month, [...(byMonth.get(event.month) ?? []), event]);
     const upstreamWin = outcome.firstWinMonth[2]!;
     out.push(
-      `${name.toUpperCase()} — NPV ${money(outcome.npv)} ${currency} M (terminal value ${money(outcome.terminalValue)}); ` +
+      `${name === 'ato' || name === 'fitd' ? name.toUpperCase() : name} — NPV ${money(outcome.npv)} ${currency} M (terminal value ${money(outcome.terminalValue)}); ` +
         `${outcome.dealsWon} deals won, ${outcome.deliveryFailures} delivery failures; ` +
         `${upstreamWin >= 0 ? `first upstream win in month ${upstreamWin}` : 'locked downstream (no upstream win)'}` +
         `${outcome.churnMonth >= 0 ? `; churned in month ${outcome.churnMonth}` : ''}`,

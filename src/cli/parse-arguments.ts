@@ -38,6 +38,8 @@ export interface MergeOptions {
 
 export interface SweepOptions {
   vary: string[];
+  /** `A,B`: the strategies each point compares, A − B (default: the first non-baseline strategy and the baseline). */
+  compare?: string;
   trials?: number;
   seed?: number;
   out?: string;
@@ -64,7 +66,8 @@ export interface PortfolioOptions {
 export interface ExplainOptions {
   trial: number;
   seed?: number;
-  strategy: 'ato' | 'fitd' | 'both';
+  /** A strategy's key, or `all` (`both`: the same). */
+  strategy: string;
   json: boolean;
 }
 
@@ -193,6 +196,7 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .requiredOption('--vary <path=from:to:step>', 'a model input and its values, from:to:step or v1,v2,… (repeat for a second one), e.g. account.barriers.functionalWalls=0:1:0.1', (value: string, previous: string[] = []) => [...previous, value])
     .addOption(new Option('-n, --trials <n>', 'trials per point (overrides the scenario)').argParser(wholeNumber('--trials', 2, MAX_TRIALS)))
     .addOption(new Option('-s, --seed <n>', 'seed (overrides the scenario)').argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
+    .option('--compare <A,B>', 'the two strategies each point compares, A − B (default: the first strategy that is not the baseline, against the baseline)')
     .option('-o, --out <dir>', 'write into this folder instead of output/<scenario name>-sweep/')
     .addOption(new Option('-w, --workers <n>', 'worker threads (default: all cores)').argParser(wholeNumber('--workers', 1, 256)))
     .option('-q, --quiet', 'print nothing but errors', false)
@@ -222,7 +226,7 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .requiredOption('-t, --trial <n>', 'the trial to tell (0-based, as in trials.csv)', wholeNumber('--trial', 0, MAX_TRIALS - 1))
     .addOption(new Option('-s, --seed <n>', 'seed (overrides the scenario)').argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
-    .addOption(new Option('--strategy <name>', 'ato, fitd or both').choices(['ato', 'fitd', 'both']).default('both'))
+    .option('--strategy <name>', "one strategy's key (ato, fitd or a plan of the scenario), or all", 'all')
     .option('--json', 'print the story as JSON', false)
     .action((scenario: string, options: ExplainOptions) => record({ command: 'explain', scenario, options: { ...options } }));
 

@@ -8,13 +8,14 @@
 import { canonicalJson, hashScenario } from '../scenario/scenario-hash.ts';
 import { formatPath, type ScenarioIssue } from '../scenario/scenario-issue.ts';
 import { parseScenario, validateScenario } from '../scenario/parse-scenario.ts';
-import { PROJECT_TYPE_COUNT, STRATEGIES } from '../scenario/vocabulary.ts';
+import { PROJECT_TYPE_COUNT } from '../scenario/vocabulary.ts';
 import { valueOfExact } from './exact-sum.ts';
+import { strategyColumn, type StrategyColumnName } from './outcome-table.ts';
 import { FUNNEL_CLOSED_WON, FUNNEL_STEP_COUNT } from './trial-outcome.ts';
 import { shardRange, type ShardFile } from './shard-file.ts';
 import type { ShardHeader } from './shard-header.ts';
 
-const MONTH_COLUMNS = ['firstDownstreamWin', 'firstMidstreamWin', 'firstUpstreamWin', 'midstreamOpened', 'upstreamOpened', 'churnMonth'];
+const MONTH_COLUMNS: StrategyColumnName[] = ['firstDownstreamWin', 'firstMidstreamWin', 'firstUpstreamWin', 'midstreamOpened', 'upstreamOpened', 'churnMonth'];
 
 function issueText(issue: ScenarioIssue): string {
   const where = issue.line !== undefined ? ` (line ${issue.line})` : '';
@@ -65,8 +66,8 @@ function columnProblems({ header, table }: ShardFile): string[] {
     }
   }
   const horizon = header.horizonMonths;
-  for (const strategy of STRATEGIES) {
-    const column = (name: string) => table.columns[`${strategy}.${name}`]!;
+  for (const strategy of table.strategies) {
+    const column = (name: StrategyColumnName) => strategyColumn(table, strategy, name);
     for (const name of MONTH_COLUMNS) {
       if (!column(name).every((m) => m >= -1 && m < horizon)) return [`data column ${strategy}.${name} holds a month outside −1 … ${horizon - 1}`];
     }

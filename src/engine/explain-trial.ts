@@ -4,7 +4,7 @@
  */
 import { drawBarriers } from '../model/account.ts';
 import type { ModelParameters } from '../model/parameters.ts';
-import { BARRIER_COUNT, STRATEGIES, type StrategyName } from '../scenario/vocabulary.ts';
+import { BARRIER_COUNT } from '../scenario/vocabulary.ts';
 import { createPolicyState } from './policy-state.ts';
 import { createPolicyTrace, type PolicyTrace } from './policy-trace.ts';
 import { runPolicy } from './run-policy.ts';
@@ -16,7 +16,8 @@ export interface TrialStory {
   wallet: number;
   barriers: number[];
   opportunities: number;
-  strategies: Record<StrategyName, { outcome: TrialOutcome; trace: PolicyTrace }>;
+  /** By strategy key, in the scenario's order. */
+  strategies: Record<string, { outcome: TrialOutcome; trace: PolicyTrace }>;
 }
 
 /** Replays trial `trial` of a scenario seeded `seed` under both strategies, recording their stories. */
@@ -26,11 +27,11 @@ export function explainTrial(params: ModelParameters, seed: number, trial: numbe
   drawBarriers(params, world.barrierCommonNormal, world.barrierNormals, barriers);
   const state = createPolicyState(params.horizonMonths);
   const strategies = Object.fromEntries(
-    STRATEGIES.map((name, index) => {
+    params.strategies.map((strategy) => {
       const trace = createPolicyTrace();
-      const outcome = runPolicy(params, params.strategies[index]!, world, state, createTrialOutcome(params.horizonMonths), trace);
-      return [name, { outcome, trace }];
+      const outcome = runPolicy(params, strategy, world, state, createTrialOutcome(params.horizonMonths), trace);
+      return [strategy.key, { outcome, trace }];
     }),
-  ) as TrialStory['strategies'];
+  );
   return { trial, wallet: world.wallet, barriers: Array.from(barriers), opportunities: world.opportunityCount, strategies };
 }

@@ -11,10 +11,8 @@ import {
   DOWNSTREAM,
   MIDSTREAM,
   PROJECT_TYPE_COUNT,
-  STRATEGIES,
   STREAM_COUNT,
   UPSTREAM,
-  type StrategyName,
 } from '../scenario/vocabulary.ts';
 
 type ColumnArray = Float64Array | Float32Array | Int32Array | Int16Array;
@@ -22,8 +20,8 @@ type ColumnType = 'f64' | 'f32' | 'i32' | 'i16';
 
 const ARRAYS = { f64: Float64Array, f32: Float32Array, i32: Int32Array, i16: Int16Array } as const;
 
-interface ColumnSpec {
-  name: string;
+interface ColumnSpec<Name extends string = string> {
+  name: Name;
   type: ColumnType;
   read: (outcome: TrialOutcome) => number;
   /** Kept only for the per-trial CSV and shard partials: no statistic reads it. */
@@ -38,7 +36,7 @@ interface ColumnSpec {
 export type ColumnSet = 'all' | 'summary';
 
 /** Per-trial columns kept for each strategy, in CSV order. Months are −1 for "never". */
-export const STRATEGY_COLUMNS: readonly ColumnSpec[] = [
+export const STRATEGY_COLUMNS = [
   { name: 'npv', type: 'f64', read: (o) => o.npv },
   { name: 'revenue', type: 'f64', read: (o) => o.revenue },
   { name: 'grossMargin', type: 'f64', read: (o) => o.grossMargin },
@@ -52,7 +50,12 @@ export const STRATEGY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'deliveryFailures', type: 'i32', read: (o) => o.deliveryFailures },
   { name: 'dealsWon', type: 'i32', read: (o) => o.dealsWon },
   { name: 'trapMonths', type: 'i16', read: (o) => o.trapMonths },
-];
+] as const satisfies readonly ColumnSpec[];
+
+/** A per-strategy column's name: `npv`, `churnMonth`, … (a typo is a compile error). */
+export type StrategyColumnName = (typeof STRATEGY_COLUMNS)[number]['name'];
+/** The per-strategy columns every table keeps (the CSV-only ones aside). */
+export type SummaryColumnName = Exclude<StrategyColumnName, Extract<(typeof STRATEGY_COLUMNS)[number], { csvOnly: true }>['name']>;
 
 /** Per-trial columns of the account itself (the same under both strategies). */
 export const ACCOUNT_COLUMNS: readonly { name: string; type: ColumnType; csvOnly?: boolean }[] = [
@@ -85,12 +88,14 @@ export interface OutcomeTable {
   start: number;
   count: number;
   horizonMonths: number;
-  /** Columns by name: `wallet`, `functionalWalls`, …, `ato.npv`, `fitd.churnMonth`, … */
+  /** The strategies' keys, in the scenario's order: the columns of each are `<key>.<column>`. */
+  strategies: readonly string[];
+  /** Columns by name: `wallet`, `functionalWalls`, …, `ato.npv`, `fitd.churnMonth`, … (read a strategy's with strategyColumn). */
   columns: Record<string, ColumnArray>;
   /** Exact sums by name: `ato.funnel` holds one partials list per value. */
   sums: Record<string, ExactSumState[]>;
   /** Discounted cumulative cash per month for the first trials (the fan-chart sample), trial-major. */
-  cashPaths: Record<StrategyName, Float32Array>;
+  cashPaths: Record<string, Float32Array>;
   /** How many trials of this table are in the fan-chart sample. */
   cashPathCount: number;
   /** Sums of each variant run on this table's worlds (see variants.ts), by variant key. */
@@ -109,9 +114,9 @@ function allocate<T extends ColumnType>(type: T, length: number, memory: TableMe
   return memory === 'shared' ? new Array(new SharedArrayBuffer(length * Array.BYTES_PER_ELEMENT) as unknown as ArrayBuffer) : new Array(length);
 }
 
-function createSums(): Record<string, ExactSumState[]> {
+function createSums(strategies: readonly string[]): Record<string, ExactSumState[]> {
   const sums: Record<string, ExactSumState[]> = {};
-  for (const strategy of STRATEGIES) {
+  for (const strategy of strategies) {
     for (const [name, size] of Object.entries(STRATEGY_SUMS)) sums[`${strategy}.${name}`] = Array.from({ length: size }, () => []);
   }
   return sums;
@@ -124,12 +129,19 @@ export interface TableLayout {
   memory?: TableMemory;
 }
 
-export function createOutcomeTable(start: number, count: number, horizonMonths: number, variantKeys: readonly string[] = [], layout: TableLayout = {}): OutcomeTable {
+export function createOutcomeTable(
+  start: number,
+  count: number,
+  horizonMonths: number,
+  strategies: readonly string[],
+  variantKeys: readonly string[] = [],
+  layout: TableLayout = {},
+): OutcomeTable {
   const { columns: set = 'all', memory = 'private' } = layout;
-  const kept = (spec: { csvOnly?: boolean }) => set === 'all' || !spec.csvOnly;
+  const kept = (spec: { name: string; csvOnly?: boolean }) => set === 'all' || !spec.csvOnly;
   const columns: Record<string, ColumnArray> = {};
   for (const spec of ACCOUNT_COLUMNS.filter(kept)) columns[spec.name] = allocate(spec.type, count, memory);
-  for (const strategy of STRATEGIES) {
+  for (const strategy of strategies) {
     for (const spec of STRATEGY_COLUMNS.filter(kept)) columns[`${strategy}.${spec.name}`] = allocate(spec.type, count, memory);
   }
   const cashPathCount = Math.max(0, Math.min(start + count, CASH_PATH_SAMPLE) - start);
@@ -137,12 +149,10 @@ export function createOutcomeTable(start: number, count: number, horizonMonths: 
     start,
     count,
     horizonMonths,
+    strategies,
     columns,
-    sums: createSums(),
-    cashPaths: {
-      ato: allocate('f32', cashPathCount * horizonMonths, memory) as Float32Array,
-      fitd: allocate('f32', cashPathCount * horizonMonths, memory) as Float32Array,
-    },
+    sums: createSums(strategies),
+    cashPaths: Object.fromEntries(strategies.map((strategy) => [strategy, allocate('f32', cashPathCount * horizonMonths, memory) as Float32Array])),
     cashPathCount,
     variants: Object.fromEntries(variantKeys.map((key) => [key, createVariantSums()])),
   };
@@ -165,12 +175,20 @@ export function outcomeTableView(total: Omit<OutcomeTable, 'sums' | 'variants'>,
     start,
     count,
     horizonMonths: total.horizonMonths,
+    strategies: total.strategies,
     columns,
-    sums: createSums(),
-    cashPaths: { ato: cashPath(total.cashPaths.ato), fitd: cashPath(total.cashPaths.fitd) },
+    sums: createSums(total.strategies),
+    cashPaths: Object.fromEntries(total.strategies.map((strategy) => [strategy, cashPath(total.cashPaths[strategy]!)])),
     cashPathCount,
     variants: Object.fromEntries(variantKeys.map((key) => [key, createVariantSums()])),
   };
+}
+
+/** One strategy's column of a table; a column the table does not keep is a programmer error. */
+export function strategyColumn(table: Pick<OutcomeTable, 'columns'>, strategy: string, name: StrategyColumnName): ColumnArray {
+  const column = table.columns[`${strategy}.${name}`];
+  if (column === undefined) throw new Error(`the outcome table has no column ${strategy}.${name}`);
+  return column;
 }
 
 /** Records the account of trial `trial` (absolute index). */
@@ -190,7 +208,7 @@ function addCounts(sums: ExactSumState[], counts: ArrayLike<number>): void {
   for (let i = 0; i < counts.length; i++) {
     const partials = sums[i]!;
     if (partials.length === 0) partials.push(counts[i]!);
-    else partials[0] += counts[i]!;
+    else partials[0]! += counts[i]!;
   }
 }
 
@@ -201,21 +219,21 @@ function addScalar(sums: ExactSumState[], value: number): void {
 /** One strategy's columns and sums of a table, looked up once so recording does no name lookups. */
 export interface StrategyRecorder {
   table: OutcomeTable;
-  strategy: StrategyName;
+  strategy: string;
   /** By STRATEGY_COLUMNS index; undefined where the table does not keep the column. */
   columns: (ColumnArray | undefined)[];
   sums: Record<StrategySumName, ExactSumState[]>;
   cashPaths: Float32Array;
 }
 
-export function createStrategyRecorder(table: OutcomeTable, strategy: StrategyName): StrategyRecorder {
+export function createStrategyRecorder(table: OutcomeTable, strategy: string): StrategyRecorder {
   const sums = Object.fromEntries(Object.keys(STRATEGY_SUMS).map((name) => [name, table.sums[`${strategy}.${name}`]!])) as StrategyRecorder['sums'];
   return {
     table,
     strategy,
     columns: STRATEGY_COLUMNS.map((spec) => table.columns[`${strategy}.${spec.name}`]),
     sums,
-    cashPaths: table.cashPaths[strategy],
+    cashPaths: table.cashPaths[strategy]!,
   };
 }
 
@@ -260,7 +278,7 @@ export function copyOutcomeTable(total: OutcomeTable, part: OutcomeTable): void 
   const offset = part.start - total.start;
   for (const [name, column] of Object.entries(part.columns)) total.columns[name]!.set(column as never, offset);
   if (part.cashPathCount > 0) {
-    for (const strategy of STRATEGIES) total.cashPaths[strategy].set(part.cashPaths[strategy], offset * total.horizonMonths);
+    for (const strategy of total.strategies) total.cashPaths[strategy]!.set(part.cashPaths[strategy]!, offset * total.horizonMonths);
   }
   mergeOutcomeSums(total, part);
 }
@@ -276,7 +294,9 @@ export function concatOutcomeTables(parts: readonly OutcomeTable[]): OutcomeTabl
   }
   const set = columnSetOf(ordered[0]!);
   if (ordered.some((part) => columnSetOf(part) !== set)) throw new Error('concatOutcomeTables: tables keep different columns');
-  const total = createOutcomeTable(ordered[0]!.start, expected - ordered[0]!.start, ordered[0]!.horizonMonths, Object.keys(ordered[0]!.variants), { columns: set });
+  const strategies = ordered[0]!.strategies;
+  if (ordered.some((part) => part.strategies.join() !== strategies.join())) throw new Error('concatOutcomeTables: tables hold different strategies');
+  const total = createOutcomeTable(ordered[0]!.start, expected - ordered[0]!.start, ordered[0]!.horizonMonths, strategies, Object.keys(ordered[0]!.variants), { columns: set });
   for (const part of ordered) copyOutcomeTable(total, part);
   return total;
 }

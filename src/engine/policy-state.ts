@@ -44,6 +44,8 @@ export interface PolicyState {
   /** Month each stream becomes active (NOT_YET if not opened). */
   activeFrom: Int32Array;
   churned: boolean;
+  /** Whether the plan's build cost K has been paid (at its first opening). */
+  buildPaid: boolean;
   /** q_s and q_s^β per stream, for the Σ fte of active streams they were computed at. */
   match: Float64Array;
   matchFactor: Float64Array;
@@ -88,6 +90,7 @@ export function createPolicyState(horizonMonths: number, opportunityCapacity = 1
     pullThroughUntil: -1,
     activeFrom: new Int32Array(STREAM_COUNT),
     churned: false,
+    buildPaid: false,
     match: new Float64Array(STREAM_COUNT),
     matchFactor: new Float64Array(STREAM_COUNT),
     matchComputedForFte: -1,
@@ -147,6 +150,7 @@ export function setUpTrial(params: ModelParameters, strategy: StrategyParameters
   state.pullThroughUntil = -1;
   state.activeFrom.fill(NOT_YET);
   state.churned = false;
+  state.buildPaid = false;
   state.matchComputedForFte = -1;
   state.closeHead.fill(-1);
   state.closeTail.fill(-1);

@@ -25,11 +25,30 @@ export interface MonthSnapshot {
   trapped: boolean;
 }
 
+/** One opportunity the vendor saw and pursued (MODEL.md §3.3 step 8), with what §3.4 decided about it. */
+export interface PursuedOpportunity {
+  /** Month it arrived and was pursued. */
+  month: number;
+  stream: number;
+  type: number;
+  value: number;
+  /** Month it closes, or null if that falls at or after the horizon (still open at T). */
+  closeMonth: number | null;
+  /** All stages passed (decided when pursued; booked only if it closes). */
+  won: boolean;
+  stagesPassed: number;
+  early: boolean;
+  /** p: the win probability after every factor and the cap. */
+  winProbability: number;
+  discount: number;
+}
+
 export interface PolicyTrace {
   events: TraceEvent[];
   months: MonthSnapshot[];
+  pursued: PursuedOpportunity[];
 }
 
 export function createPolicyTrace(): PolicyTrace {
-  return { events: [], months: [] };
+  return { events: [], months: [], pursued: [] };
 }

@@ -13,7 +13,7 @@ import {
   streamWinFactor,
   winProbability,
 } from '../model/opportunity.ts';
-import type { ModelParameters, StrategyParameters } from '../model/parameters.ts';
+import { OPEN_MIGRATE, OPEN_START, type ModelParameters, type StrategyParameters } from '../model/parameters.ts';
 import { terminalValueFor } from '../model/valuation.ts';
 import {
   DOWNSTREAM,
@@ -54,21 +54,24 @@ import {
 function bookMargin(state: PolicyState, outcome: TrialOutcome, stream: number, amount: number): void {
   state.monthMargin += amount;
   outcome.grossMargin += amount;
-  outcome.marginByStream[stream] += amount;
+  outcome.marginByStream[stream]! += amount;
 }
 
 function payCost(state: PolicyState, outcome: TrialOutcome, stream: number, amount: number): void {
   state.monthCost += amount;
   outcome.costOfSale += amount;
-  outcome.costByStream[stream] += amount;
+  outcome.costByStream[stream]! += amount;
 }
 
 function bookRevenue(outcome: TrialOutcome, stream: number, amount: number): void {
   outcome.revenue += amount;
-  outcome.revenueByStream[stream] += amount;
+  outcome.revenueByStream[stream]! += amount;
 }
 
-function payBuildCost(state: PolicyState, outcome: TrialOutcome, strategy: StrategyParameters, month: number): void {
+/** K is paid once, in the month of the plan's first opening (start or migration). */
+function payBuildCostOnce(state: PolicyState, outcome: TrialOutcome, strategy: StrategyParameters, month: number): void {
+  if (state.buildPaid) return;
+  state.buildPaid = true;
   state.monthCost += strategy.buildCost;
   outcome.costOfSale += strategy.buildCost;
   outcome.buildCost += strategy.buildCost;
@@ -84,7 +87,7 @@ function applyWin(params: ModelParameters, world: World, state: PolicyState, out
   const horizon = params.horizonMonths;
 
   bookRevenue(outcome, stream, value * (1 - discount));
-  outcome.dealRevenueByStream[stream] += value * (1 - discount);
+  outcome.dealRevenueByStream[stream]! += value * (1 - discount);
   bookMargin(state, outcome, stream, value * (params.grossMargin[stream]! - discount));
   outcome.dealsWon++;
 
@@ -104,8 +107,8 @@ function applyWin(params: ModelParameters, world: World, state: PolicyState, out
   if (params.annuityRate[stream]! > 0 && params.annuityMonths > 0 && start < horizon) {
     const monthly = (params.annuityRate[stream]! * value) / 12;
     const row = stream * (horizon + 1);
-    state.annuityChange[row + start] += monthly;
-    state.annuityChange[row + Math.min(start + params.annuityMonths, horizon)] -= monthly;
+    state.annuityChange[row + start]! += monthly;
+    state.annuityChange[row + Math.min(start + params.annuityMonths, horizon)]! -= monthly;
   }
 
   state.relationship += params.relationshipGain[stream]! * Math.min(value, params.relationship.dealSizeCap);
@@ -123,13 +126,13 @@ function processCloses(params: ModelParameters, world: World, state: PolicyState
     const type = state.dealType[deal]!;
     const value = world.opportunities[deal * OPPORTUNITY_STRIDE + OPP_VALUE]!;
     payCost(state, outcome, stream, params.pursuitCost[stream]! * value * state.dealStages[deal]!);
-    outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED]++;
+    outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED]!++;
     if (state.trace) {
       const kind = state.dealWon[deal] ? 'won' : 'lost';
       state.trace.events.push({ month, kind, stream, type, value, stages: state.dealStages[deal]!, discount: state.dealDiscount[deal]! });
     }
     if (state.dealWon[deal]) {
-      outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED_WON]++;
+      outcome.funnel[type * FUNNEL_STEP_COUNT + FUNNEL_CLOSED_WON]!++;
       applyWin(params, world, state, outcome, deal, month);
     }
   }
@@ -169,24 +172,35 @@ function openStream(state: PolicyState, outcome: TrialOutcome, strategy: Strateg
   state.trace?.events.push({ month, kind: 'opened', stream, activeFrom: month + strategy.rampMonths });
 }
 
-/** Step 5 (FITD): migrate to midstream, then to upstream once midstream is active. */
+/** Month 0: the plan opens every stream it starts with (ATO: midstream and upstream). */
+function openingStep(state: PolicyState, outcome: TrialOutcome, strategy: StrategyParameters): void {
+  for (let s = MIDSTREAM; s < STREAM_COUNT; s++) if (strategy.open[s] === OPEN_START) openStream(state, outcome, strategy, s, 0);
+  if (outcome.openedMonth[MIDSTREAM]! >= 0 || outcome.openedMonth[UPSTREAM]! >= 0) payBuildCostOnce(state, outcome, strategy, 0);
+}
+
+/** Step 5: a stream the plan migrates to opens when its hazard fires; upstream only once midstream is active. */
 function migrationStep(params: ModelParameters, world: World, state: PolicyState, outcome: TrialOutcome, strategy: StrategyParameters, month: number): void {
   const opened = outcome.openedMonth;
-  if (opened[MIDSTREAM]! >= 0 && opened[UPSTREAM]! >= 0) return;
+  const midstreamToMigrate = strategy.open[MIDSTREAM] === OPEN_MIGRATE && opened[MIDSTREAM]! < 0;
+  const upstreamToMigrate = strategy.open[UPSTREAM] === OPEN_MIGRATE && opened[UPSTREAM]! < 0;
+  if (!midstreamToMigrate && !upstreamToMigrate) return;
   const trapped = downstreamTrap(params, state.image, outcome.firstWinMonth[UPSTREAM]! >= 0);
   state.trappedThisMonth = trapped;
   if (trapped) outcome.trapMonths++;
   const u = world.migrationUniforms[month]!;
-  if (opened[MIDSTREAM]! < 0) {
+  if (midstreamToMigrate) {
     const hazard = hazardDownToMid(params, state.barriers, state.image, state.relationship, trapped);
     if (u < hazardProbability(hazard)) {
       openStream(state, outcome, strategy, MIDSTREAM, month);
-      payBuildCost(state, outcome, strategy, month);
+      payBuildCostOnce(state, outcome, strategy, month);
     }
   }
-  if (opened[MIDSTREAM]! >= 0 && state.activeFrom[MIDSTREAM]! <= month && opened[UPSTREAM]! < 0) {
+  if (upstreamToMigrate && opened[MIDSTREAM]! >= 0 && state.activeFrom[MIDSTREAM]! <= month) {
     const hazard = hazardMidToUp(params, state.barriers, state.image, state.relationship, trapped);
-    if (u < hazardProbability(hazard)) openStream(state, outcome, strategy, UPSTREAM, month);
+    if (u < hazardProbability(hazard)) {
+      openStream(state, outcome, strategy, UPSTREAM, month);
+      payBuildCostOnce(state, outcome, strategy, month);
+    }
   }
 }
 
@@ -224,6 +238,34 @@ function scheduleClose(state: PolicyState, deal: number, month: number): void {
   state.closeTail[month] = deal;
 }
 
+/** The story's record of one pursued opportunity: what step 8 decided, for deal histories. */
+function recordPursuit(
+  params: ModelParameters,
+  state: PolicyState,
+  opportunities: Float64Array,
+  base: number,
+  month: number,
+  stream: number,
+  type: number,
+  closeMonth: number,
+  passed: number,
+  early: boolean,
+  winProbability: number,
+): void {
+  state.trace!.pursued.push({
+    month,
+    stream,
+    type,
+    value: opportunities[base + OPP_VALUE]!,
+    closeMonth: closeMonth < params.horizonMonths ? closeMonth : null,
+    won: passed === params.stages[type],
+    stagesPassed: passed,
+    early,
+    winProbability,
+    discount: dealDiscount(params, stream, state.barriers[PURCHASING_CONTROL]!, opportunities[base + OPP_DISCOUNT_NORMAL]!),
+  });
+}
+
 /** Step 8: cover each active stream and decide every opportunity arriving in it (§3.4). */
 function coverageAndPursuit(params: ModelParameters, world: World, state: PolicyState, outcome: TrialOutcome, month: number): void {
   const horizon = params.horizonMonths;
@@ -253,21 +295,22 @@ function coverageAndPursuit(params: ModelParameters, world: World, state: Policy
       const stages = params.stages[k]!;
       const cyclePerStage = state.cyclePerStage[k]!;
       const end = world.cellStart[cell + 1]!;
-      outcome.funnel[funnel + FUNNEL_ARRIVED] += end - world.cellStart[cell]!;
+      outcome.funnel[funnel + FUNNEL_ARRIVED]! += end - world.cellStart[cell]!;
       for (let deal = world.cellStart[cell]!; deal < end; deal++) {
         const base = deal * OPPORTUNITY_STRIDE;
         if (opportunities[base + OPP_VISIBILITY_UNIFORM]! >= visibility) continue;
-        outcome.funnel[funnel + FUNNEL_SEEN]++;
+        outcome.funnel[funnel + FUNNEL_SEEN]!++;
         const isEarly = alwaysEarly(s, k) || opportunities[base + OPP_EARLY_UNIFORM]! < early;
-        if (isEarly) outcome.funnel[funnel + FUNNEL_EARLY]++;
+        if (isEarly) outcome.funnel[funnel + FUNNEL_EARLY]!++;
         const p = winProbability(params, k, !isEarly, streamFactor, state.wallFactor[k]!, state.modeFactor[s * PROJECT_TYPE_COUNT + k]!);
         const passed = stagesPassed(opportunities, base + OPP_STAGE_UNIFORMS, stages, p);
-        outcome.stagesPassed[k * (MAX_STAGES + 1) + passed]++;
+        outcome.stagesPassed[k * (MAX_STAGES + 1) + passed]!++;
         const won = passed === stages;
-        if (won) outcome.funnel[funnel + FUNNEL_WON]++;
+        if (won) outcome.funnel[funnel + FUNNEL_WON]!++;
 
         const meanCycle = cyclePerStage * Math.max(passed, 1) + delay;
         const closeMonth = month + 1 + Math.floor((meanCycle / 2) * opportunities[base + OPP_CYCLE_GAMMA]!);
+        if (state.trace) recordPursuit(params, state, opportunities, base, month, s, k, closeMonth, passed, isEarly, p);
         if (closeMonth >= horizon) continue;
         state.dealStream[deal] = s;
         state.dealType[deal] = k;
@@ -319,12 +362,7 @@ export function runPolicy(
   state.activeFrom[DOWNSTREAM] = 0;
   state.monthMargin = 0;
   state.monthCost = 0;
-  if (!strategy.migrates) {
-    // ATO decides at the start: it opens midstream and upstream and pays the build in month 0.
-    openStream(state, outcome, strategy, MIDSTREAM, 0);
-    openStream(state, outcome, strategy, UPSTREAM, 0);
-    payBuildCost(state, outcome, strategy, 0);
-  }
+  openingStep(state, outcome, strategy);
   let npv = 0;
   let lastYearCash = 0;
   for (let month = 0; month < horizon; month++) {
@@ -335,7 +373,7 @@ export function runPolicy(
       const cells = month * CELLS_PER_MONTH;
       loseWallet(world, outcome, cells, cells + CELLS_PER_MONTH);
     } else {
-      if (strategy.migrates) migrationStep(params, world, state, outcome, strategy, month);
+      migrationStep(params, world, state, outcome, strategy, month);
       imageDrift(params, state, outcome);
       relationshipDecay(params, state);
       coverageAndPursuit(params, world, state, outcome, month);

@@ -1,12 +1,13 @@
 /**
  * Runs a contiguous range of trials: for each trial, generate its world once
- * and evaluate ATO and FITD on it (common random numbers), then every variant
- * on the same world, recording the outcomes in a table. Pure and synchronous;
+ * and evaluate every strategy on it (common random numbers), then every
+ * variant on the same world for the compared pair, recording the outcomes in
+ * a table. Pure and synchronous;
  * workers and shards call this.
  */
 import { drawBarriers } from '../model/account.ts';
 import type { ModelParameters } from '../model/parameters.ts';
-import { BARRIER_COUNT, STRATEGIES, STREAM_COUNT } from '../scenario/vocabulary.ts';
+import { BARRIER_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
 import { createOutcomeTable, createStrategyRecorder, recordAccount, recordOutcome, type OutcomeTable } from './outcome-table.ts';
 import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { runPolicy } from './run-policy.ts';
@@ -25,6 +26,8 @@ export interface TrialRunOptions {
   variantTrials?: number;
   /** Weighted sums of variant changes, measured per trial (see variants.ts). */
   contrasts?: readonly Contrast[];
+  /** The pair the variants compare, as indices into params.strategies: A and B (default: the first non-baseline strategy and the baseline). */
+  pair?: readonly [number, number];
   /** Record into this table (e.g. a view into a run's shared columns) instead of a new one; it must hold exactly these trials. */
   table?: OutcomeTable;
 }
@@ -42,13 +45,20 @@ function createScratch(horizon: number): Scratch {
   return { world: createWorld(horizon), state: createPolicyState(horizon), outcome: createTrialOutcome(horizon) };
 }
 
+/** The pair compared by default: the first strategy that is not the baseline, and the baseline. */
+export function defaultPair(params: Pick<ModelParameters, 'strategies' | 'baseline'>): [number, number] {
+  const first = params.strategies.findIndex((_, index) => index !== params.baseline);
+  return [first, params.baseline];
+}
+
 /** Runs trials `start … start + count − 1` of a scenario seeded `seed`. */
 export function runTrials(params: ModelParameters, seed: number, start: number, count: number, options: TrialRunOptions = {}): OutcomeTable {
   const horizon = params.horizonMonths;
   const variants = options.variants ?? [];
   const variantTrials = options.variantTrials ?? Number.POSITIVE_INFINITY;
   const contrasts = options.contrasts ?? [];
-  const table = options.table ?? createOutcomeTable(start, count, horizon, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
+  const keys = params.strategies.map((strategy) => strategy.key);
+  const table = options.table ?? createOutcomeTable(start, count, horizon, keys, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
   if (table.start !== start || table.count !== count || table.horizonMonths !== horizon) throw new Error(`runTrials: the table holds trials ${table.start}… (${table.count}), not ${start}… (${count})`);
   const variantIndex = new Map(variants.map((v, i) => [v.key, i]));
   const contrastTerms = contrasts.map((c) =>
@@ -58,14 +68,15 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
       return { index, weight: term.weight };
     }),
   );
-  const variantAto = new Float64Array(variants.length);
-  const variantFitd = new Float64Array(variants.length);
+  const [first, second] = options.pair ?? defaultPair(params);
+  const variantA = new Float64Array(variants.length);
+  const variantB = new Float64Array(variants.length);
   const base = createScratch(horizon);
   const variantScratch = variants.map((v) => (v.sharesBaseWorld ? base : createScratch(v.params.horizonMonths)));
   const barriers = new Float64Array(BARRIER_COUNT);
   const walletByStream = new Float64Array(STREAM_COUNT);
-  const recorders = STRATEGIES.map((name) => createStrategyRecorder(table, name));
-  const npv = new Float64Array(STRATEGIES.length);
+  const recorders = keys.map((key) => createStrategyRecorder(table, key));
+  const npv = new Float64Array(keys.length);
 
   for (let trial = start; trial < start + count; trial++) {
     const { world, state, outcome } = base;
@@ -73,7 +84,7 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
     drawBarriers(params, world.barrierCommonNormal, world.barrierNormals, barriers);
     recordAccount(table, trial, world.wallet, barriers);
     for (let s = 0; s < STREAM_COUNT; s++) walletByStream[s] = (params.walletShare[s]! * world.wallet * horizon) / 12;
-    for (let index = 0; index < STRATEGIES.length; index++) {
+    for (let index = 0; index < keys.length; index++) {
       runPolicy(params, params.strategies[index]!, world, state, outcome);
       recordOutcome(recorders[index]!, trial, outcome, walletByStream);
       npv[index] = outcome.npv;
@@ -83,20 +94,20 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
         const variant = variants[v]!;
         const scratch = variantScratch[v]!;
         if (!variant.sharesBaseWorld) generateWorld(variant.params, seed, trial, scratch.world);
-        const ato = runPolicy(variant.params, variant.params.strategies[0], scratch.world, scratch.state, scratch.outcome).npv;
-        const fitd = runPolicy(variant.params, variant.params.strategies[1], scratch.world, scratch.state, scratch.outcome).npv;
-        recordVariant(table.variants[variant.key]!, ato, fitd, npv[0]!, npv[1]!);
-        variantAto[v] = ato;
-        variantFitd[v] = fitd;
+        const a = runPolicy(variant.params, variant.params.strategies[first]!, scratch.world, scratch.state, scratch.outcome).npv;
+        const b = runPolicy(variant.params, variant.params.strategies[second]!, scratch.world, scratch.state, scratch.outcome).npv;
+        recordVariant(table.variants[variant.key]!, a, b, npv[first]!, npv[second]!);
+        variantA[v] = a;
+        variantB[v] = b;
       }
       for (let c = 0; c < contrasts.length; c++) {
-        let atoChange = 0;
-        let fitdChange = 0;
+        let aChange = 0;
+        let bChange = 0;
         for (const { index, weight } of contrastTerms[c]!) {
-          atoChange += weight * (variantAto[index]! - npv[0]!);
-          fitdChange += weight * (variantFitd[index]! - npv[1]!);
+          aChange += weight * (variantA[index]! - npv[first]!);
+          bChange += weight * (variantB[index]! - npv[second]!);
         }
-        recordVariant(table.variants[contrasts[c]!.key]!, npv[0]! + atoChange, npv[1]! + fitdChange, npv[0]!, npv[1]!);
+        recordVariant(table.variants[contrasts[c]!.key]!, npv[first]! + aChange, npv[second]! + bChange, npv[first]!, npv[second]!);
       }
     }
     const done = trial - start + 1;

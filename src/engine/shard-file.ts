@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../scenario/scenario-hash.ts';
 import { formatPath } from '../scenario/scenario-issue.ts';
-import { STRATEGIES } from '../scenario/vocabulary.ts';
 import { columnSetOf, createOutcomeTable, STRATEGY_SUMS, type OutcomeTable } from './outcome-table.ts';
 import { cashPathCountOf, SHARD_FORMAT, shardHeaderSchema, shardLayout, type ShardHeader } from './shard-header.ts';
 
@@ -37,7 +36,7 @@ const ARRAY_TYPES = { Float64Array, Float32Array, Int32Array, Int16Array } as co
 type ArrayTypeName = keyof typeof ARRAY_TYPES;
 
 function typedArrays(table: OutcomeTable): [string, Float64Array | Float32Array | Int32Array | Int16Array][] {
-  return [...Object.entries(table.columns), ...STRATEGIES.map((s) => [`cashPaths.${s}`, table.cashPaths[s]] as [string, Float32Array])];
+  return [...Object.entries(table.columns), ...table.strategies.map((s) => [`cashPaths.${s}`, table.cashPaths[s]!] as [string, Float32Array])];
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -53,7 +52,7 @@ export type ShardHeaderInput = Omit<ShardHeader, 'format' | 'arrays' | 'sums' | 
 export function encodeShard(header: ShardHeaderInput, table: OutcomeTable): Uint8Array {
   // A partial carries every per-trial column, so a merge can write the per-trial CSV.
   if (columnSetOf(table) !== 'all') throw new Error('encodeShard: the table was run without its CSV columns (columns: "all")');
-  const { arrays, dataBytes } = shardLayout(table.start, table.count, table.horizonMonths);
+  const { arrays, dataBytes } = shardLayout(table.start, table.count, table.horizonMonths, table.strategies);
   const data = new Uint8Array(dataBytes);
   typedArrays(table).forEach(([name, array], i) => {
     if (arrays[i]!.name !== name || arrays[i]!.length !== array.length) throw new Error(`encodeShard: the table's ${name} does not fit the partial layout`);
@@ -102,8 +101,15 @@ function parseHeader(bytes: Uint8Array, length: number): ShardHeader {
   return header;
 }
 
-function sumsProblem(sums: ShardHeader['sums']): string | undefined {
-  const expected = STRATEGIES.flatMap((s) => Object.entries(STRATEGY_SUMS).map(([name, size]) => [`${s}.${name}`, size] as const));
+/** The strategies a partial's scenario compares (its keys of strategies:). */
+function strategiesOf(header: ShardHeader): string[] {
+  const plans: unknown = header.scenario.strategies;
+  if (plans === null || typeof plans !== 'object' || Array.isArray(plans)) throw new Error('header field scenario.strategies: must be a mapping of plans');
+  return Object.keys(plans);
+}
+
+function sumsProblem(sums: ShardHeader['sums'], strategies: readonly string[]): string | undefined {
+  const expected = strategies.flatMap((s) => Object.entries(STRATEGY_SUMS).map(([name, size]) => [`${s}.${name}`, size] as const));
   const names = Object.keys(sums);
   const unknown = names.find((name) => !expected.some(([key]) => key === name));
   if (unknown !== undefined) return `header field sums: unknown sum ${JSON.stringify(unknown)}`;
@@ -120,7 +126,8 @@ export function decodeShard(bytes: Uint8Array): ShardFile {
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
   if (12 + length > bytes.length) throw new Error('the partial is truncated (in its header)');
   const header = parseHeader(bytes, length);
-  const layout = shardLayout(header.start, header.count, header.horizonMonths);
+  const strategies = strategiesOf(header);
+  const layout = shardLayout(header.start, header.count, header.horizonMonths, strategies);
   if (canonicalJson(header.arrays) !== canonicalJson(layout.arrays)) {
     const wrong = layout.arrays.find((a, i) => canonicalJson(a) !== canonicalJson(header.arrays[i])) ?? layout.arrays[0]!;
     throw new Error(`header field arrays: ${wrong.name} does not match ${header.count} trials of ${header.horizonMonths} months from trial ${header.start}`);
@@ -131,15 +138,15 @@ export function decodeShard(bytes: Uint8Array): ShardFile {
   if (bytes.length > size) throw new Error(`the partial has ${bytes.length - size} bytes more than its header describes`);
   if (sha256(bytes.subarray(dataStart)) !== header.checksums.data) throw new Error('the partial data is damaged: its checksum does not match');
   if (header.cashPathCount !== cashPathCountOf(header.start, header.count)) throw new Error(`header field cashPathCount is ${header.cashPathCount}, not ${cashPathCountOf(header.start, header.count)} for trials from ${header.start}`);
-  const problem = sumsProblem(header.sums);
+  const problem = sumsProblem(header.sums, strategies);
   if (problem) throw new Error(problem);
-  const table = createOutcomeTable(header.start, header.count, header.horizonMonths, Object.keys(header.variants));
+  const table = createOutcomeTable(header.start, header.count, header.horizonMonths, strategies, Object.keys(header.variants));
   for (const entry of header.arrays) {
     const Type = ARRAY_TYPES[entry.type as ArrayTypeName];
     const begin = dataStart + entry.byteOffset;
     const copy = new Type(entry.length);
     new Uint8Array(copy.buffer).set(bytes.subarray(begin, begin + entry.length * Type.BYTES_PER_ELEMENT));
-    if (entry.name.startsWith('cashPaths.')) table.cashPaths[entry.name.slice('cashPaths.'.length) as 'ato' | 'fitd'] = copy as Float32Array;
+    if (entry.name.startsWith('cashPaths.')) table.cashPaths[entry.name.slice('cashPaths.'.length)] = copy as Float32Array;
     else table.columns[entry.name] = copy;
   }
   table.sums = header.sums;

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { MAX_HORIZON_MONTHS, MAX_TRIALS, type Scenario } from '../scenario/scenario-schema.ts';
-import { STRATEGIES } from '../scenario/vocabulary.ts';
 import { ACCOUNT_COLUMNS, CASH_PATH_SAMPLE, STRATEGY_COLUMNS } from './outcome-table.ts';
 import { VARIANT_QUANTITIES } from './variants.ts';
 
@@ -53,12 +52,12 @@ export function cashPathCountOf(start: number, count: number): number {
   return Math.max(0, Math.min(start + count, CASH_PATH_SAMPLE) - start);
 }
 
-/** The arrays a partial of `count` trials from `start` holds, in file order, each 8-byte aligned. */
-export function shardLayout(start: number, count: number, horizonMonths: number): { arrays: ShardArray[]; dataBytes: number } {
+/** The arrays a partial of `count` trials from `start` of these strategies holds, in file order, each 8-byte aligned. */
+export function shardLayout(start: number, count: number, horizonMonths: number, strategies: readonly string[]): { arrays: ShardArray[]; dataBytes: number } {
   const entries: [string, keyof typeof BYTES, number][] = [
     ...ACCOUNT_COLUMNS.map((spec): [string, keyof typeof BYTES, number] => [spec.name, TYPE_NAMES[spec.type], count]),
-    ...STRATEGIES.flatMap((s) => STRATEGY_COLUMNS.map((spec): [string, keyof typeof BYTES, number] => [`${s}.${spec.name}`, TYPE_NAMES[spec.type], count])),
-    ...STRATEGIES.map((s): [string, keyof typeof BYTES, number] => [`cashPaths.${s}`, 'Float32Array', cashPathCountOf(start, count) * horizonMonths]),
+    ...strategies.flatMap((s) => STRATEGY_COLUMNS.map((spec): [string, keyof typeof BYTES, number] => [`${s}.${spec.name}`, TYPE_NAMES[spec.type], count])),
+    ...strategies.map((s): [string, keyof typeof BYTES, number] => [`cashPaths.${s}`, 'Float32Array', cashPathCountOf(start, count) * horizonMonths]),
   ];
   const arrays: ShardArray[] = [];
   let offset = 0;

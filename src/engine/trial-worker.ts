@@ -12,13 +12,14 @@ import { runTrials } from './run-trials.ts';
 import { compileVariants, type Contrast, type Variant } from './variants.ts';
 import type { SharedTable, WorkerReply, WorkerTask } from './worker-messages.ts';
 
-const { scenario, seed, table: shared, variants, variantTrials, contrasts } = workerData as {
+const { scenario, seed, table: shared, variants, variantTrials, contrasts, pair } = workerData as {
   scenario: Scenario;
   table: SharedTable;
   seed: number;
   variants: Variant[];
   variantTrials?: number;
   contrasts: Contrast[];
+  pair?: [number, number];
 };
 const params = compileParameters(scenario);
 const compiledVariants = compileVariants(params, variants);
@@ -37,6 +38,7 @@ port.on('message', (task: WorkerTask) => {
       variants: compiledVariants,
       variantTrials,
       contrasts,
+      pair,
     });
     port.postMessage({ type: 'result', chunk: task.chunk, count: task.count, sums, variants: variantSums } satisfies WorkerReply);
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * Variants: other versions of a scenario (a barrier removed, a sweep point)
- * played by both strategies on the same worlds as the base run, so every
+ * played by the compared pair of strategies on the same worlds as the base run, so every
  * change is measured trial by trial. Variants keep exact sums only (no
  * per-trial storage), so they merge across workers and shards like the rest.
  */
@@ -18,7 +18,7 @@ export interface Variant {
 /**
  * A contrast: a weighted sum of variants' changes from the base run, measured
  * per trial (e.g. the interaction: all barriers removed minus the sum of each
- * removed alone). Its `atoChange`, `fitdChange` and `diffChange` are the
+ * removed alone). Its `aChange`, `bChange` and `diffChange` are the
  * contrast; its other quantities carry no meaning.
  */
 export interface Contrast {
@@ -26,8 +26,12 @@ export interface Contrast {
   terms: { variant: string; weight: number }[];
 }
 
-/** Per-trial quantities a variant accumulates: its NPVs and their changes from the base run. */
-export const VARIANT_QUANTITIES = ['ato', 'fitd', 'diff', 'atoChange', 'fitdChange', 'diffChange'] as const;
+/**
+ * Per-trial quantities a variant accumulates for the run's compared pair
+ * (strategy A against B, B by default the baseline): their NPVs, A − B, and
+ * the changes of each from the base run.
+ */
+export const VARIANT_QUANTITIES = ['a', 'b', 'diff', 'aChange', 'bChange', 'diffChange'] as const;
 export type VariantQuantity = (typeof VARIANT_QUANTITIES)[number];
 
 /** Exact sums of each quantity and of its square, over `count` trials. */
@@ -48,15 +52,15 @@ function add(sums: VariantSums, quantity: VariantQuantity, value: number): void 
   addExact(sums.sumOfSquares[quantity], value * value);
 }
 
-/** Records one trial of a variant next to the base run's NPVs on the same world. */
-export function recordVariant(sums: VariantSums, ato: number, fitd: number, baseAto: number, baseFitd: number): void {
+/** Records one trial of a variant (the pair's NPVs a, b) next to the base run's NPVs on the same world. */
+export function recordVariant(sums: VariantSums, a: number, b: number, baseA: number, baseB: number): void {
   sums.count++;
-  add(sums, 'ato', ato);
-  add(sums, 'fitd', fitd);
-  add(sums, 'diff', ato - fitd);
-  add(sums, 'atoChange', ato - baseAto);
-  add(sums, 'fitdChange', fitd - baseFitd);
-  add(sums, 'diffChange', ato - fitd - (baseAto - baseFitd));
+  add(sums, 'a', a);
+  add(sums, 'b', b);
+  add(sums, 'diff', a - b);
+  add(sums, 'aChange', a - baseA);
+  add(sums, 'bChange', b - baseB);
+  add(sums, 'diffChange', a - b - (baseA - baseB));
 }
 
 export function mergeVariantSums(into: VariantSums, other: VariantSums): void {

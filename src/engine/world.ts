@@ -51,6 +51,10 @@ export interface World {
   opportunityCount: number;
   /** Uniforms drawn for this world (for the benchmark's floor). */
   uniformsDrawn: number;
+  /** Generation scratch, owned by this world so two worlds can be generated interleaved: its stream and each cell's λ and e^−λ. */
+  random: TrialRandom;
+  rates: Float64Array;
+  expMinusRates: Float64Array;
 }
 
 /** An empty world with room for `horizonMonths`; reuse it across trials. */
@@ -68,6 +72,9 @@ export function createWorld(horizonMonths: number, opportunityCapacity = 1024): 
     opportunities: new Float64Array(Math.min(opportunityCapacity, MAX_OPPORTUNITIES_PER_TRIAL) * OPPORTUNITY_STRIDE),
     opportunityCount: 0,
     uniformsDrawn: 0,
+    random: new TrialRandom(0, 0),
+    rates: new Float64Array(CELLS_PER_MONTH),
+    expMinusRates: new Float64Array(CELLS_PER_MONTH),
   };
 }
 
@@ -96,16 +103,13 @@ export function arrivalRate(params: ModelParameters, wallet: number, cell: numbe
   return (params.walletShare[stream]! * wallet * params.opportunityMix[cell]!) / (12 * params.dealSize[cell]!);
 }
 
-const random = new TrialRandom(0, 0);
-const rates = new Float64Array(CELLS_PER_MONTH);
-const expMinusRates = new Float64Array(CELLS_PER_MONTH);
-
 /**
  * Fills `world` with trial `trial` of a scenario seeded `seed`. Only the
  * arrival parameters (wallet, shares, mix, deal sizes, σ_V, T) are read, so
  * variants that differ elsewhere share the world.
  */
 export function generateWorld(params: ModelParameters, seed: number, trial: number, world: World): World {
+  const { random, rates, expMinusRates } = world;
   random.reseed(seed, trial);
   const horizon = params.horizonMonths;
   if (world.horizonMonths !== horizon) throw new Error('generateWorld: world was created for another horizon');

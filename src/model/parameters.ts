@@ -10,13 +10,23 @@ import {
   PROJECT_TYPES,
   STREAM_COUNT,
   STREAMS,
-  type StrategyName,
+  type OpeningRule,
 } from '../scenario/vocabulary.ts';
+import { strategyLabel, type PlanSection } from '../scenario/strategy-schema.ts';
 
+/** A stream's opening rule in `StrategyParameters.open`. */
+export const OPEN_START = 0;
+export const OPEN_MIGRATE = 1;
+export const OPEN_NEVER = 2;
+const OPENING_CODES: Record<OpeningRule, number> = { start: OPEN_START, migrate: OPEN_MIGRATE, never: OPEN_NEVER };
+
+/** One opening plan (MODEL.md §3.6), as the policy plays it. */
 export interface StrategyParameters {
-  name: StrategyName;
-  /** FITD opens midstream and upstream by migration hazards; ATO opens both at month 0. */
-  migrates: boolean;
+  /** The plan's key in the scenario (`ato`, `beachhead`, …) and the label it is shown under. */
+  key: string;
+  label: string;
+  /** Per stream: OPEN_START, OPEN_MIGRATE or OPEN_NEVER (downstream is always OPEN_START). */
+  open: Uint8Array;
   rampMonths: number;
   buildCost: number;
   /** Per stream: 1 when the stream is sold in product mode. */
@@ -80,8 +90,10 @@ export interface ModelParameters {
   fte: Float64Array;
   competencyRatio: Float64Array;
 
-  /** ATO then FITD, in STRATEGIES order. */
-  strategies: readonly [StrategyParameters, StrategyParameters];
+  /** The plans compared, in the scenario's order (ATO and FITD first). */
+  strategies: readonly StrategyParameters[];
+  /** Index in `strategies` of the baseline every other plan is compared with. */
+  baseline: number;
 }
 
 function perStream(read: (stream: (typeof STREAMS)[number]) => number): Float64Array {
@@ -98,10 +110,11 @@ function perStreamAndType(read: (stream: (typeof STREAMS)[number], type: (typeof
   return table;
 }
 
-function compileStrategy(name: StrategyName, spec: Scenario['strategies']['ato']): StrategyParameters {
+function compileStrategy(key: string, spec: PlanSection): StrategyParameters {
   return {
-    name,
-    migrates: name === 'fitd',
+    key,
+    label: strategyLabel(key, spec),
+    open: Uint8Array.of(OPEN_START, OPENING_CODES[spec.open.midstream], OPENING_CODES[spec.open.upstream]),
     rampMonths: spec.rampMonths,
     buildCost: spec.buildCost,
     productMode: Uint8Array.from(STREAMS, (stream) => (spec.sellingMode[stream] === 'product' ? 1 : 0)),
@@ -118,6 +131,7 @@ export function compileParameters(scenario: Scenario): ModelParameters {
   const { model, account, resources } = scenario;
   const streams = model.streams;
   const horizonMonths = scenario.horizonMonths;
+  const strategies = Object.entries(scenario.strategies).map(([key, plan]) => compileStrategy(key, plan));
   return {
     horizonMonths,
     discountRate: scenario.discountRate,
@@ -169,6 +183,7 @@ export function compileParameters(scenario: Scenario): ModelParameters {
     fte: perStream((s) => resources.fte[s]),
     competencyRatio: perStream((s) => resources.competency[s]),
 
-    strategies: [compileStrategy('ato', scenario.strategies.ato), compileStrategy('fitd', scenario.strategies.fitd)],
+    strategies,
+    baseline: strategies.findIndex((strategy) => strategy.key === scenario.baseline),
   };
 }

@@ -7,7 +7,7 @@
  * to each strategy of the book. Pure.
  */
 import type { CompiledBook } from '../book/compile-book.ts';
-import { compareStrategies } from '../stats/compare-strategies.ts';
+import { compareStrategies, pBetter } from '../stats/compare-strategies.ts';
 import { capacityOf, capacityUnits } from './capacity-grid.ts';
 import type { BookEvaluation } from './evaluate-book.ts';
 import { portfolioNpv, summarizePortfolio, type PlanChoice, type PortfolioDistribution } from './portfolio-distribution.ts';
@@ -138,7 +138,7 @@ export function optimizePortfolio(compiled: CompiledBook, evaluation: BookEvalua
       const others = options[k]!.filter((option) => option.strategy !== chosen.strategy);
       const fitting = others.filter((option) => option.units <= chosen.units + slack);
       const runnerUp = bestOf(fitting.length > 0 ? fitting : others);
-      const comparison = runnerUp ? compareStrategies(pooledColumn(compiled, evaluation, group, chosen), pooledColumn(compiled, evaluation, group, runnerUp)) : null;
+      const comparison = runnerUp ? compareStrategies(pooledColumn(compiled, evaluation, group, chosen), pooledColumn(compiled, evaluation, group, runnerUp), {}, 'choice') : null;
       accounts[index] = {
         account: compiled.accounts[index]!.name,
         group: compiled.groups[group]!.name,
@@ -146,7 +146,7 @@ export function optimizePortfolio(compiled: CompiledBook, evaluation: BookEvalua
         ...describe(group, chosen),
         runnerUp: runnerUp ? { ...describe(group, runnerUp), fitsPool: fitting.length > 0 } : null,
         difference: comparison ? { mean: comparison.npvDiff.mean, ci95: comparison.npvDiff.ci95 } : null,
-        pChoiceBetter: comparison ? comparison.pAtoBetter.p : null,
+        pChoiceBetter: comparison ? pBetter(comparison, 'choice').p : null,
       };
     });
   }

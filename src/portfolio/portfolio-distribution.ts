@@ -28,7 +28,7 @@ export function portfolioNpv(npv: readonly Float64Array[][][], choices: readonly
   for (const { account, strategy, units } of choices) {
     if (strategy < 0 || units === 0) continue;
     const column = npv[account]![strategy]![units]!;
-    for (let j = 0; j < trials; j++) total[j] += column[j]!;
+    for (let j = 0; j < trials; j++) total[j]! += column[j]!;
   }
   return total;
 }

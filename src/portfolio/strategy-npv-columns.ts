@@ -5,7 +5,7 @@
  * from an outcome table. When strategies become data (issue 12), only this
  * function changes.
  */
-import type { OutcomeTable } from '../engine/outcome-table.ts';
+import { strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 
 export interface StrategyNpvColumn {
@@ -15,12 +15,8 @@ export interface StrategyNpvColumn {
 }
 
 export function strategyNpvColumns(params: Pick<ModelParameters, 'strategies'>): StrategyNpvColumn[] {
-  return params.strategies.map(({ name }) => ({
-    strategy: name,
-    read(table) {
-      const column = table.columns[`${name}.npv`];
-      if (!column) throw new Error(`the outcome table has no NPV column for strategy ${name}`);
-      return Float64Array.from(column);
-    },
+  return params.strategies.map(({ key }) => ({
+    strategy: key,
+    read: (table) => Float64Array.from(strategyColumn(table, key, 'npv')),
   }));
 }

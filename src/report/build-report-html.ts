@@ -12,7 +12,10 @@ import { formatRate } from '../charts/format-figures.ts';
 import { escapeHtml } from './escape-html.ts';
 import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
 import { buildReportPage, chartSection, runFactsSection, strategyTable, type ReportChart } from './report-page.ts';
-import { dominanceVerdicts, precisionReached, riskFigures, riskVerdict } from './risk-verdicts.ts';
+import { dominanceVerdicts, precisionReached, riskFigures, riskVerdict, type VerdictPair } from './risk-verdicts.ts';
+import { compileParameters } from '../model/parameters.ts';
+import { comparedPair, strategyRefs, type StrategyRef } from '../stats/compared-pair.ts';
+import { shortName } from '../charts/chart-theme.ts';
 import type { VegaBundles } from './vega-bundles.ts';
 
 export type { ReportChart } from './report-page.ts';
@@ -23,7 +26,8 @@ export interface ReportHtmlInput {
   summary: FullSummary;
   version: string;
   charts: readonly ReportChart[];
-  pLoss: { ato: number; fitd: number };
+  /** Share of loss-making accounts, by strategy key. */
+  pLoss: Record<string, number>;
   bundles: VegaBundles;
 }
 
@@ -44,21 +48,21 @@ function runFacts(summary: FullSummary, version: string): [string, string][] {
 }
 
 /** Downside figures and the dominance checks in plain words. */
-function riskSection(summary: FullSummary): string {
+function riskSection(summary: FullSummary, plans: Plans): string {
   const { dominance, currency } = summary;
   return `<section class="analysis" aria-labelledby="heading-risk">
 <h2 id="heading-risk">How risky is each strategy?</h2>
-<p class="verdict">${escapeHtml(riskVerdict(dominance, currency))}</p>
-${strategyTable(riskFigures(dominance, currency))}
-${dominanceVerdicts(dominance, currency)
+<p class="verdict">${escapeHtml(riskVerdict(dominance, currency, plans.verdictPair))}</p>
+${strategyTable(riskFigures(dominance, currency), plans.strategies)}
+${dominanceVerdicts(dominance, currency, plans.verdictPair)
   .map((v) => `<p class="answer"><strong>${escapeHtml(v.question)}</strong> ${escapeHtml(v.answer)}</p>`)
   .join('\n')}
 </section>`;
 }
 
 /** How sure the answer is: only on precision runs. */
-function precisionSection(summary: FullSummary): string {
-  const text = precisionReached(summary.precision, summary.currency);
+function precisionSection(summary: FullSummary, plans: Plans): string {
+  const text = precisionReached(summary.precision, summary.currency, plans.verdictPair);
   if (text === null) return '';
   return `<section class="analysis" aria-labelledby="heading-precision">
 <h2 id="heading-precision">How precise is the answer?</h2>
@@ -66,17 +70,31 @@ function precisionSection(summary: FullSummary): string {
 </section>`;
 }
 
+interface Plans {
+  strategies: StrategyRef[];
+  verdictPair: VerdictPair;
+}
+
+function plansOf(scenario: Scenario): Plans {
+  const params = compileParameters(scenario);
+  const { a, b } = comparedPair(params);
+  return { strategies: strategyRefs(params), verdictPair: { a: { key: a.key, name: shortName(a) }, b: { key: b.key, name: shortName(b) } } };
+}
+
 export function buildReportHtml(input: ReportHtmlInput): string {
   const { summary, charts, bundles } = input;
+  const plans = plansOf(input.scenario);
+  const names = Object.fromEntries(plans.strategies.map((strategy) => [strategy.key, shortName(strategy)]));
+  const versus = plans.strategies.length === 2 ? 'all at once (ATO) vs foot in the door (FITD)' : plans.strategies.map((strategy) => strategy.label).join(' vs ');
   const body = `<header class="answer">
-<p class="eyebrow">expansim · ${escapeHtml(summary.scenario)} · all at once (ATO) vs foot in the door (FITD)</p>
-<h1>${escapeHtml(reportHeadline(summary))}</h1>
+<p class="eyebrow">expansim · ${escapeHtml(summary.scenario)} · ${escapeHtml(versus)}</p>
+<h1>${escapeHtml(reportHeadline(summary, names))}</h1>
 <p class="verdict">${escapeHtml(reportVerdict(summary))}</p>
-${strategyTable(keyFigures(summary, input.pLoss))}
+${strategyTable(keyFigures(summary, input.pLoss), plans.strategies)}
 <p class="basis">${escapeHtml(reportBasis(summary))}</p>
 </header>
-${[precisionSection(summary), riskSection(summary)].filter(Boolean).join('\n')}
+${[precisionSection(summary, plans), riskSection(summary, plans)].filter(Boolean).join('\n')}
 ${charts.map(chartSection).join('\n')}
 ${runFactsSection(runFacts(summary, input.version), input.scenario, input.scenarioText, bundles)}`;
-  return buildReportPage({ title: `${summary.scenario}: ATO vs FITD`, version: input.version, body, charts, bundles });
+  return buildReportPage({ title: `${summary.scenario}: ${plans.strategies.map(shortName).join(' vs ')}`, version: input.version, body, charts, bundles });
 }

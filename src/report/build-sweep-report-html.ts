@@ -54,13 +54,14 @@ function sweepFacts(input: SweepReportHtmlInput): [string, string][] {
 function pointsSection(result: SweepResult): string {
   const paths = result.parameters.map((p) => p.path);
   const base = sweepBasePoint(result);
-  const header = [...paths.map(parameterLabel), 'ATO', 'FITD', 'ATO − FITD', '95% CI', 'Ahead'];
+  const [a, b] = [result.compared.a.label, result.compared.b.label];
+  const header = [...paths.map(parameterLabel), a, b, `${a} − ${b}`, '95% CI', 'Ahead'];
   const rows = result.points.map((point) => {
-    const ahead = !point.signSettled ? 'not settled' : point.diff.mean > 0 ? 'ATO' : 'FITD';
+    const ahead = !point.signSettled ? 'not settled' : point.diff.mean > 0 ? a : b;
     const cells = [
       ...paths.map((p) => String(point.values[p])),
-      signed(point.ato.mean),
-      signed(point.fitd.mean),
+      signed(point.a.mean),
+      signed(point.b.mean),
       signed(point.diff.mean),
       point.diff.ci95 ? `${signed(point.diff.ci95[0])} to ${signed(point.diff.ci95[1])}` : '',
     ];

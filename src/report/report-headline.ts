@@ -4,6 +4,7 @@
  * figures side by side.
  */
 import { formatCount, formatMoney, formatPercent, formatRate } from '../charts/format-figures.ts';
+import { pBetter } from '../stats/compare-strategies.ts';
 import type { Summary } from '../stats/summarize-outcomes.ts';
 
 function moneyInterval(interval: [number, number], currency: string): string {
@@ -15,8 +16,10 @@ function shareInterval(interval: [number, number]): string {
 }
 
 /** "ATO beats FITD by $0.16M [95% CI $0.11M to $0.21M] in NPV per account; P(ATO better) = 26.7% [26.1% to 27.3%]". */
-export function reportHeadline(summary: Summary): string {
-  const { npvDiff, pAtoBetter } = summary.comparison;
+export function reportHeadline(summary: Summary, names: Record<string, string> = {}): string {
+  if (summary.pBest && summary.comparisons) return bestPlanHeadline(summary, names);
+  const { npvDiff } = summary.comparison;
+  const pAtoBetter = pBetter(summary.comparison, 'ato');
   const { currency } = summary;
   const better = `P(ATO better) = ${formatPercent(pAtoBetter.p, 1)} ${shareInterval(pAtoBetter.ci95)}`;
   const interval = npvDiff.ci95 === null ? '(one trial: no interval)' : moneyInterval(npvDiff.ci95, currency);
@@ -31,7 +34,9 @@ export function reportHeadline(summary: Summary): string {
 
 /** What the headline means for a decision: does the average agree with the typical account? */
 export function reportVerdict(summary: Summary): string {
-  const { npvDiff, pAtoBetter, pTie } = summary.comparison;
+  if (summary.pBest) return 'Each plan is compared with the baseline on the same accounts; P(best) is the share of accounts on which a plan has the highest NPV of all.';
+  const { npvDiff, pTie } = summary.comparison;
+  const pAtoBetter = pBetter(summary.comparison, 'ato');
   const pFitdBetter = 1 - pAtoBetter.p - pTie;
   if (npvDiff.ci95 !== null && npvDiff.ci95[0] <= 0 && npvDiff.ci95[1] >= 0) {
     return `The average difference is within simulation noise at ${summary.trials.toLocaleString('en-US')} accounts; ATO does better in ${formatPercent(pAtoBetter.p)} of them and FITD in ${formatPercent(pFitdBetter)}.`;
@@ -54,23 +59,38 @@ export function reportBasis(summary: Summary): string {
   return `${summary.trials.toLocaleString('en-US')} simulated accounts, each run under both strategies, over ${summary.horizonMonths} months at a ${formatRate(summary.discountRate)} yearly discount rate; money in ${summary.currency} millions. ${terminal}.`;
 }
 
-export interface KeyFigure {
-  label: string;
-  ato: string;
-  fitd: string;
+/** A row of figures: its label, and a value per strategy key. */
+export type KeyFigure = { label: string } & Record<string, string>;
+
+/**
+ * With more than two strategies: the best plan by mean NPV, how far it leads
+ * the baseline, and on what share of accounts it is the best of all.
+ */
+export function bestPlanHeadline(summary: Summary, names: Record<string, string> = {}): string {
+  const name = (key: string) => names[key] ?? key;
+  const entries = Object.entries(summary.strategies);
+  const [best] = entries.reduce((top, entry) => (entry[1].npv.mean > top[1].npv.mean ? entry : top));
+  const baseline = entries.map(([key]) => key).find((key) => !(key in summary.comparisons!))!;
+  const share = summary.pBest![best]!;
+  const sure = `it is the best plan on ${formatPercent(share.p, 1)} ${shareInterval(share.ci95)} of accounts`;
+  if (best === baseline) return `${name(best)}, the baseline, has the best mean NPV (${formatMoney(summary.strategies[best]!.npv.mean, summary.currency)} per account); ${sure}`;
+  const { npvDiff } = summary.comparisons![best]!;
+  const interval = npvDiff.ci95 === null ? '(one trial: no interval)' : moneyInterval(npvDiff.ci95, summary.currency);
+  return `${name(best)} beats ${name(baseline)} by ${formatMoney(npvDiff.mean, summary.currency)} ${interval} per account, the best mean NPV of the ${entries.length} plans; ${sure}`;
 }
 
-/** The figures a reviewer asks for first, ATO next to FITD. */
-export function keyFigures(summary: Summary, pLoss: { ato: number; fitd: number }): KeyFigure[] {
-  const { ato, fitd } = summary.strategies;
+/** The figures a reviewer asks for first, a column per strategy. */
+export function keyFigures(summary: Summary, pLoss: Record<string, number>): KeyFigure[] {
   const { currency } = summary;
-  const both = (read: (s: typeof ato, key: 'ato' | 'fitd') => string) => ({ ato: read(ato, 'ato'), fitd: read(fitd, 'fitd') });
+  type StrategySummary = Summary['strategies'][string];
+  const both = (read: (s: StrategySummary, key: string) => string) =>
+    Object.fromEntries(Object.entries(summary.strategies).map(([key, strategy]) => [key, read(strategy, key)]));
   const months = (m: { median: number | null; reached: number }) =>
     m.median === null ? 'never' : `month ${m.median} (${formatPercent(m.reached)} of accounts get one)`;
   return [
     { label: 'Mean NPV per account', ...both((s) => formatMoney(s.npv.mean, currency)) },
     { label: 'Median NPV (P10 to P90)', ...both((s) => `${formatMoney(s.npv.p50, currency)} (${formatMoney(s.npv.p10, currency)} to ${formatMoney(s.npv.p90, currency)})`) },
-    { label: 'Accounts losing money (NPV < 0)', ...both((_, key) => formatPercent(pLoss[key], 1)) },
+    { label: 'Accounts losing money (NPV < 0)', ...both((_, key) => formatPercent(pLoss[key]!, 1)) },
     { label: 'Terminal value in NPV (mean)', ...both((s) => formatMoney(s.terminalValue.mean, currency)) },
     { label: 'Revenue per account (mean, undiscounted)', ...both((s) => formatMoney(s.revenue.mean, currency)) },
     { label: 'Cost of sale / revenue', ...both((s) => (s.costOfSaleShare === null ? 'n/a' : formatPercent(s.costOfSaleShare, 1))) },

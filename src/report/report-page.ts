@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { STRATEGY_COLORS, STRATEGY_LABELS } from '../charts/chart-theme.ts';
+import { legendName, strategyScale, type ChartStrategy } from '../charts/chart-theme.ts';
+import type { KeyFigure } from './report-headline.ts';
 import { escapeHtml, jsonForScript } from './escape-html.ts';
 import { REPORT_STYLE } from './report-style.ts';
 import type { VegaBundles } from './vega-bundles.ts';
@@ -66,11 +67,18 @@ export function chartSection(chart: ReportChart, index: number): string {
 </section>`;
 }
 
-/** A table of figures with one column per strategy, in the strategies' colours. */
-export function strategyTable(rows: readonly { label: string; ato: string; fitd: string }[]): string {
+const ATO_AND_FITD: ChartStrategy[] = [
+  { key: 'ato', label: 'ATO' },
+  { key: 'fitd', label: 'FITD' },
+];
+
+/** A table of figures with one column per strategy (values by key), in the strategies' colours. */
+export function strategyTable(rows: readonly KeyFigure[], strategies: readonly ChartStrategy[] = ATO_AND_FITD): string {
+  const { range } = strategyScale(strategies);
+  const head = strategies.map((strategy, i) => `<th scope="col" style="color:${range[i]}">${escapeHtml(legendName(strategy))}</th>`).join('');
   return `<table class="key-figures">
-<thead><tr><th scope="col"></th><th scope="col" style="color:${STRATEGY_COLORS.ato}">${escapeHtml(STRATEGY_LABELS.ato)}</th><th scope="col" style="color:${STRATEGY_COLORS.fitd}">${escapeHtml(STRATEGY_LABELS.fitd)}</th></tr></thead>
-<tbody>${rows.map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.ato)}</td><td>${escapeHtml(f.fitd)}</td></tr>`).join('')}</tbody>
+<thead><tr><th scope="col"></th>${head}</tr></thead>
+<tbody>${rows.map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th>${strategies.map((s) => `<td>${escapeHtml(f[s.key] ?? '')}</td>`).join('')}</tr>`).join('')}</tbody>
 </table>`;
 }
 

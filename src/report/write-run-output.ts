@@ -33,7 +33,7 @@ export function runOutputFiles(output: RunOutput): OutputFile[] {
   const files: OutputFile[] = [
     { path: 'summary.json', content: formatSummaryJson(output.summary) },
     { path: 'scenario.yaml', content: output.scenarioText },
-    ...(output.trialsCsv ? [{ path: 'trials.csv', content: trialsCsvChunks(output.table) }] : []),
+    ...(output.trialsCsv ? [{ path: 'trials.csv', content: trialsCsvChunks(output.table, output.scenario.baseline) }] : []),
     ...(output.extraFiles ?? []),
   ];
   const record: RunRecord = {

@@ -4,6 +4,7 @@
  */
 import type { Scenario } from './scenario-schema.ts';
 import type { ScenarioIssue } from './scenario-issue.ts';
+import { MAX_STRATEGIES, STRATEGY_KEY_PATTERN, strategyLabel } from './strategy-schema.ts';
 import { PROJECT_TYPES, STREAMS } from './vocabulary.ts';
 
 const SUM_TOLERANCE = 1e-6;
@@ -34,11 +35,38 @@ export function checkScenario(scenario: Scenario): ScenarioIssue[] {
     }
   }
 
+  issues.push(...checkStrategies(scenario));
+
   if (scenario.terminalValue === 'runRate' && scenario.discountRate === 0 && scenario.model.churn.base === 0) {
     issues.push({
       path: ['terminalValue'],
       message: 'runRate needs a positive discountRate or churn hazard: with both at 0 the perpetuity is infinite (use terminalValue: none)',
     });
+  }
+  return issues;
+}
+
+/** Plan keys, the plans MODEL.md §3.6 forbids, duplicate labels and the baseline. */
+function checkStrategies(scenario: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const keys = Object.keys(scenario.strategies);
+  if (keys.length > MAX_STRATEGIES) issues.push({ path: ['strategies'], message: `compares ${keys.length} plans; at most ${MAX_STRATEGIES} are allowed` });
+  const labels = new Map<string, string>();
+  for (const key of keys) {
+    const plan = scenario.strategies[key]!;
+    if (!STRATEGY_KEY_PATTERN.test(key)) {
+      issues.push({ path: ['strategies', key], message: 'a plan\'s key must start with a lower-case letter and hold only letters and digits (at most 24), e.g. beachhead' });
+    }
+    if (plan.open.upstream === 'migrate' && plan.open.midstream === 'never') {
+      issues.push({ path: ['strategies', key, 'open', 'upstream'], message: 'upstream can migrate only from an opened midstream: with midstream: never, use upstream: start or never (MODEL.md §3.6)' });
+    }
+    const label = strategyLabel(key, plan);
+    const other = labels.get(label.toLowerCase());
+    if (other !== undefined) issues.push({ path: ['strategies', key, 'label'], message: `"${label}" is already the label of ${other}; each plan needs its own` });
+    else labels.set(label.toLowerCase(), key);
+  }
+  if (!keys.includes(scenario.baseline)) {
+    issues.push({ path: ['baseline'], message: `must name one of the strategies (${keys.join(', ')}); got ${JSON.stringify(scenario.baseline)}` });
   }
   return issues;
 }

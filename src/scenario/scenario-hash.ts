@@ -18,8 +18,31 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const DEFAULT_PLANS: Record<string, { label: string; open: { midstream: string; upstream: string } }> = {
+  ato: { label: 'ATO', open: { midstream: 'start', upstream: 'start' } },
+  fitd: { label: 'FITD', open: { midstream: 'migrate', upstream: 'migrate' } },
+};
+
+/**
+ * The scenario as hashed: the fields MODEL.md v1.1 added (a plan's label and
+ * opening rules, the baseline) are left out where they hold ATO's and FITD's
+ * defaults, so a two-strategy scenario keeps the hash it had before plans
+ * became data, and shards written then still merge.
+ */
+function hashedForm(scenario: Scenario): Record<string, unknown> {
+  const { trials: _trials, seed: _seed, $schema: _schema, baseline, strategies, ...rest } = scenario;
+  const plans = Object.fromEntries(
+    Object.entries(strategies).map(([key, plan]) => {
+      const defaults = DEFAULT_PLANS[key];
+      if (!defaults) return [key, plan];
+      const { label, open, ...other } = plan;
+      return [key, { ...other, ...(label === defaults.label ? {} : { label }), ...(canonicalJson(open) === canonicalJson(defaults.open) ? {} : { open }) }];
+    }),
+  );
+  return { ...rest, strategies: plans, ...(baseline === 'fitd' ? {} : { baseline }) };
+}
+
 /** sha256 of the scenario's canonical JSON without trials, seed and $schema. */
 export function hashScenario(scenario: Scenario): string {
-  const { trials: _trials, seed: _seed, $schema: _schema, ...rest } = scenario;
-  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+  return createHash('sha256').update(canonicalJson(hashedForm(scenario))).digest('hex');
 }

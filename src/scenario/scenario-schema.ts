@@ -5,33 +5,12 @@
 import { z } from 'zod';
 import { choiceField, MAX_MONEY, nonNegativeField, numberField, section, textField, unitField } from './fields.ts';
 import { modelSchema } from './model-schema.ts';
-import { SELLING_MODES } from './vocabulary.ts';
+import { strategiesSchema } from './strategy-schema.ts';
 
 /** Most trials one scenario may ask for; larger studies are run as shards and merged. */
 export const MAX_TRIALS = 1_000_000_000;
 /** Longest horizon, months. */
 export const MAX_HORIZON_MONTHS = 600;
-
-const sellingMode = (stream: string, fallback: 'product' | 'solution') =>
-  choiceField(SELLING_MODES, `How the ${stream} stream is sold: product or solution selling.`).default(fallback);
-
-function strategySection(label: string, rampMonths: number, rampText: string, buildText: string) {
-  return section(
-    {
-      rampMonths: numberField({ description: rampText, min: 0, max: 600, integer: true }).default(rampMonths),
-      buildCost: nonNegativeField(buildText, MAX_MONEY).default(0.3),
-      sellingMode: section(
-        {
-          downstream: sellingMode('downstream', 'product'),
-          midstream: sellingMode('midstream', 'solution'),
-          upstream: sellingMode('upstream', 'solution'),
-        },
-        `Selling mode per stream under ${label}; product mode halves the win probability on innovation and upstream deals.`,
-      ).prefault({}),
-    },
-    `The ${label} strategy (MODEL.md §3.6).`,
-  ).prefault({});
-}
 
 const streamFte = (stream: string, fallback: number) =>
   nonNegativeField(`FTE needed to cover the ${stream} stream.`, 1000).default(fallback);
@@ -45,7 +24,7 @@ export const scenarioSchema = section(
     description: textField({ description: 'What account this scenario represents, in plain words.', max: 10_000 }).default(''),
     currency: textField({ description: 'Currency of all money figures (in millions).', min: 1, max: 10 }).default('USD'),
     seed: numberField({ description: 'Seed of the random worlds: the same seed gives the same figures to the last digit.', min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }).default(1),
-    trials: numberField({ description: 'Number of simulated accounts (trials); each is evaluated under both strategies.', min: 1, max: MAX_TRIALS, integer: true }).default(20_000),
+    trials: numberField({ description: 'Number of simulated accounts (trials); each is evaluated under every strategy.', min: 1, max: MAX_TRIALS, integer: true }).default(20_000),
     horizonMonths: numberField({ description: 'T: months simulated.', min: 1, max: MAX_HORIZON_MONTHS, integer: true }).default(72),
     discountRate: numberField({ description: 'r: yearly discount rate; cash in month t is discounted by (1 + r)^(−t/12).', min: 0, max: 1 }).default(0.1),
     terminalValue: choiceField(['runRate', 'none'], 'runRate: value the last 12 months of cash as a perpetuity net of churn; none: the horizon alone.').default('runRate'),
@@ -88,13 +67,9 @@ export const scenarioSchema = section(
       },
       'Resources and competencies (MODEL.md §3.6).',
     ).prefault({}),
-    strategies: section(
-      {
-        ato: strategySection('ATO (all-at-once)', 6, 'Months from opening midstream and upstream at month 0 until they are active.', 'K: capability build cost, $M, paid at month 0.'),
-        fitd: strategySection('FITD (foot-in-the-door)', 3, 'Months from each migration until the new stream is active.', 'K: capability build cost, $M, paid at the first migration.'),
-      },
-      'The two strategies compared on the same accounts.',
-    ).prefault({}),
+    strategies: strategiesSchema,
+    baseline: textField({ description: 'The strategy every other is compared with (a key of strategies:): paired differences are a strategy minus the baseline.', max: 24 })
+      .default('fitd'),
     model: modelSchema,
   },
   'An expansim scenario: an account population, the vendor\'s resources and the model coefficients.',

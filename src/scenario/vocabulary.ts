@@ -37,9 +37,13 @@ export const IT_VENDOR_CONTROL = 3;
 export const EXECUTIVE_RELUCTANCE = 4;
 export const BARRIER_COUNT = 5;
 
-/** The two strategies, in the order the kernel evaluates them on each world. */
+/** The two strategies every scenario has, in the order the kernel evaluates them first on each world. */
 export const STRATEGIES = ['ato', 'fitd'] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
+
+/** How an opening plan opens midstream or upstream (MODEL.md §3.6). */
+export const OPENING_RULES = ['start', 'migrate', 'never'] as const;
+export type OpeningRule = (typeof OPENING_RULES)[number];
 
 export const SELLING_MODES = ['product', 'solution'] as const;
 export type SellingMode = (typeof SELLING_MODES)[number];

@@ -1,8 +1,9 @@
 /**
  * Barrier ablation: each barrier removed (its level set to 0) and raised to a
  * high level, and all removed together, each played on the same worlds as the
- * base run; the effect on ATO, on FITD and on their difference, with 95%
- * intervals, and the interaction left over when all are removed at once.
+ * base run; the effect on each strategy of the compared pair (ATO and FITD by
+ * default) and on their difference, with 95% intervals, and the interaction
+ * left over when all are removed at once.
  */
 import type { Contrast, Variant } from '../engine/variants.ts';
 import type { OutcomeTable } from '../engine/outcome-table.ts';
@@ -16,16 +17,27 @@ export const DEFAULT_ABLATION_TRIALS = 4000;
 /** Level a barrier is raised to in the "high" variant, unless the user gives one. */
 export const DEFAULT_ABLATION_HIGH = 0.9;
 
+/** The change of each strategy of the pair, by key (`ato`, `fitd`; see strategyEffect), and of their difference. */
 export interface AblationEffect {
-  ato: MeanEstimate;
-  fitd: MeanEstimate;
   diff: MeanEstimate;
+  [strategy: string]: MeanEstimate | number | AblationEffect;
 }
 
 export interface BarrierAblation extends AblationEffect {
-  /** The scenario's level of the barrier; ato/fitd/diff are the changes when it is set to 0. */
+  /** The scenario's level of the barrier; the strategies' and diff's changes are those when it is set to 0. */
   level: number;
   high: AblationEffect & { level: number };
+}
+
+/** The keys of the pair an ablation compared (its effects hold them before `diff`): `['ato', 'fitd']`. */
+export function ablationPair(ablation: Pick<AblationSummary, 'allRemoved'>): [string, string] {
+  const [a, b] = Object.keys(ablation.allRemoved).filter((key) => key !== 'diff');
+  return [a!, b!];
+}
+
+/** One strategy's change in an ablation effect. */
+export function strategyEffect(effect: AblationEffect, strategy: string): MeanEstimate {
+  return effect[strategy] as MeanEstimate;
 }
 
 export type AblationSummary = {
@@ -59,18 +71,19 @@ export function ablationPlan(scenario: Scenario, highLevel = DEFAULT_ABLATION_HI
   return { variants, contrasts };
 }
 
-function effect(table: OutcomeTable, key: string): AblationEffect {
+function effectOf(table: OutcomeTable, key: string, [a, b]: readonly [string, string]): AblationEffect {
   const sums = table.variants[key];
   if (!sums || sums.count === 0) throw new Error(`no ablation results for ${key}`);
-  return { ato: estimateVariant(sums, 'atoChange'), fitd: estimateVariant(sums, 'fitdChange'), diff: estimateVariant(sums, 'diffChange') };
+  return { [a]: estimateVariant(sums, 'aChange'), [b]: estimateVariant(sums, 'bChange'), diff: estimateVariant(sums, 'diffChange') } as AblationEffect;
 }
 
-/** Reads an ablation's effects from a table run with `ablationPlan`'s variants. */
-export function summarizeAblation(table: OutcomeTable, scenario: Scenario, highLevel: number): AblationSummary {
+/** Reads an ablation's effects from a table run with `ablationPlan`'s variants, for the pair the run compared (keys a, b). */
+export function summarizeAblation(table: OutcomeTable, scenario: Scenario, highLevel: number, pair: readonly [string, string] = ['ato', 'fitd']): AblationSummary {
+  const effect = (key: string) => effectOf(table, key, pair);
   const perBarrier = Object.fromEntries(
     BARRIERS.map((barrier) => [
       barrier,
-      { level: scenario.account.barriers[barrier], ...effect(table, removedKey(barrier)), high: { level: highLevel, ...effect(table, highKey(barrier)) } },
+      { level: scenario.account.barriers[barrier], ...effect(removedKey(barrier)), high: { level: highLevel, ...effect(highKey(barrier)) } },
     ]),
   ) as Record<BarrierName, BarrierAblation>;
   const size = (barrier: BarrierName) =>
@@ -79,8 +92,8 @@ export function summarizeAblation(table: OutcomeTable, scenario: Scenario, highL
     trials: table.variants[ALL_REMOVED]!.count,
     highLevel,
     ...perBarrier,
-    allRemoved: effect(table, ALL_REMOVED),
-    interaction: effect(table, INTERACTION),
+    allRemoved: effect(ALL_REMOVED),
+    interaction: effect(INTERACTION),
     order: [...BARRIERS].sort((a, b) => size(b) - size(a)),
   };
 }

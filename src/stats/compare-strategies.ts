@@ -1,13 +1,21 @@
 /**
- * The paired comparison of ATO and FITD. Both ran on the same worlds, so the
- * per-trial difference carries only the strategies' effect and its interval
- * is far tighter than comparing two independent means.
+ * The paired comparison of two strategies (a strategy and the baseline, ATO
+ * and FITD by default). Both ran on the same worlds, so the per-trial
+ * difference carries only the strategies' effect and its interval is far
+ * tighter than comparing two independent means.
  */
+import { betterKey } from './compared-pair.ts';
 import { meanInterval, wilsonInterval } from './intervals.ts';
 import { summarizeSample } from './sample-statistics.ts';
 
-export interface Comparison {
-  /** Per-trial NPV difference ATO − FITD. */
+/** A share of trials with its Wilson 95% interval. */
+export interface ShareEstimate {
+  p: number;
+  ci95: [number, number];
+}
+
+export type Comparison = {
+  /** Per-trial NPV difference a − b. */
   npvDiff: {
     mean: number;
     se: number | null;
@@ -17,26 +25,41 @@ export interface Comparison {
     p50: number;
     p90: number;
   };
-  /** Share of trials where ATO's NPV beats FITD's, with its Wilson 95% interval. */
-  pAtoBetter: { p: number; ci95: [number, number] };
   /** Share of trials where the two NPVs are exactly equal. */
   pTie: number;
+} & {
+  /** Share of trials where a's NPV beats b's: `pAtoBetter`, `pBeachheadBetter`, … (see betterKey). */
+  [better: `p${string}Better`]: ShareEstimate;
+};
+
+/** P(a better than b) of a comparison whose first strategy is `a`. */
+export function pBetter(comparison: Comparison, a: string): ShareEstimate {
+  return comparison[betterKey(a)]!;
 }
 
-/** Compares two per-trial columns of the same worlds (ATO first). */
-export function compareStrategies(ato: ArrayLike<number>, fitd: ArrayLike<number>, notes: Record<string, string> = {}): Comparison {
-  if (ato.length !== fitd.length || ato.length === 0) throw new Error('compareStrategies requires two equally long, non-empty columns');
-  const n = ato.length;
+/**
+ * Compares two per-trial columns of the same worlds (`a` first, named `aKey`
+ * in the result's `p…Better`); `notePath` is where a missing interval is noted.
+ */
+export function compareStrategies(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  notes: Record<string, string> = {},
+  aKey = 'ato',
+  notePath = 'comparison',
+): Comparison {
+  if (a.length !== b.length || a.length === 0) throw new Error('compareStrategies requires two equally long, non-empty columns');
+  const n = a.length;
   const diff = new Float64Array(n);
   let better = 0;
   let ties = 0;
   for (let i = 0; i < n; i++) {
-    diff[i] = ato[i]! - fitd[i]!;
+    diff[i] = a[i]! - b[i]!;
     if (diff[i]! > 0) better++;
     else if (diff[i] === 0) ties++;
   }
   const summary = summarizeSample(diff);
-  if (summary.se === null) notes['comparison.npvDiff.ci95'] = 'one trial gives no interval';
+  if (summary.se === null) notes[`${notePath}.npvDiff.ci95`] = 'one trial gives no interval';
   return {
     npvDiff: {
       mean: summary.mean,
@@ -47,7 +70,7 @@ export function compareStrategies(ato: ArrayLike<number>, fitd: ArrayLike<number
       p50: summary.p50,
       p90: summary.p90,
     },
-    pAtoBetter: { p: better / n, ci95: wilsonInterval(better, n) },
+    [betterKey(aKey)]: { p: better / n, ci95: wilsonInterval(better, n) },
     pTie: ties / n,
-  };
+  } as Comparison;
 }

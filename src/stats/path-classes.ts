@@ -1,15 +1,20 @@
 /**
- * Why a strategy won: each trial's path under FITD and under ATO, put into
- * one class each, with the share of trials in every class and the mean NPV
- * difference ATO − FITD within it — so a reviewer sees where ATO's advantage
- * (or FITD's) comes from.
+ * Why a strategy won: each trial's path under each plan, put into one class,
+ * with the share of trials in every class and the mean NPV difference of the
+ * compared pair within it — so a reviewer sees where an advantage comes from.
+ * A plan's classes follow from what it can do (MODEL.md §3.6): a plan that
+ * migrates is classed by how far it migrated (FITD's classes), a plan that
+ * only starts streams by what it won and how it was staffed (ATO's), a plan
+ * that opens nothing by whether the account stayed.
  */
-import type { OutcomeTable } from '../engine/outcome-table.ts';
-import type { Scenario } from '../scenario/scenario-schema.ts';
+import { strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
+import { OPEN_MIGRATE, OPEN_NEVER, OPEN_START, type ModelParameters, type StrategyParameters } from '../model/parameters.ts';
 import { addExact, valueOfExact, type ExactSumState } from '../engine/exact-sum.ts';
+import { MIDSTREAM, STREAM_COUNT, UPSTREAM } from '../scenario/vocabulary.ts';
+import { comparedPair } from './compared-pair.ts';
 
-/** FITD paths, in the order a trial is tested against them (first match wins). */
-export const FITD_PATHS = {
+/** Paths of a plan that migrates (FITD's), in the order a trial is tested against them (first match wins). */
+export const MIGRATING_PATHS = {
   churned: 'the account churned',
   migratedFully: 'opened upstream',
   stalledAtMidstream: 'opened midstream, never upstream',
@@ -17,8 +22,8 @@ export const FITD_PATHS = {
   neverMigrated: 'never migrated, without the trap holding long',
 } as const;
 
-/** ATO paths, in the order a trial is tested against them (first match wins). */
-export const ATO_PATHS = {
+/** Paths of a plan that only starts streams (ATO's), in the order a trial is tested against them (first match wins). */
+export const STARTING_PATHS = {
   churned: 'the account churned',
   failedDelivery: 'at least one midstream or upstream delivery failed',
   upstreamReached: 'won an upstream deal',
@@ -26,41 +31,57 @@ export const ATO_PATHS = {
   upstreamNotReached: 'no upstream win, with enough FTE',
 } as const;
 
-export type FitdPath = keyof typeof FITD_PATHS;
-export type AtoPath = keyof typeof ATO_PATHS;
+/** Paths of a plan that opens nothing beyond downstream. */
+export const HOLD_PATHS = {
+  churned: 'the account churned',
+  heldDownstream: 'stayed a downstream supplier to the horizon',
+} as const;
 
-/** Months under the downstream trap that make a never-migrated FITD path "stuck by the trap". */
+export type MigratingPath = keyof typeof MIGRATING_PATHS;
+export type StartingPath = keyof typeof STARTING_PATHS;
+export type HoldPath = keyof typeof HOLD_PATHS;
+/** Which set of classes a plan's paths fall into. */
+export type PathFamily = 'migrating' | 'starting' | 'holding';
+
+export function pathFamilyOf(strategy: Pick<StrategyParameters, 'open'>): PathFamily {
+  const rules = Array.from(strategy.open).slice(MIDSTREAM);
+  if (rules.includes(OPEN_MIGRATE)) return 'migrating';
+  return rules.includes(OPEN_START) ? 'starting' : 'holding';
+}
+
+/** Months under the downstream trap that make a never-migrated path "stuck by the trap". */
 export const TRAP_MONTHS_STUCK = 12;
 
 export interface PathClass {
   description: string;
   trials: number;
   share: number;
-  /** Mean NPV of the strategy on these trials, and mean ATO − FITD on them; null for an empty class. */
+  /** Mean NPV of the strategy on these trials, and the compared pair's mean difference on them; null for an empty class. */
   meanNpv: number | null;
   meanNpvDiff: number | null;
 }
 
-export interface PathClassSummary {
-  fitd: Record<FitdPath, PathClass>;
-  ato: Record<AtoPath, PathClass>;
+/** Each plan's classes by strategy key, the baseline's first. */
+export type PathClassSummary = Record<string, Record<string, PathClass>>;
+
+/** The migrating plan's class of trial row `i`: how far it got with the streams it migrates to. */
+export function migratingPathOf(table: OutcomeTable, strategy: Pick<StrategyParameters, 'key' | 'open'>, i: number): MigratingPath {
+  const column = (name: 'churnMonth' | 'midstreamOpened' | 'upstreamOpened' | 'trapMonths') => strategyColumn(table, strategy.key, name)[i]!;
+  if (column('churnMonth') >= 0) return 'churned';
+  const migratesMidstream = strategy.open[MIDSTREAM] === OPEN_MIGRATE;
+  const migratesUpstream = strategy.open[UPSTREAM] === OPEN_MIGRATE;
+  const midstream = column('midstreamOpened') >= 0;
+  const upstream = column('upstreamOpened') >= 0;
+  if ((!migratesUpstream || upstream) && (!migratesMidstream || midstream)) return 'migratedFully';
+  if (migratesMidstream && midstream) return 'stalledAtMidstream';
+  return column('trapMonths') >= TRAP_MONTHS_STUCK ? 'stuckByTrap' : 'neverMigrated';
 }
 
-/** The FITD class of trial row `i`. */
-export function fitdPathOf(table: OutcomeTable, i: number): FitdPath {
-  const c = table.columns;
-  if (c['fitd.churnMonth']![i]! >= 0) return 'churned';
-  if (c['fitd.upstreamOpened']![i]! >= 0) return 'migratedFully';
-  if (c['fitd.midstreamOpened']![i]! >= 0) return 'stalledAtMidstream';
-  return c['fitd.trapMonths']![i]! >= TRAP_MONTHS_STUCK ? 'stuckByTrap' : 'neverMigrated';
-}
-
-/** The ATO class of trial row `i`; `understaffed` when capacity < Σ fte of all three streams. */
-export function atoPathOf(table: OutcomeTable, i: number, understaffed: boolean): AtoPath {
-  const c = table.columns;
-  if (c['ato.churnMonth']![i]! >= 0) return 'churned';
-  if (c['ato.deliveryFailures']![i]! > 0) return 'failedDelivery';
-  if (c['ato.firstUpstreamWin']![i]! >= 0) return 'upstreamReached';
+/** The starting plan's class of trial row `i`; `understaffed` when capacity < Σ fte of the streams it opens. */
+export function startingPathOf(table: OutcomeTable, key: string, i: number, understaffed: boolean): StartingPath {
+  if (strategyColumn(table, key, 'churnMonth')[i]! >= 0) return 'churned';
+  if (strategyColumn(table, key, 'deliveryFailures')[i]! > 0) return 'failedDelivery';
+  if (strategyColumn(table, key, 'firstUpstreamWin')[i]! >= 0) return 'upstreamReached';
   return understaffed ? 'capacityStarved' : 'upstreamNotReached';
 }
 
@@ -68,8 +89,8 @@ function summarizeClasses<K extends string>(
   descriptions: Record<K, string>,
   classOf: (i: number) => K,
   npv: ArrayLike<number>,
-  ato: ArrayLike<number>,
-  fitd: ArrayLike<number>,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
 ): Record<K, PathClass> {
   const keys = Object.keys(descriptions) as K[];
   // One pass, exact sums per class: nothing allocated per trial.
@@ -78,7 +99,7 @@ function summarizeClasses<K extends string>(
     const group = groups.get(classOf(i))!;
     group.trials++;
     addExact(group.npv, npv[i]!);
-    addExact(group.diff, ato[i]! - fitd[i]!);
+    addExact(group.diff, a[i]! - b[i]!);
   }
   return Object.fromEntries(
     keys.map((key) => {
@@ -98,14 +119,32 @@ function summarizeClasses<K extends string>(
   ) as Record<K, PathClass>;
 }
 
-/** Classifies every trial's FITD and ATO path. */
-export function summarizePathClasses(table: OutcomeTable, scenario: Scenario): PathClassSummary {
-  const { fte, capacity } = scenario.resources;
-  const understaffed = capacity < fte.downstream + fte.midstream + fte.upstream;
-  const ato = table.columns['ato.npv']!;
-  const fitd = table.columns['fitd.npv']!;
-  return {
-    fitd: summarizeClasses(FITD_PATHS, (i) => fitdPathOf(table, i), fitd, ato, fitd),
-    ato: summarizeClasses(ATO_PATHS, (i) => atoPathOf(table, i, understaffed), ato, ato, fitd),
-  };
+function classesOf(
+  params: Pick<ModelParameters, 'capacity' | 'fte'>,
+  table: OutcomeTable,
+  strategy: StrategyParameters,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+): Record<string, PathClass> {
+  const npv = strategyColumn(table, strategy.key, 'npv');
+  const family = pathFamilyOf(strategy);
+  if (family === 'migrating') return summarizeClasses(MIGRATING_PATHS, (i) => migratingPathOf(table, strategy, i), npv, a, b);
+  if (family === 'holding') {
+    const churn = strategyColumn(table, strategy.key, 'churnMonth');
+    return summarizeClasses(HOLD_PATHS, (i) => (churn[i]! >= 0 ? 'churned' : 'heldDownstream'), npv, a, b);
+  }
+  let fte = 0;
+  for (let s = 0; s < STREAM_COUNT; s++) if (strategy.open[s] !== OPEN_NEVER) fte += params.fte[s]!;
+  const understaffed = params.capacity < fte;
+  return summarizeClasses(STARTING_PATHS, (i) => startingPathOf(table, strategy.key, i, understaffed), npv, a, b);
+}
+
+/** Classifies every trial's path under each plan, the baseline's first; differences are the compared pair's. */
+export function summarizePathClasses(table: OutcomeTable, params: Pick<ModelParameters, 'strategies' | 'baseline' | 'capacity' | 'fte'>): PathClassSummary {
+  const { a, b } = comparedPair(params);
+  const first = strategyColumn(table, a.key, 'npv');
+  const second = strategyColumn(table, b.key, 'npv');
+  const baseline = params.strategies[params.baseline]!;
+  const ordered = [baseline, ...params.strategies.filter((strategy) => strategy !== baseline)];
+  return Object.fromEntries(ordered.map((strategy) => [strategy.key, classesOf(params, table, strategy, first, second)]));
 }

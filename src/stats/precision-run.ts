@@ -1,11 +1,15 @@
 /**
  * Precision-targeted runs: add trials in batches until the 95% interval of the
- * mean NPV difference ATO − FITD is narrow enough, or a ceiling is reached.
+ * mean NPV difference of every strategy against the baseline (ATO − FITD by
+ * default) is narrow enough, or a ceiling is reached; the convergence path is
+ * the compared pair's.
  * The batch sizes depend only on the figures so far (never on workers or
  * timing), and a run of n trials is the same trials as a fixed run of n, so a
  * precision run equals the fixed run of its final count.
  */
-import { concatOutcomeTables, type OutcomeTable } from '../engine/outcome-table.ts';
+import { concatOutcomeTables, strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
+import { compileParameters } from '../model/parameters.ts';
+import { comparedPair } from './compared-pair.ts';
 import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { Z_95 } from './intervals.ts';
@@ -43,8 +47,8 @@ const FIRST_BATCH = 2000;
 const ROUND_TO = 1000;
 
 /** Mean and 95% half-width of the per-trial difference over the first `n` trials. */
-function differenceAt(ato: ArrayLike<number>, fitd: ArrayLike<number>, n: number): { mean: number; halfWidth: number } {
-  const diff = Float64Array.from({ length: n }, (_, i) => ato[i]! - fitd[i]!);
+function differenceAt(a: ArrayLike<number>, b: ArrayLike<number>, n: number): { mean: number; halfWidth: number } {
+  const diff = Float64Array.from({ length: n }, (_, i) => a[i]! - b[i]!);
   const mean = exactSum(diff) / n;
   if (n < 2) return { mean, halfWidth: Number.POSITIVE_INFINITY };
   const squares = diff.map((d) => (d - mean) ** 2);
@@ -63,7 +67,7 @@ export function nextTrialCount(current: number, halfWidth: number, allowed: numb
 }
 
 /** The running difference at about 60 trial counts from 100 to n (log-spaced). */
-export function convergencePath(ato: ArrayLike<number>, fitd: ArrayLike<number>, n: number): ConvergencePoint[] {
+export function convergencePath(a: ArrayLike<number>, b: ArrayLike<number>, n: number): ConvergencePoint[] {
   const counts = new Set<number>();
   const first = Math.min(100, n);
   for (let k = 0; k <= 60; k++) counts.add(Math.round(first * (n / first) ** (k / 60)));
@@ -73,7 +77,7 @@ export function convergencePath(ato: ArrayLike<number>, fitd: ArrayLike<number>,
   // Welford's running mean and variance, read off at each count.
   let mean = 0;
   for (let i = 0; i < n; i++) {
-    const d = ato[i]! - fitd[i]!;
+    const d = a[i]! - b[i]!;
     sum += 1;
     const delta = d - mean;
     mean += delta / sum;
@@ -89,6 +93,9 @@ export async function runToPrecision(
   target: PrecisionTarget,
   options: Omit<SimulationOptions, 'trials' | 'start'>,
 ): Promise<{ table: OutcomeTable; precision: PrecisionSummary; workers: number }> {
+  const params = compileParameters(scenario);
+  const { a, b } = comparedPair(params);
+  const others = params.strategies.filter((_, index) => index !== params.baseline).map((strategy) => strategy.key);
   const parts: OutcomeTable[] = [];
   const batches: number[] = [];
   let done = 0;
@@ -105,8 +112,13 @@ export async function runToPrecision(
     const all = parts.length === 1 ? parts[0]! : concatOutcomeTables(parts);
     parts.length = 0;
     parts.push(all);
-    const { mean, halfWidth } = differenceAt(all.columns['ato.npv']!, all.columns['fitd.npv']!, done);
-    const allowed = allowedHalfWidth(target, mean);
+    // The target holds for every strategy against the baseline; the pair furthest from it sets the pace.
+    const { halfWidth, allowed } = others
+      .map((key) => {
+        const difference = differenceAt(strategyColumn(all, key, 'npv'), strategyColumn(all, b.key, 'npv'), done);
+        return { halfWidth: difference.halfWidth, allowed: allowedHalfWidth(target, difference.mean) };
+      })
+      .reduce((worst, pair) => (pair.halfWidth * worst.allowed > worst.halfWidth * pair.allowed || (pair.allowed === 0 && pair.halfWidth > 0) ? pair : worst));
     const met = halfWidth <= allowed;
     if (met || done >= target.maxTrials) {
       return {
@@ -120,7 +132,7 @@ export async function runToPrecision(
           maxTrials: target.maxTrials,
           stoppedBy: met ? 'precision' : 'maxTrials',
           batches,
-          convergence: convergencePath(all.columns['ato.npv']!, all.columns['fitd.npv']!, done),
+          convergence: convergencePath(strategyColumn(all, a.key, 'npv'), strategyColumn(all, b.key, 'npv'), done),
         },
       };
     }

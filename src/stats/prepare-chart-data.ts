@@ -5,7 +5,11 @@
  */
 import type { OutcomeTable } from '../engine/outcome-table.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { PROJECT_TYPES, STRATEGIES, type ProjectTypeName, type StrategyName, type StreamName } from '../scenario/vocabulary.ts';
+import { PROJECT_TYPES, type ProjectTypeName, type StreamName } from '../scenario/vocabulary.ts';
+import { compileParameters } from '../model/parameters.ts';
+import { strategyColumn } from '../engine/outcome-table.ts';
+import { comparedPair, strategyRefs, type ComparedPair, type StrategyRef } from './compared-pair.ts';
+import { pBetter } from './compare-strategies.ts';
 import { binHistogram, clippedRange, niceBinning, type ClippedRange, type Histogram } from './bin-histogram.ts';
 import { empiricalCdf, type CdfPoint } from './empirical-cdf.ts';
 import { funnelSteps, type FunnelStep } from './funnel-steps.ts';
@@ -26,26 +30,34 @@ export const HISTOGRAM_BINS = 50;
 /** Points per CDF curve. */
 export const CDF_POINTS = 197;
 
-type PerStrategy<T> = Record<StrategyName, T>;
+/** By strategy key. */
+type PerStrategy<T> = Record<string, T>;
 
-export interface NpvDistributionData {
+/** The strategies a chart draws (in the scenario's order) and the pair its title compares (a − b). */
+export interface ChartPlans {
+  strategies: StrategyRef[];
+  pair: ComparedPair;
+}
+
+export interface NpvDistributionData extends ChartPlans {
   currency: string;
   range: ClippedRange;
   histograms: PerStrategy<Histogram>;
   npv: PerStrategy<{ mean: number; p10: number; p50: number; p90: number }>;
 }
 
-export interface NpvDifferenceData {
+export interface NpvDifferenceData extends ChartPlans {
   currency: string;
   range: ClippedRange;
   histogram: Histogram;
   mean: number;
   ci95: [number, number] | null;
-  pAtoBetter: number;
+  /** P(a better than b). */
+  pBetter: number;
   pTie: number;
 }
 
-export interface CashFanData {
+export interface CashFanData extends ChartPlans {
   currency: string;
   sampledTrials: number;
   fan: PerStrategy<FanMonth[]>;
@@ -53,12 +65,12 @@ export interface CashFanData {
   terminalValue: 'runRate' | 'none';
 }
 
-export interface StreamPenetrationData {
+export interface StreamPenetrationData extends ChartPlans {
   horizonMonths: number;
   penetration: PerStrategy<StreamPenetration>;
 }
 
-export interface UpstreamSurvivalData {
+export interface UpstreamSurvivalData extends ChartPlans {
   horizonMonths: number;
   /** Kaplan–Meier steps over model months; trials without a win are censored at the last month, T − 1. */
   survival: PerStrategy<SurvivalStep[]>;
@@ -66,11 +78,11 @@ export interface UpstreamSurvivalData {
   medianAmongWinners: PerStrategy<number | null>;
 }
 
-export interface FunnelData {
+export interface FunnelData extends ChartPlans {
   funnel: PerStrategy<Record<ProjectTypeName, FunnelStep[]>>;
 }
 
-export interface ValueByStreamData {
+export interface ValueByStreamData extends ChartPlans {
   currency: string;
   horizonMonths: number;
   /** Mean per trial over the horizon, undiscounted. */
@@ -79,7 +91,7 @@ export interface ValueByStreamData {
   buildCost: PerStrategy<number>;
 }
 
-export interface NpvCdfData {
+export interface NpvCdfData extends ChartPlans {
   currency: string;
   range: ClippedRange;
   cdf: PerStrategy<CdfPoint[]>;
@@ -88,16 +100,24 @@ export interface NpvCdfData {
   pLoss: PerStrategy<number>;
 }
 
-export interface AblationData {
+export interface AblationData extends ChartPlans {
   currency: string;
   ablation: AblationSummary;
 }
 
-export interface PathClassesData {
+export interface PathClassesData extends ChartPlans {
   currency: string;
   /** The run's mean NPV difference ATO − FITD: the classes' share × mean add up to it. */
   meanDiff: number;
   classes: PathClassSummary;
+}
+
+/** With more than two strategies: P(best) and the mean NPV of each. */
+export interface BestPlanData extends ChartPlans {
+  currency: string;
+  trials: number;
+  pBest: Record<string, { p: number; ci95: [number, number] }>;
+  meanNpv: Record<string, number>;
 }
 
 export interface ConvergenceData {
@@ -105,7 +125,7 @@ export interface ConvergenceData {
   precision: PrecisionSummary;
 }
 
-export interface ChartData {
+export interface ChartData extends ChartPlans {
   scenario: string;
   trials: number;
   npvDistribution: NpvDistributionData;
@@ -121,11 +141,11 @@ export interface ChartData {
   ablation: AblationData | null;
   /** Null unless the run was run to a precision target. */
   convergence: ConvergenceData | null;
+  /** Null with two strategies (P(better) says it all). */
+  bestPlan: BestPlanData | null;
 }
 
-function perStrategy<T>(make: (strategy: StrategyName) => T): PerStrategy<T> {
-  return Object.fromEntries(STRATEGIES.map((s) => [s, make(s)])) as PerStrategy<T>;
-}
+
 
 /** Share of sorted values strictly below `limit` (binary search). */
 function shareBelow(sorted: Float64Array, limit: number): number {
@@ -143,14 +163,14 @@ function orZero(values: Record<StreamName, number | null>): Record<StreamName, n
   return { downstream: values.downstream ?? 0, midstream: values.midstream ?? 0, upstream: values.upstream ?? 0 };
 }
 
-function upstreamSurvival(table: OutcomeTable, summary: Summary): UpstreamSurvivalData {
+function upstreamSurvival(table: OutcomeTable, summary: Summary, plans: ChartPlans, perStrategy: <T>(make: (strategy: string) => T) => PerStrategy<T>): UpstreamSurvivalData {
   const lastMonth = table.horizonMonths - 1;
   const survival = perStrategy((strategy) => {
-    const firstWin = table.columns[`${strategy}.firstUpstreamWin`]!;
+    const firstWin = strategyColumn(table, strategy, 'firstUpstreamWin');
     return kaplanMeier(Float64Array.from(firstWin, (m) => (m >= 0 ? m : lastMonth)), Array.from(firstWin, (m) => m >= 0));
   });
-  const medianAmongWinners = perStrategy((strategy) => summary.strategies[strategy].monthsToFirstUpstreamWin.median);
-  return { horizonMonths: table.horizonMonths, survival, medianAmongWinners };
+  const medianAmongWinners = perStrategy((strategy) => summary.strategies[strategy]!.monthsToFirstUpstreamWin.median);
+  return { ...plans, horizonMonths: table.horizonMonths, survival, medianAmongWinners };
 }
 
 /**
@@ -159,91 +179,106 @@ function upstreamSurvival(table: OutcomeTable, summary: Summary): UpstreamSurviv
  */
 export function prepareChartData(scenario: Scenario, summary: FullSummary, table: OutcomeTable): ChartData {
   if (table.count < 1) throw new Error('prepareChartData requires at least one trial');
-  const npvColumns = perStrategy((s) => table.columns[`${s}.npv`]!);
+  const params = compileParameters(scenario);
+  const plans: ChartPlans = { strategies: strategyRefs(params), pair: comparedPair(params) };
+  const perStrategy = <T>(make: (strategy: string) => T): PerStrategy<T> => Object.fromEntries(plans.strategies.map(({ key }) => [key, make(key)]));
+  const npvColumns = perStrategy((s) => strategyColumn(table, s, 'npv'));
   const currency = summary.currency;
+  const { a, b } = plans.pair;
 
-  const npvRange = clippedRange([npvColumns.ato, npvColumns.fitd], ...CLIP_QUANTILES);
+  const npvRange = clippedRange(plans.strategies.map(({ key }) => npvColumns[key]!), ...CLIP_QUANTILES);
   const npvBinning = niceBinning(npvRange.min, npvRange.max, HISTOGRAM_BINS);
-  const difference = Float64Array.from(npvColumns.ato, (value, i) => value - npvColumns.fitd[i]!);
+  const difference = Float64Array.from(npvColumns[a.key]!, (value, i) => value - npvColumns[b.key]![i]!);
   const differenceRange = clippedRange([difference], ...CLIP_QUANTILES);
-  const sortedNpv = perStrategy((s) => sortedCopy(npvColumns[s]));
+  const sortedNpv = perStrategy((s) => sortedCopy(npvColumns[s]!));
 
   return {
+    ...plans,
     scenario: summary.scenario,
     trials: table.count,
     npvDistribution: {
+      ...plans,
       currency,
       range: npvRange,
-      histograms: perStrategy((s) => binHistogram(npvColumns[s], npvBinning)),
+      histograms: perStrategy((s) => binHistogram(npvColumns[s]!, npvBinning)),
       npv: perStrategy((s) => {
-        const { mean, p10, p50, p90 } = summary.strategies[s].npv;
+        const { mean, p10, p50, p90 } = summary.strategies[s]!.npv;
         return { mean, p10, p50, p90 };
       }),
     },
     npvDifference: {
+      ...plans,
       currency,
       range: differenceRange,
       histogram: binHistogram(difference, niceBinning(differenceRange.min, differenceRange.max, HISTOGRAM_BINS)),
       mean: summary.comparison.npvDiff.mean,
       ci95: summary.comparison.npvDiff.ci95,
-      pAtoBetter: summary.comparison.pAtoBetter.p,
+      pBetter: pBetter(summary.comparison, a.key).p,
       pTie: summary.comparison.pTie,
     },
     cashFan: {
+      ...plans,
       currency,
       sampledTrials: table.cashPathCount,
-      fan: perStrategy((s) => (table.cashPathCount > 0 ? summarizeCashFan(table.cashPaths[s], table.cashPathCount, table.horizonMonths) : [])),
-      meanTerminalValue: perStrategy((s) => summary.strategies[s].terminalValue.mean),
+      fan: perStrategy((s) => (table.cashPathCount > 0 ? summarizeCashFan(table.cashPaths[s]!, table.cashPathCount, table.horizonMonths) : [])),
+      meanTerminalValue: perStrategy((s) => summary.strategies[s]!.terminalValue.mean),
       terminalValue: summary.terminalValue,
     },
     streamPenetration: {
+      ...plans,
       horizonMonths: table.horizonMonths,
       penetration: perStrategy((s) =>
         summarizeStreamPenetration(
           {
-            opened: { midstream: table.columns[`${s}.midstreamOpened`]!, upstream: table.columns[`${s}.upstreamOpened`]! },
+            opened: { midstream: strategyColumn(table, s, 'midstreamOpened'), upstream: strategyColumn(table, s, 'upstreamOpened') },
             firstWin: {
-              downstream: table.columns[`${s}.firstDownstreamWin`]!,
-              midstream: table.columns[`${s}.firstMidstreamWin`]!,
-              upstream: table.columns[`${s}.firstUpstreamWin`]!,
+              downstream: strategyColumn(table, s, 'firstDownstreamWin'),
+              midstream: strategyColumn(table, s, 'firstMidstreamWin'),
+              upstream: strategyColumn(table, s, 'firstUpstreamWin'),
             },
-            churnMonth: table.columns[`${s}.churnMonth`]!,
+            churnMonth: strategyColumn(table, s, 'churnMonth'),
           },
-          scenario.strategies[s].rampMonths,
+          params.strategies.find((strategy) => strategy.key === s)!.rampMonths,
           table.horizonMonths,
         ),
       ),
     },
-    upstreamSurvival: upstreamSurvival(table, summary),
+    upstreamSurvival: upstreamSurvival(table, summary, plans, perStrategy),
     funnel: {
+      ...plans,
       funnel: perStrategy((s) =>
         Object.fromEntries(
-          PROJECT_TYPES.map((type) => [type, funnelSteps(summary.strategies[s].funnel[type], scenario.model.projectTypes[type].stages)]),
+          PROJECT_TYPES.map((type, k) => [type, funnelSteps(summary.strategies[s]!.funnel[type], params.stages[k]!)]),
         ) as Record<ProjectTypeName, FunnelStep[]>,
       ),
     },
     valueByStream: {
+      ...plans,
       currency,
       horizonMonths: table.horizonMonths,
       value: perStrategy((s) => ({
-        revenue: orZero(summary.strategies[s].revenue.byStream),
-        grossMargin: orZero(summary.strategies[s].grossMargin.byStream),
-        costOfSale: orZero(summary.strategies[s].costOfSale.byStream),
+        revenue: orZero(summary.strategies[s]!.revenue.byStream),
+        grossMargin: orZero(summary.strategies[s]!.grossMargin.byStream),
+        costOfSale: orZero(summary.strategies[s]!.costOfSale.byStream),
       })),
-      buildCost: perStrategy((s) => summary.strategies[s].costOfSale.build),
+      buildCost: perStrategy((s) => summary.strategies[s]!.costOfSale.build),
     },
     npvCdf: {
+      ...plans,
       currency,
       range: npvRange,
-      cdf: perStrategy((s) => empiricalCdf(sortedNpv[s], CLIP_QUANTILES[0], CLIP_QUANTILES[1], CDF_POINTS)),
+      cdf: perStrategy((s) => empiricalCdf(sortedNpv[s]!, CLIP_QUANTILES[0], CLIP_QUANTILES[1], CDF_POINTS)),
       npv: perStrategy((s) => {
-        const { p10, p50, p90 } = summary.strategies[s].npv;
+        const { p10, p50, p90 } = summary.strategies[s]!.npv;
         return { p10, p50, p90 };
       }),
-      pLoss: perStrategy((s) => shareBelow(sortedNpv[s], 0)),
+      pLoss: perStrategy((s) => shareBelow(sortedNpv[s]!, 0)),
     },
-    pathClasses: { currency, meanDiff: summary.comparison.npvDiff.mean, classes: summary.pathClasses },
-    ablation: summary.ablation ? { currency, ablation: summary.ablation } : null,
+    pathClasses: { ...plans, currency, meanDiff: summary.comparison.npvDiff.mean, classes: summary.pathClasses },
+    ablation: summary.ablation ? { ...plans, currency, ablation: summary.ablation } : null,
     convergence: summary.precision ? { currency, precision: summary.precision } : null,
+    bestPlan: summary.pBest
+      ? { ...plans, currency, trials: table.count, pBest: summary.pBest, meanNpv: perStrategy((s) => summary.strategies[s]!.npv.mean) }
+      : null,
   };
 }

@@ -1,9 +1,11 @@
 /**
- * Risk and dominance between the two NPV distributions: first- and
+ * Risk and dominance between NPV distributions (each strategy against the
+ * baseline): first- and
  * second-order stochastic dominance with the largest violation, the P10
  * downside, the expected shortfall at 10% and the chance of losing money.
  */
 import { exactSum } from '../engine/exact-sum.ts';
+import { overKey } from './compared-pair.ts';
 import { quantileOfSorted, sortedCopy } from './sample-statistics.ts';
 
 export interface DominanceCheck {
@@ -29,9 +31,11 @@ export interface RiskProfile {
 }
 
 export interface DominanceSummary {
-  firstOrder: { atoOverFitd: DominanceCheck; fitdOverAto: DominanceCheck };
-  secondOrder: { atoOverFitd: DominanceCheck; fitdOverAto: DominanceCheck };
-  risk: { ato: RiskProfile; fitd: RiskProfile };
+  /** For each strategy against the baseline, both ways: `atoOverFitd`, `fitdOverAto`, … (see overKey). */
+  firstOrder: Record<string, DominanceCheck>;
+  secondOrder: Record<string, DominanceCheck>;
+  /** By strategy key. */
+  risk: Record<string, RiskProfile>;
 }
 
 /** P10, expected shortfall at 10% and P(loss) of one strategy's NPVs. */
@@ -90,15 +94,25 @@ function dominanceGaps(a: Float64Array, b: Float64Array): { first: DominanceChec
   return { first, second };
 }
 
-/** Dominance both ways and each strategy's risk profile. */
-export function summarizeDominance(ato: ArrayLike<number>, fitd: ArrayLike<number>): DominanceSummary {
-  const a = sortedCopy(ato);
-  const b = sortedCopy(fitd);
-  const atoOverFitd = dominanceGaps(a, b);
-  const fitdOverAto = dominanceGaps(b, a);
-  return {
-    firstOrder: { atoOverFitd: atoOverFitd.first, fitdOverAto: fitdOverAto.first },
-    secondOrder: { atoOverFitd: atoOverFitd.second, fitdOverAto: fitdOverAto.second },
-    risk: { ato: riskProfileOfSorted(a), fitd: riskProfileOfSorted(b) },
-  };
+/** Dominance both ways of two strategies' NPVs (keyed `ato` and `fitd` unless named) and each one's risk profile. */
+export function summarizeDominance(first: ArrayLike<number>, second: ArrayLike<number>, aKey = 'ato', bKey = 'fitd'): DominanceSummary {
+  return summarizeDominanceAgainst({ [aKey]: first, [bKey]: second }, bKey);
+}
+
+/** Dominance both ways of every strategy (NPVs by key) against `baseline`, and every strategy's risk profile. */
+export function summarizeDominanceAgainst(npvs: Record<string, ArrayLike<number>>, baseline: string): DominanceSummary {
+  const sorted = Object.fromEntries(Object.entries(npvs).map(([key, values]) => [key, sortedCopy(values)]));
+  const base = sorted[baseline]!;
+  const summary: DominanceSummary = { firstOrder: {}, secondOrder: {}, risk: {} };
+  for (const [key, values] of Object.entries(sorted)) {
+    if (key === baseline) continue;
+    const over = dominanceGaps(values, base);
+    const under = dominanceGaps(base, values);
+    summary.firstOrder[overKey(key, baseline)] = over.first;
+    summary.firstOrder[overKey(baseline, key)] = under.first;
+    summary.secondOrder[overKey(key, baseline)] = over.second;
+    summary.secondOrder[overKey(baseline, key)] = under.second;
+  }
+  for (const [key, values] of Object.entries(sorted)) summary.risk[key] = riskProfileOfSorted(values);
+  return summary;
 }

@@ -12,7 +12,9 @@ import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS, summarize
 import { assertFiniteOutcomes, assertFiniteSummary } from './non-finite-figure.ts';
 import { summarizePathClasses, type PathClassSummary } from './path-classes.ts';
 import { runToPrecision, type PrecisionSummary, type PrecisionTarget } from './precision-run.ts';
-import { summarizeDominance, type DominanceSummary } from './risk-profile.ts';
+import { summarizeDominanceAgainst, type DominanceSummary } from './risk-profile.ts';
+import { comparedPair } from './compared-pair.ts';
+import { strategyColumn } from '../engine/outcome-table.ts';
 import { summarizeOutcomes, type RunFacts, type Summary } from './summarize-outcomes.ts';
 
 export interface AnalysisOptions {
@@ -64,23 +66,27 @@ export function runFacts(scenario: Scenario): RunFacts {
 
 /** Summarizes a complete table of a scenario's trials (the core figures only). */
 export function summarizeRun(scenario: Scenario, table: OutcomeTable): Summary {
-  return summarizeOutcomes(table, runFacts(scenario), compileParameters(scenario).walletShare);
+  return summarizeOutcomes(table, runFacts(scenario), compileParameters(scenario));
 }
 
 /** The core summary plus dominance, path classes, and the ablation and precision sections when run. */
 export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablationHigh: number | null, precision?: PrecisionSummary): FullSummary {
   assertFiniteOutcomes(table);
+  const params = compileParameters(scenario);
+  const baseline = params.strategies[params.baseline]!.key;
+  const { a, b } = comparedPair(params);
+  const npvs = Object.fromEntries(table.strategies.map((key) => [key, strategyColumn(table, key, 'npv')]));
   const summary: FullSummary = {
-    ...summarizeRun(scenario, table),
-    dominance: summarizeDominance(table.columns['ato.npv']!, table.columns['fitd.npv']!),
-    pathClasses: summarizePathClasses(table, scenario),
+    ...summarizeOutcomes(table, runFacts(scenario), params),
+    dominance: summarizeDominanceAgainst(npvs, baseline),
+    pathClasses: summarizePathClasses(table, params),
   };
-  for (const strategy of ['ato', 'fitd'] as const) {
-    for (const [path, group] of Object.entries(summary.pathClasses[strategy])) {
+  for (const strategy of table.strategies) {
+    for (const [path, group] of Object.entries(summary.pathClasses[strategy]!)) {
       if (group.trials === 0) summary.notes[`pathClasses.${strategy}.${path}`] = 'no trial took this path';
     }
   }
-  if (ablationHigh !== null) summary.ablation = summarizeAblation(table, scenario, ablationHigh);
+  if (ablationHigh !== null) summary.ablation = summarizeAblation(table, scenario, ablationHigh, [a.key, b.key]);
   if (precision) summary.precision = precision;
   noteSingleTrialSpreads(summary);
   assertFiniteSummary(summary);

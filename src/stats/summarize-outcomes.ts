@@ -4,17 +4,13 @@
  * alone (no clock, no machine), so it can be diffed and re-derived.
  */
 import { valueOfExact } from '../engine/exact-sum.ts';
-import type { OutcomeTable } from '../engine/outcome-table.ts';
+import { strategyColumn, type OutcomeTable, type StrategyColumnName } from '../engine/outcome-table.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 import { FUNNEL_CLOSED, FUNNEL_CLOSED_WON, FUNNEL_STEP_COUNT, FUNNEL_STEPS } from '../engine/trial-outcome.ts';
-import {
-  PROJECT_TYPES,
-  STRATEGIES,
-  STREAMS,
-  type ProjectTypeName,
-  type StrategyName,
-  type StreamName,
-} from '../scenario/vocabulary.ts';
-import { compareStrategies, type Comparison } from './compare-strategies.ts';
+import { PROJECT_TYPES, STREAMS, type ProjectTypeName, type StreamName } from '../scenario/vocabulary.ts';
+import { compareStrategies, type Comparison, type ShareEstimate } from './compare-strategies.ts';
+import { comparedPair } from './compared-pair.ts';
+import { wilsonInterval } from './intervals.ts';
 import { meanOf, quantileOfSorted, summarizeSample, type SampleSummary } from './sample-statistics.ts';
 
 /** The facts of a run that a summary repeats so it stands on its own. */
@@ -65,15 +61,21 @@ export interface StrategySummary {
 export interface Summary extends Omit<RunFacts, 'scenarioHash'> {
   scenarioHash: string;
   modelVersion: 1;
-  strategies: Record<StrategyName, StrategySummary>;
+  /** By strategy key, in the scenario's order. */
+  strategies: Record<string, StrategySummary>;
+  /** The compared pair: the first strategy that is not the baseline, minus the baseline. */
   comparison: Comparison;
+  /** With more than two strategies: every other strategy minus the baseline, by key. */
+  comparisons?: Record<string, Comparison>;
+  /** With more than two strategies: the share of accounts on which each is the best of all (ties shared), by key. */
+  pBest?: Record<string, ShareEstimate>;
   /** Why a figure is null, by its dotted path. */
   notes: Record<string, string>;
 }
 
 type Notes = Record<string, string>;
 
-function sumOf(table: OutcomeTable, strategy: StrategyName, name: string, index = 0): number {
+function sumOf(table: OutcomeTable, strategy: string, name: string, index = 0): number {
   return valueOfExact(table.sums[`${strategy}.${name}`]![index]!);
 }
 
@@ -112,9 +114,9 @@ function share(values: ArrayLike<number>, test: (value: number) => boolean): num
   return count / values.length;
 }
 
-function summarizeStrategy(table: OutcomeTable, strategy: StrategyName, walletShare: Float64Array, notes: Notes): StrategySummary {
+function summarizeStrategy(table: OutcomeTable, strategy: string, walletShare: Float64Array, notes: Notes): StrategySummary {
   const n = table.count;
-  const column = (name: string) => table.columns[`${strategy}.${name}`]!;
+  const column = (name: StrategyColumnName) => strategyColumn(table, strategy, name);
   const mean = (name: string, index = 0) => sumOf(table, strategy, name, index) / n;
   const path = `strategies.${strategy}`;
 
@@ -158,17 +160,40 @@ function summarizeStrategy(table: OutcomeTable, strategy: StrategyName, walletSh
   };
 }
 
-/** Summarizes a complete outcome table (trials 0 … n−1) of a run. */
-export function summarizeOutcomes(table: OutcomeTable, facts: RunFacts, walletShare: Float64Array): Summary {
+/**
+ * P(best): on each trial, which strategy has the highest NPV (a tie shares
+ * the trial equally), as a share of trials with its Wilson 95% interval.
+ */
+export function shareBest(npvs: readonly ArrayLike<number>[]): ShareEstimate[] {
+  const n = npvs[0]!.length;
+  const wins = new Float64Array(npvs.length);
+  for (let i = 0; i < n; i++) {
+    let best = -Infinity;
+    let tied = 0;
+    for (const npv of npvs) {
+      if (npv[i]! > best) (best = npv[i]!), (tied = 1);
+      else if (npv[i] === best) tied++;
+    }
+    for (let s = 0; s < npvs.length; s++) if (npvs[s]![i] === best) wins[s]! += 1 / tied;
+  }
+  return Array.from(wins, (won) => ({ p: won / n, ci95: wilsonInterval(won, n) }));
+}
+
+/** Summarizes a complete outcome table (trials 0 … n−1) of a run of `params`' strategies. */
+export function summarizeOutcomes(table: OutcomeTable, facts: RunFacts, params: Pick<ModelParameters, 'walletShare' | 'strategies' | 'baseline'>): Summary {
   if (table.count < 1) throw new Error('summarizeOutcomes requires at least one trial');
   const notes: Notes = {};
-  const strategies = Object.fromEntries(
-    STRATEGIES.map((strategy) => [strategy, summarizeStrategy(table, strategy, walletShare, notes)]),
-  ) as Record<StrategyName, StrategySummary>;
-  const comparison = compareStrategies(table.columns['ato.npv']!, table.columns['fitd.npv']!, notes);
+  const keys = table.strategies;
+  const strategies = Object.fromEntries(keys.map((strategy) => [strategy, summarizeStrategy(table, strategy, params.walletShare, notes)]));
+  const npv = (key: string) => strategyColumn(table, key, 'npv');
+  const { a, b } = comparedPair(params);
+  const comparison = compareStrategies(npv(a.key), npv(b.key), notes, a.key);
   if (table.count === 1) {
-    for (const strategy of STRATEGIES) notes[`strategies.${strategy}.npv.se`] = 'one trial has no spread';
+    for (const strategy of keys) notes[`strategies.${strategy}.npv.se`] = 'one trial has no spread';
   }
+  const many = keys.length > 2;
+  const others = keys.filter((key) => key !== b.key);
+  const best = many ? shareBest(keys.map(npv)) : [];
   return {
     scenario: facts.scenario,
     description: facts.description,
@@ -182,6 +207,12 @@ export function summarizeOutcomes(table: OutcomeTable, facts: RunFacts, walletSh
     terminalValue: facts.terminalValue,
     strategies,
     comparison,
+    ...(many
+      ? {
+          comparisons: Object.fromEntries(others.map((key) => [key, compareStrategies(npv(key), npv(b.key), notes, key, `comparisons.${key}`)])),
+          pBest: Object.fromEntries(keys.map((key, s) => [key, best[s]!])),
+        }
+      : {}),
     notes,
   };
 }

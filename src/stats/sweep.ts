@@ -1,13 +1,16 @@
 /**
  * Sweeps: one or two scenario values varied over a grid, every point played
- * on the same worlds, with both strategies' mean NPV and their difference per
- * point, and where the decision flips (break-even) with its uncertainty.
+ * on the same worlds, with the compared pair's mean NPVs (a, b: ATO and FITD
+ * by default) and their difference per point, and where the decision flips
+ * (break-even) with its uncertainty.
  */
 import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
 import type { Variant } from '../engine/variants.ts';
 import { scenarioValue, withScenarioValues } from '../scenario/scenario-paths.ts';
 import { hashScenario } from '../scenario/scenario-hash.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
+import { compileParameters } from '../model/parameters.ts';
+import { comparedPair, type StrategyRef } from './compared-pair.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
 import { cleanNumber as clean, sweepGridProblem, type SweepParameter } from './sweep-parameter.ts';
 
@@ -15,8 +18,10 @@ export { MAX_SWEEP_POINTS, MAX_VALUES_PER_PARAMETER, parseVary, type SweepParame
 
 export interface SweepPoint {
   values: Record<string, number>;
-  ato: { mean: number; se: number | null };
-  fitd: { mean: number; se: number | null };
+  /** Mean NPV of the pair's first strategy and of its second (see SweepResult.compared). */
+  a: { mean: number; se: number | null };
+  b: { mean: number; se: number | null };
+  /** a − b. */
   diff: { mean: number; ci95: [number, number] | null };
   /** True when the 95% interval of the difference excludes 0. */
   signSettled: boolean;
@@ -27,9 +32,9 @@ export interface Crossing {
   at: number;
   /** Where the interval's bounds cross 0 around it: the crossing is somewhere in this range at 95%. */
   range: [number, number];
-  /** Which strategy is ahead below and above the crossing. */
-  below: 'ato' | 'fitd';
-  above: 'ato' | 'fitd';
+  /** Which strategy (its key) is ahead below and above the crossing. */
+  below: string;
+  above: string;
 }
 
 export interface ContourSegment {
@@ -45,6 +50,8 @@ export interface SweepResult {
   horizonMonths: number;
   terminalValue: 'runRate' | 'none';
   currency: string;
+  /** The pair each point compares: a − b. */
+  compared: { a: StrategyRef; b: StrategyRef };
   parameters: SweepParameter[];
   /** The scenario's own value of each parameter. */
   baseValues: Record<string, number>;
@@ -91,7 +98,7 @@ function along(read: (i: number) => number, f: number): number {
  * around each crossing where the 95% interval (interpolated linearly between
  * points) still contains 0.
  */
-export function lineCrossings(xs: readonly number[], points: readonly SweepPoint[]): Crossing[] {
+export function lineCrossings(xs: readonly number[], points: readonly SweepPoint[], keys: readonly [string, string] = ['ato', 'fitd']): Crossing[] {
   const crossings: Crossing[] = [];
   const low = (i: number) => points[i]!.diff.ci95?.[0] ?? points[i]!.diff.mean;
   const high = (i: number) => points[i]!.diff.ci95?.[1] ?? points[i]!.diff.mean;
@@ -110,8 +117,8 @@ export function lineCrossings(xs: readonly number[], points: readonly SweepPoint
     crossings.push({
       at: clean(x(f0)),
       range: [clean(x(left)), clean(x(right))],
-      below: a > 0 ? 'ato' : 'fitd',
-      above: b > 0 ? 'ato' : 'fitd',
+      below: a > 0 ? keys[0] : keys[1],
+      above: b > 0 ? keys[0] : keys[1],
     });
   }
   return crossings;
@@ -150,36 +157,38 @@ export function zeroContour(parameters: readonly SweepParameter[], points: reado
   return segments;
 }
 
-function point(values: Record<string, number>, ato: MeanEstimate, fitd: MeanEstimate, diff: MeanEstimate): SweepPoint {
+function point(values: Record<string, number>, a: MeanEstimate, b: MeanEstimate, diff: MeanEstimate): SweepPoint {
   const settled = diff.ci95 !== null && (diff.ci95[0] > 0 || diff.ci95[1] < 0);
-  return { values, ato: { mean: ato.mean, se: ato.se }, fitd: { mean: fitd.mean, se: fitd.se }, diff: { mean: diff.mean, ci95: diff.ci95 }, signSettled: settled };
+  return { values, a: { mean: a.mean, se: a.se }, b: { mean: b.mean, se: b.se }, diff: { mean: diff.mean, ci95: diff.ci95 }, signSettled: settled };
 }
 
 /** Runs every point of the sweep on the same worlds (the scenario's trials and seed). */
 export async function runSweep(
   scenario: Scenario,
   parameters: readonly SweepParameter[],
-  options: Omit<SimulationOptions, 'trials' | 'start' | 'variants' | 'contrasts' | 'variantTrials'> = {},
+  options: Omit<SimulationOptions, 'trials' | 'start' | 'variants' | 'contrasts' | 'variantTrials' | 'pair'> & { compare?: readonly [string, string] } = {},
 ): Promise<SweepResult> {
+  const { compare, ...simulation } = options;
   const variants = sweepVariants(scenario, parameters);
-  const { table } = await runSimulation(scenario, { ...options, trials: scenario.trials, variants });
+  const { a, b } = comparedPair(compileParameters(scenario), compare);
+  const { table } = await runSimulation(scenario, { ...simulation, trials: scenario.trials, variants, pair: [a.index, b.index] });
   const grid = gridPoints(parameters);
   const points = variants.map((variant, i) => {
     const sums = table.variants[variant.key]!;
-    return point(grid[i]!, estimateVariant(sums, 'ato'), estimateVariant(sums, 'fitd'), estimateVariant(sums, 'diff'));
+    return point(grid[i]!, estimateVariant(sums, 'a'), estimateVariant(sums, 'b'), estimateVariant(sums, 'diff'));
   });
   const breakEven: SweepResult['breakEven'] =
     parameters.length === 1
       ? {
           kind: 'line',
-          crossings: lineCrossings(parameters[0]!.values, points),
-          note: 'where the mean NPV difference ATO − FITD changes sign; range: where its 95% interval still contains 0',
+          crossings: lineCrossings(parameters[0]!.values, points, [a.key, b.key]),
+          note: `where the mean NPV difference ${a.label} − ${b.label} changes sign; range: where its 95% interval still contains 0`,
         }
       : {
           kind: 'map',
           contour: zeroContour(parameters, points),
           unsettledPoints: points.filter((p) => !p.signSettled).length,
-          note: 'the zero contour of the mean NPV difference ATO − FITD; unsettled points: 95% interval contains 0',
+          note: `the zero contour of the mean NPV difference ${a.label} − ${b.label}; unsettled points: 95% interval contains 0`,
         };
   return {
     scenario: scenario.name,
@@ -189,6 +198,7 @@ export async function runSweep(
     horizonMonths: scenario.horizonMonths,
     terminalValue: scenario.terminalValue,
     currency: scenario.currency,
+    compared: { a, b },
     parameters: parameters.map((p) => ({ path: p.path, values: [...p.values] })),
     baseValues: Object.fromEntries(parameters.map((p) => [p.path, scenarioValue(scenario, p.path)])),
     points,

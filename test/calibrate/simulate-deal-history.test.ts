@@ -13,7 +13,7 @@ describe('simulateDealHistory', () => {
     const deals = simulateDealHistory(scenario, { strategy, accounts: 12 });
     let closes = 0;
     for (let trial = 0; trial < 12; trial++) {
-      const events = explainTrial(params, scenario.seed, trial).strategies[strategy].trace.events;
+      const events = explainTrial(params, scenario.seed, trial).strategies[strategy]!.trace.events;
       const engine = events.flatMap((event) => (event.kind === 'won' || event.kind === 'lost' ? [`${event.month}|${event.stream}|${event.type}|${event.value}|${event.kind}|${event.discount}`] : []));
       const replay = deals
         .filter((deal) => deal.account === trial && deal.closedMonth !== null)
@@ -32,7 +32,7 @@ describe('simulateDealHistory', () => {
     for (const deal of deals) {
       expect(deal.openedMonth).toBeLessThan(24);
       if (deal.closedMonth !== null) expect(deal.closedMonth).toBeGreaterThan(deal.openedMonth);
-      expect(deal.won).toBe(deal.stagesPassed === scenario.model.projectTypes[(['repurchase', 'replacement', 'expansion', 'innovation'] as const)[deal.type]].stages);
+      expect(deal.won).toBe(deal.stagesPassed === scenario.model.projectTypes[(['repurchase', 'replacement', 'expansion', 'innovation'] as const)[deal.type]!].stages);
     }
   });
 });

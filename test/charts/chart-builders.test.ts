@@ -31,9 +31,9 @@ function collectWarnings() {
 }
 
 describe('chart builders', () => {
-  it('the registries list eleven run charts and two sweep charts with unique kebab-case names', () => {
+  it('the registries list twelve run charts and two sweep charts with unique kebab-case names', () => {
     const names = [...REPORT_CHARTS, ...SWEEP_CHARTS].map((c) => c.name);
-    expect(REPORT_CHARTS).toHaveLength(11);
+    expect(REPORT_CHARTS).toHaveLength(12);
     expect(SWEEP_CHARTS).toHaveLength(2);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);
@@ -41,8 +41,10 @@ describe('chart builders', () => {
 
   it('leaves out the charts whose section a run lacks (no ablation, no precision target)', () => {
     expect(presentCharts(REPORT_CHARTS, CHART_DATA).map((c) => c.entry.name)).toEqual(REPORT_CHARTS.map((c) => c.name));
-    const fixedRun = { ...CHART_DATA, ablation: null, convergence: null };
-    expect(presentCharts(REPORT_CHARTS, fixedRun).map((c) => c.entry.name)).toEqual(REPORT_CHARTS.map((c) => c.name).filter((n) => n !== 'barrier-ablation' && n !== 'convergence'));
+    const fixedRun = { ...CHART_DATA, ablation: null, convergence: null, bestPlan: null };
+    expect(presentCharts(REPORT_CHARTS, fixedRun).map((c) => c.entry.name)).toEqual(
+      REPORT_CHARTS.map((c) => c.name).filter((n) => n !== 'barrier-ablation' && n !== 'convergence' && n !== 'best-plan'),
+    );
     expect(presentCharts(SWEEP_CHARTS, SWEEP_LINE).map((c) => c.entry.name)).toEqual(['sweep-line']);
     expect(presentCharts(SWEEP_CHARTS, SWEEP_MAP).map((c) => c.entry.name)).toEqual(['sweep-map']);
   });
@@ -72,9 +74,14 @@ describe('chart builders', () => {
   it('colours ATO and FITD the same way in every chart coloured by strategy', () => {
     for (const chart of FIXTURE_CHARTS) {
       const text = JSON.stringify(chart.build());
-      if (!text.includes(STRATEGY_LABELS.ato)) continue;
+      if (!text.includes(STRATEGY_LABELS.ato) || chart.name === 'best-plan') continue;
       expect(text, chart.name).toContain(JSON.stringify({ domain: [STRATEGY_LABELS.ato, STRATEGY_LABELS.fitd], range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd] }).slice(1, -1));
     }
+  });
+
+  it('keeps ATO blue and FITD vermillion next to other plans, which take the rest of the Okabe–Ito palette in order', () => {
+    const text = JSON.stringify(FIXTURE_CHARTS.find((c) => c.name === 'best-plan')!.build());
+    expect(text).toContain(JSON.stringify({ domain: [STRATEGY_LABELS.ato, STRATEGY_LABELS.fitd, 'Beachhead'], range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd, '#009E73'] }).slice(1, -1));
   });
 
   it('colours "ATO ahead" blue and "FITD ahead" vermillion in every chart of the difference', () => {
@@ -94,7 +101,8 @@ describe('chart builders', () => {
       expect(spec.title.text, chart.name).toBeTruthy();
       expect(spec.config.font).toBe('DejaVu Sans');
       const text = JSON.stringify(spec);
-      if (/NPV|cash|Per account \(/.test(text)) expect(text, chart.name).toMatch(/\(\$M\)/);
+      // P(best) plots shares of accounts; every other chart that names NPV or cash plots money.
+      if (chart.name !== 'best-plan' && /NPV|cash|Per account \(/.test(text)) expect(text, chart.name).toMatch(/\(\$M\)/);
     }
   });
 });

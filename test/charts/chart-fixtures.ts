@@ -5,7 +5,7 @@
 import type { ChartData } from '../../src/stats/prepare-chart-data.ts';
 import type { FunnelStep } from '../../src/stats/funnel-steps.ts';
 import type { MeanEstimate } from '../../src/stats/variant-statistics.ts';
-import { ATO_PATHS, FITD_PATHS } from '../../src/stats/path-classes.ts';
+import { MIGRATING_PATHS, STARTING_PATHS } from '../../src/stats/path-classes.ts';
 
 const histogram = (start: number, width: number, counts: number[], below = 0, above = 0) => ({
   start,
@@ -31,25 +31,38 @@ const pathClass = (description: string, trials: number, meanNpv: number | null, 
 
 const fan = (p50: number[]) => p50.map((median, month) => ({ month, p10: median - 1, p50: median, p90: median + 2 }));
 
+/** ATO and FITD, compared ATO − FITD: what every run of a two-strategy scenario charts. */
+const PLANS = {
+  strategies: [
+    { index: 0, key: 'ato', label: 'ATO' },
+    { index: 1, key: 'fitd', label: 'FITD' },
+  ],
+  pair: { a: { index: 0, key: 'ato', label: 'ATO' }, b: { index: 1, key: 'fitd', label: 'FITD' } },
+};
+
 export const CHART_DATA: ChartData = {
+  ...PLANS,
   scenario: 'fixture',
   trials: 10,
   npvDistribution: {
+    ...PLANS,
     currency: 'USD',
     range: { min: -1, max: 3.5, lowerQuantile: 0.01, upperQuantile: 0.99 },
     histograms: { ato: histogram(-1, 1, [1, 2, 3, 2, 1], 0, 1), fitd: histogram(-1, 1, [0, 3, 4, 2, 1]) },
     npv: { ato: { mean: 1.25, p10: -0.5, p50: 1.1, p90: 2.9 }, fitd: { mean: 1.0, p10: 0.1, p50: 1.0, p90: 2.5 } },
   },
   npvDifference: {
+    ...PLANS,
     currency: 'USD',
     range: { min: -1.5, max: 2, lowerQuantile: 0.01, upperQuantile: 0.99 },
     histogram: histogram(-2, 1, [1, 5, 2, 2]),
     mean: 0.25,
     ci95: [0.05, 0.45],
-    pAtoBetter: 0.4,
+    pBetter: 0.4,
     pTie: 0,
   },
   cashFan: {
+    ...PLANS,
     currency: 'USD',
     sampledTrials: 10,
     fan: { ato: fan([-0.3, -0.1, 0.4, 1.2]), fitd: fan([0, 0.2, 0.5, 0.9]) },
@@ -57,6 +70,7 @@ export const CHART_DATA: ChartData = {
     terminalValue: 'runRate',
   },
   streamPenetration: {
+    ...PLANS,
     horizonMonths: 4,
     penetration: {
       ato: {
@@ -72,6 +86,7 @@ export const CHART_DATA: ChartData = {
     },
   },
   upstreamSurvival: {
+    ...PLANS,
     horizonMonths: 4,
     survival: {
       ato: [
@@ -83,6 +98,7 @@ export const CHART_DATA: ChartData = {
     medianAmongWinners: { ato: 2, fitd: 3 },
   },
   funnel: {
+    ...PLANS,
     funnel: {
       ato: {
         repurchase: funnel(20, 18, [16, 14, 12], 10),
@@ -99,6 +115,7 @@ export const CHART_DATA: ChartData = {
     },
   },
   valueByStream: {
+    ...PLANS,
     currency: 'USD',
     horizonMonths: 4,
     value: {
@@ -116,6 +133,7 @@ export const CHART_DATA: ChartData = {
     buildCost: { ato: 0.3, fitd: 0.13 },
   },
   npvCdf: {
+    ...PLANS,
     currency: 'USD',
     range: { min: -1, max: 3.5, lowerQuantile: 0.01, upperQuantile: 0.99 },
     cdf: {
@@ -138,26 +156,28 @@ export const CHART_DATA: ChartData = {
     pLoss: { ato: 0.2, fitd: 0.05 },
   },
   pathClasses: {
+    ...PLANS,
     currency: 'USD',
     meanDiff: 0.25,
     classes: {
       fitd: {
-        churned: pathClass(FITD_PATHS.churned, 3, 0.5, 1.5),
-        migratedFully: pathClass(FITD_PATHS.migratedFully, 1, 4, -0.5),
-        stalledAtMidstream: pathClass(FITD_PATHS.stalledAtMidstream, 3, 2, -0.3),
-        stuckByTrap: pathClass(FITD_PATHS.stuckByTrap, 0, null, null),
-        neverMigrated: pathClass(FITD_PATHS.neverMigrated, 3, 1.2, -0.2),
+        churned: pathClass(MIGRATING_PATHS.churned, 3, 0.5, 1.5),
+        migratedFully: pathClass(MIGRATING_PATHS.migratedFully, 1, 4, -0.5),
+        stalledAtMidstream: pathClass(MIGRATING_PATHS.stalledAtMidstream, 3, 2, -0.3),
+        stuckByTrap: pathClass(MIGRATING_PATHS.stuckByTrap, 0, null, null),
+        neverMigrated: pathClass(MIGRATING_PATHS.neverMigrated, 3, 1.2, -0.2),
       },
       ato: {
-        churned: pathClass(ATO_PATHS.churned, 2, 0.5, -0.4),
-        failedDelivery: pathClass(ATO_PATHS.failedDelivery, 1, 3, 1.2),
-        upstreamReached: pathClass(ATO_PATHS.upstreamReached, 2, 5, 1.5),
-        capacityStarved: pathClass(ATO_PATHS.capacityStarved, 0, null, null),
-        upstreamNotReached: pathClass(ATO_PATHS.upstreamNotReached, 5, 1, -0.18),
+        churned: pathClass(STARTING_PATHS.churned, 2, 0.5, -0.4),
+        failedDelivery: pathClass(STARTING_PATHS.failedDelivery, 1, 3, 1.2),
+        upstreamReached: pathClass(STARTING_PATHS.upstreamReached, 2, 5, 1.5),
+        capacityStarved: pathClass(STARTING_PATHS.capacityStarved, 0, null, null),
+        upstreamNotReached: pathClass(STARTING_PATHS.upstreamNotReached, 5, 1, -0.18),
       },
     },
   },
   ablation: {
+    ...PLANS,
     currency: 'USD',
     ablation: {
       trials: 10,
@@ -171,6 +191,18 @@ export const CHART_DATA: ChartData = {
       interaction: effect(4.75, 3.6, 0.4),
       order: ['functionalWalls', 'purchasingControl', 'itVendorControl', 'executiveReluctance', 'hardwareImage'],
     },
+  },
+  bestPlan: {
+    strategies: [
+      { index: 0, key: 'ato', label: 'ATO' },
+      { index: 1, key: 'fitd', label: 'FITD' },
+      { index: 2, key: 'beachhead', label: 'Beachhead' },
+    ],
+    pair: PLANS.pair,
+    currency: 'USD',
+    trials: 10,
+    pBest: { ato: { p: 0.3, ci95: [0.11, 0.6] }, fitd: { p: 0.2, ci95: [0.06, 0.51] }, beachhead: { p: 0.5, ci95: [0.24, 0.76] } },
+    meanNpv: { ato: 1.25, fitd: 1.0, beachhead: 1.4 },
   },
   convergence: {
     currency: 'USD',

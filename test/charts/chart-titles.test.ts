@@ -57,15 +57,15 @@ describe('wrapTitle', () => {
 describe('chart titles state the finding', () => {
   it('NPV distribution: a clear lead, or near-identical distributions', () => {
     expect(npvDistributionTitle(CHART_DATA.npvDistribution)).toBe("ATO's mean NPV per account is 25% higher ($1.25M vs $1.00M)");
-    const close = { ...CHART_DATA.npvDistribution, npv: { ...CHART_DATA.npvDistribution.npv, fitd: { ...CHART_DATA.npvDistribution.npv.fitd, mean: 1.22 } } };
+    const close = { ...CHART_DATA.npvDistribution, npv: { ...CHART_DATA.npvDistribution.npv, fitd: { ...CHART_DATA.npvDistribution.npv.fitd!, mean: 1.22 } } };
     expect(npvDistributionTitle(close)).toBe('ATO and FITD give near-identical NPV distributions (mean $1.25M and $1.22M)');
   });
 
   it('paired difference: the average, whether most accounts agree, or no clear winner', () => {
     const data = CHART_DATA.npvDifference;
     expect(npvDifferenceTitle(data)).toBe('ATO beats FITD by $0.25M per account on average, yet FITD does better in 60% of accounts');
-    expect(npvDifferenceTitle({ ...data, pAtoBetter: 0.7 })).toBe('ATO beats FITD by $0.25M per account on average, and in 70% of accounts');
-    expect(npvDifferenceTitle({ ...data, mean: -0.25, ci95: [-0.45, -0.05], pAtoBetter: 0.3 })).toBe(
+    expect(npvDifferenceTitle({ ...data, pBetter: 0.7 })).toBe('ATO beats FITD by $0.25M per account on average, and in 70% of accounts');
+    expect(npvDifferenceTitle({ ...data, mean: -0.25, ci95: [-0.45, -0.05], pBetter: 0.3 })).toBe(
       'FITD beats ATO by $0.25M per account on average, and in 70% of accounts',
     );
     expect(npvDifferenceTitle({ ...data, ci95: [-0.1, 0.6] })).toBe('No clear NPV winner: ATO − FITD averages +$0.25M (95% CI −$0.10M to $0.60M)');
@@ -73,7 +73,7 @@ describe('chart titles state the finding', () => {
 
   it('cash fan: when the median leader took over', () => {
     expect(fanChartTitle(CHART_DATA.cashFan)).toBe("ATO's median account pulls ahead in cash from month 3 ($1.20M vs $0.90M by month 3)");
-    const fitdAhead = { ...CHART_DATA.cashFan, fan: { ato: CHART_DATA.cashFan.fan.ato.map((m) => ({ ...m, p50: m.p50 - 2 })), fitd: CHART_DATA.cashFan.fan.fitd } };
+    const fitdAhead = { ...CHART_DATA.cashFan, fan: { ato: CHART_DATA.cashFan.fan.ato!.map((m) => ({ ...m, p50: m.p50 - 2 })), fitd: CHART_DATA.cashFan.fan.fitd! } };
     expect(fanChartTitle(fitdAhead)).toBe("FITD's median account leads in cash in every month ($0.90M vs −$0.80M by month 3)");
   });
 
@@ -85,7 +85,7 @@ describe('chart titles state the finding', () => {
     expect(upstreamSurvivalTitle(CHART_DATA.upstreamSurvival)).toBe('The downstream trap: 90% of FITD accounts have no upstream win after 4 months (ATO: 60%)');
     const both = { ...CHART_DATA.upstreamSurvival, survival: { ato: [{ time: 1, atRisk: 10, events: 6, censored: 0, survival: 0.4 }], fitd: [{ time: 3, atRisk: 10, events: 5, censored: 5, survival: 0.5 }] } };
     expect(upstreamSurvivalTitle(both)).toBe("ATO's median account wins upstream 2 months sooner (month 1 vs 3)");
-    expect(survivalByMonth(CHART_DATA.upstreamSurvival.survival.ato, 4)).toEqual([1, 0.8, 0.8, 0.6]);
+    expect(survivalByMonth(CHART_DATA.upstreamSurvival.survival.ato!, 4)).toEqual([1, 0.8, 0.8, 0.6]);
   });
 
   it('funnel: deals won and where the gap is widest', () => {
@@ -99,9 +99,9 @@ describe('chart titles state the finding', () => {
   it('risk profile: a trade-off, near-identical risk, or one ahead everywhere', () => {
     const data = CHART_DATA.npvCdf;
     expect(riskProfileTitle(data)).toBe('FITD has the better downside, ATO the better upside (ATO vs FITD: P10 −$0.50M vs $0.10M, P90 $2.90M vs $2.50M)');
-    const same = { ...data, npv: { ato: data.npv.ato, fitd: data.npv.ato } };
+    const same = { ...data, npv: { ato: data.npv.ato!, fitd: data.npv.ato! } };
     expect(riskProfileTitle(same)).toBe('ATO and FITD carry near-identical NPV risk (ATO vs FITD: P10 −$0.50M vs −$0.50M, P90 $2.90M vs $2.90M)');
-    const atoAhead = { ...data, npv: { ato: data.npv.ato, fitd: { p10: -1, p50: 0.5, p90: 2 } }, cdf: { ato: data.cdf.ato, fitd: data.cdf.ato.map((p) => ({ ...p, value: p.value - 0.5 })) } };
+    const atoAhead = { ...data, npv: { ato: data.npv.ato!, fitd: { p10: -1, p50: 0.5, p90: 2 } }, cdf: { ato: data.cdf.ato!, fitd: data.cdf.ato!.map((p) => ({ ...p, value: p.value - 0.5 })) } };
     expect(riskProfileTitle(atoAhead)).toBe("ATO's NPV is at least as high as FITD's at every percentile (P1 to P99)");
   });
 });

@@ -12,14 +12,23 @@ const point = (values: Record<string, number>, ato: number, fitd: number, half: 
   const diff = ato - fitd;
   return {
     values,
-    ato: { mean: ato, se: 0.2 },
-    fitd: { mean: fitd, se: 0.15 },
+    a: { mean: ato, se: 0.2 },
+    b: { mean: fitd, se: 0.15 },
     diff: { mean: diff, ci95: [diff - half, diff + half] },
     signSettled: Math.abs(diff) > half,
   };
 };
 
-const facts = { scenario: 'fixture', scenarioHash: 'f1x7', seed: 1, trials: 1000, horizonMonths: 72, terminalValue: 'runRate' as const, currency: 'USD' };
+const facts = {
+  scenario: 'fixture',
+  scenarioHash: 'f1x7',
+  seed: 1,
+  trials: 1000,
+  horizonMonths: 72,
+  terminalValue: 'runRate' as const,
+  currency: 'USD',
+  compared: { a: { index: 0, key: 'ato', label: 'ATO' }, b: { index: 1, key: 'fitd', label: 'FITD' } },
+};
 
 export const SWEEP_LINE: SweepResult = {
   ...facts,

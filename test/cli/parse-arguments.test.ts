@@ -16,7 +16,7 @@ describe('parseArguments', () => {
       options: { precisionRelative: 0.1, ablationTrials: 2000, ablateHigh: 0.8 },
     });
     expect(parseArguments(['sweep', 's.yaml', '--vary', 'a=0:1:0.5', '--vary', 'b=1,2'])).toMatchObject({ command: 'sweep', options: { vary: ['a=0:1:0.5', 'b=1,2'] } });
-    expect(parseArguments(['explain', 's.yaml', '--trial', '12'])).toMatchObject({ command: 'explain', options: { trial: 12, strategy: 'both' } });
+    expect(parseArguments(['explain', 's.yaml', '--trial', '12'])).toMatchObject({ command: 'explain', options: { trial: 12, strategy: 'all' } });
   });
 
   it('reads validate, init and schema', () => {

@@ -23,8 +23,8 @@ describe('MODEL.md §6 checks', () => {
     const fitd = createTrialOutcome(params.horizonMonths);
     for (let trial = 0; trial < 200; trial++) {
       generateWorld(params, 1, trial, world);
-      runPolicy(params, params.strategies[0], world, state, ato);
-      runPolicy(params, params.strategies[1], world, state, fitd);
+      runPolicy(params, params.strategies[0]!, world, state, ato);
+      runPolicy(params, params.strategies[1]!, world, state, fitd);
       expect(fitd.openedMonth).toEqual(Int32Array.of(0, 0, 0));
       expect(fitd.npv).toBe(ato.npv);
       expect(fitd.revenue).toBe(ato.revenue);
@@ -34,7 +34,7 @@ describe('MODEL.md §6 checks', () => {
     // With the default ramps FITD opens midstream at 0 and upstream as soon as midstream is active.
     const ramped = paramsFrom(base);
     generateWorld(ramped, 1, 0, world);
-    runPolicy(ramped, ramped.strategies[1], world, state, fitd);
+    runPolicy(ramped, ramped.strategies[1]!, world, state, fitd);
     expect(fitd.openedMonth).toEqual(Int32Array.of(0, 0, 3));
     expect(fitd.buildCost).toBe(0.3);
   });
@@ -73,9 +73,9 @@ ${flatBarriers(0)}model:
           const c = t * CELLS_PER_MONTH + cell;
           for (let i = world.cellStart[c]!; i < world.cellStart[c + 1]!; i++) {
             const value = world.opportunities[i * OPPORTUNITY_STRIDE + OPP_VALUE]!;
-            counts[cell]++;
-            values[cell] += value;
-            squares[cell] += value * value;
+            counts[cell]!++;
+            values[cell]! += value;
+            squares[cell]! += value * value;
           }
         }
       }

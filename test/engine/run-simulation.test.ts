@@ -33,7 +33,7 @@ describe('runSimulation', () => {
     expect(columnSetOf(table)).toBe('summary');
     expect(Object.keys(table.columns)).not.toContain('wallet');
     expect(Object.keys(table.columns)).not.toContain('ato.costOfSale');
-    expect(() => formatTrialsCsv(table)).toThrow('without its CSV columns');
+    expect(() => formatTrialsCsv(table, 'fitd')).toThrow('without its CSV columns');
     const params = compileParameters(scenario);
     expect(() => concatOutcomeTables([table, runTrials(params, scenario.seed, 50, 10)])).toThrow('different columns');
   });

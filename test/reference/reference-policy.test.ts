@@ -61,6 +61,28 @@ model:
 model:
   streams: { downstream: { opportunityMix: { repurchase: 0.4, innovation: 0.1 } } }
 `,
+  // Opening plans beyond ATO and FITD (MODEL.md §3.6), each rule on its own.
+  'beachhead and hold': `name: x
+strategies:
+  beachhead: { open: { midstream: start, upstream: migrate } }
+  hold: { open: { midstream: never, upstream: never } }
+`,
+  'midstream only, upstream only, ramp 0': `name: x
+strategies:
+  midOnly: { open: { midstream: migrate, upstream: never }, rampMonths: 0, buildCost: 0.5 }
+  upOnly: { open: { midstream: never, upstream: start }, rampMonths: 0 }
+  beachhead: { open: { midstream: start, upstream: migrate }, rampMonths: 0 }
+model:
+  migration: { downToMid: { base: 0.3 }, midToUp: { base: 0.3 } }
+`,
+  'beachhead under the trap, capacity 4': `name: x
+account:
+  barriers: { hardwareImage: 0.95 }
+resources: { capacity: 4 }
+strategies:
+  beachhead: { open: { midstream: start, upstream: migrate }, rampMonths: 4, sellingMode: { midstream: product } }
+  hold: { open: { midstream: never, upstream: never } }
+`,
   'high image (trap), big wallet, faster migration': `name: x
 account:
   wallet: { median: 60 }
@@ -109,11 +131,11 @@ function compareScenario(params: ModelParameters, trials = TRIALS, seed = SEED):
   const found: Mismatch[] = [];
   for (let trial = 0; trial < trials; trial++) {
     generateWorld(params, seed, trial, world);
-    for (let index = 0; index < 2; index++) {
+    for (let index = 0; index < params.strategies.length; index++) {
       const strategy = params.strategies[index]!;
       runPolicy(params, strategy, world, state, outcome);
       const ref = referencePolicy(params, index, world);
-      compare(trial, strategy.name, outcome, ref, found);
+      compare(trial, strategy.key, outcome, ref, found);
     }
   }
   return found;

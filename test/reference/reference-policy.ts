@@ -23,7 +23,7 @@
  *  (8) h_c = min(1, …).
  *  (9) q_s uses Σ fte over the streams active that month.
  */
-import type { ModelParameters } from '../../src/model/parameters.ts';
+import type { ModelParameters, StrategyParameters } from '../../src/model/parameters.ts';
 import {
   CELLS_PER_MONTH,
   OPP_CYCLE_GAMMA,
@@ -367,22 +367,37 @@ function hazardMidToUp(params: ModelParameters, state: State): number {
 }
 
 /** §3.3 step 5 (FITD only), reading (3). */
-function stepMigration(params: ModelParameters, state: State, world: World, buildCost: number): void {
+type Rule = 'start' | 'migrate' | 'never';
+/** The plan's rule for M and U, in MODEL.md's words (index: stream). */
+function openingRules(strategy: StrategyParameters): Rule[] {
+  const words: Rule[] = ['start', 'migrate', 'never'];
+  return Array.from(strategy.open, (code) => words[code]!);
+}
+
+function payBuildOnce(state: State, t: number, buildCost: number): void {
+  if (state.buildPaid) return;
+  payCost(state, t, buildCost, null);
+  state.out.buildCost += buildCost;
+  state.buildPaid = true;
+}
+
+// §3.6: a stream whose rule is migrate opens when its hazard fires; U only once M is active.
+function stepMigration(params: ModelParameters, state: State, world: World, rules: Rule[], buildCost: number): void {
   const t = state.t;
   const u = world.migrationUniforms[t]!;
-  if ((!isOpened(state, M) || !isOpened(state, U)) && trapHolds(params, state)) state.out.trapMonths += 1;
-  if (!isOpened(state, M)) {
-    if (u < 1 - Math.exp(-hazardDownToMid(params, state))) {
-      state.openedMonth[M] = t;
-      if (!state.buildPaid) {
-        payCost(state, t, buildCost, null);
-        state.out.buildCost += buildCost;
-        state.buildPaid = true;
-      }
-    }
+  const wantsM = rules[M] === 'migrate' && !isOpened(state, M);
+  const wantsU = rules[U] === 'migrate' && !isOpened(state, U);
+  if (!wantsM && !wantsU) return;
+  if (trapHolds(params, state)) state.out.trapMonths += 1;
+  if (wantsM && u < 1 - Math.exp(-hazardDownToMid(params, state))) {
+    state.openedMonth[M] = t;
+    payBuildOnce(state, t, buildCost);
   }
-  if (isOpened(state, M) && isActive(state, M, t) && !isOpened(state, U)) {
-    if (u < 1 - Math.exp(-hazardMidToUp(params, state))) state.openedMonth[U] = t;
+  if (wantsU && isOpened(state, M) && isActive(state, M, t)) {
+    if (u < 1 - Math.exp(-hazardMidToUp(params, state))) {
+      state.openedMonth[U] = t;
+      payBuildOnce(state, t, buildCost);
+    }
   }
 }
 
@@ -545,7 +560,7 @@ function terminalValue(params: ModelParameters, state: State, T: number): number
 export function referencePolicy(params: ModelParameters, strategyIndex: number, world: World): ReferenceOutcome {
   const T = params.horizonMonths;
   const strategy = params.strategies[strategyIndex]!;
-  const isFitd = strategy.migrates;
+  const rules = openingRules(strategy);
   const funnel: FunnelRow[] = PROJECT_TYPES.map(() => {
     const row = {} as FunnelRow;
     for (const step of REFERENCE_FUNNEL_STEPS) row[step] = 0;
@@ -592,13 +607,10 @@ export function referencePolicy(params: ModelParameters, strategyIndex: number, 
 
   for (let t = 0; t < T; t++) {
     state.t = t;
-    // Reading (2): ATO opens M and U and pays K at t = 0 before anything else.
-    if (!isFitd && t === 0) {
-      state.openedMonth[M] = 0;
-      state.openedMonth[U] = 0;
-      payCost(state, 0, strategy.buildCost, null);
-      state.out.buildCost += strategy.buildCost;
-      state.buildPaid = true;
+    // Reading (2): the streams a plan starts with (ATO: M and U) open, and K is paid, at t = 0 before anything else.
+    if (t === 0) {
+      for (const s of [M, U]) if (rules[s] === 'start') state.openedMonth[s] = 0;
+      if (isOpened(state, M) || isOpened(state, U)) payBuildOnce(state, 0, strategy.buildCost);
     }
     stepCloses(params, state, T); // 1
     stepAnnuities(state); // 2
@@ -611,7 +623,7 @@ export function referencePolicy(params: ModelParameters, strategyIndex: number, 
       }
     }
     if (!state.churned) {
-      if (isFitd) stepMigration(params, state, world, strategy.buildCost); // 5
+      stepMigration(params, state, world, rules, strategy.buildCost); // 5
       stepImageDrift(params, state); // 6
       stepRelationshipDecay(params, state); // 7
       stepCoverageAndPursuit(params, strategy.productMode, state, world, T); // 8

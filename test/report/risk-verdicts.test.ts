@@ -44,9 +44,9 @@ describe('risk in plain words', () => {
 
   it('names the strategy with less downside, a mixed downside, or the same downside', () => {
     expect(riskVerdict(DOMINANCE, 'USD')).toBe("FITD carries less downside: its worst 10% of accounts average $0.37M against ATO's $0.16M, and 0.4% of its accounts lose money against 3.6%.");
-    const mixed = { ...DOMINANCE, risk: { ato: DOMINANCE.risk.ato, fitd: { ...DOMINANCE.risk.fitd, pLoss: 0.06 } } };
+    const mixed = { ...DOMINANCE, risk: { ato: DOMINANCE.risk.ato!, fitd: { ...DOMINANCE.risk.fitd!, pLoss: 0.06 } } };
     expect(riskVerdict(mixed, 'USD')).toBe("The downside is mixed: FITD's worst 10% of accounts average $0.37M against ATO's $0.16M, but 6.0% of its accounts lose money against 3.6%.");
-    const same = { ...DOMINANCE, risk: { ato: DOMINANCE.risk.ato, fitd: { ...DOMINANCE.risk.ato, expectedShortfall10: 0.17, pLoss: 0.037 } } };
+    const same = { ...DOMINANCE, risk: { ato: DOMINANCE.risk.ato!, fitd: { ...DOMINANCE.risk.ato!, expectedShortfall10: 0.17, pLoss: 0.037 } } };
     expect(riskVerdict(same, 'USD')).toBe('ATO and FITD carry about the same downside: their worst 10% of accounts average $0.16M and $0.17M, and 3.6% and 3.7% of accounts lose money.');
   });
 
@@ -64,8 +64,8 @@ describe('risk in plain words', () => {
     ]);
     const atoDominates: DominanceSummary = {
       ...DOMINANCE,
-      firstOrder: { atoOverFitd: { holds: true, largestViolation: 0, withinNoise: true }, fitdOverAto: DOMINANCE.firstOrder.atoOverFitd },
-      secondOrder: { atoOverFitd: { holds: true, largestViolation: 0 }, fitdOverAto: DOMINANCE.secondOrder.atoOverFitd },
+      firstOrder: { atoOverFitd: { holds: true, largestViolation: 0, withinNoise: true }, fitdOverAto: DOMINANCE.firstOrder.atoOverFitd! },
+      secondOrder: { atoOverFitd: { holds: true, largestViolation: 0 }, fitdOverAto: DOMINANCE.secondOrder.atoOverFitd! },
     };
     const [first, second] = dominanceVerdicts(atoDominates, 'USD');
     expect(first!.answer).toBe("ATO is: at no NPV does a larger share of its accounts fall at or below it than of FITD's. FITD is not: the share of FITD's accounts at or below an NPV of −$0.01M is 3.2 points higher than ATO's.");

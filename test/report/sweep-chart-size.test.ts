@@ -14,12 +14,21 @@ import { renderSvg } from '../../src/report/render-svg.ts';
 import type { SweepParameter, SweepPoint, SweepResult } from '../../src/stats/sweep.ts';
 import { SWEEP_LINE, SWEEP_MAP } from '../charts/sweep-fixtures.ts';
 
-const facts = { scenario: 'size', scenarioHash: 's1z3', seed: 1, trials: 100, horizonMonths: 72, terminalValue: 'runRate' as const, currency: 'USD' };
+const facts = {
+  scenario: 'size',
+  scenarioHash: 's1z3',
+  seed: 1,
+  trials: 100,
+  horizonMonths: 72,
+  terminalValue: 'runRate' as const,
+  currency: 'USD',
+  compared: SWEEP_LINE.compared,
+};
 
 const point = (values: Record<string, number>, diff: number): SweepPoint => ({
   values,
-  ato: { mean: 5 + diff, se: 0.2 },
-  fitd: { mean: 5, se: 0.2 },
+  a: { mean: 5 + diff, se: 0.2 },
+  b: { mean: 5, se: 0.2 },
   diff: { mean: diff, ci95: [diff - 0.5, diff + 0.5] },
   signSettled: Math.abs(diff) > 0.5,
 });

@@ -29,9 +29,9 @@ describe('barrier ablation', () => {
         const withVariant = runTrials(params, 21, trial, 1, { variants: compiled.filter((v) => v.key === key) });
         const plain = runTrials(written, 21, trial, 1);
         const sums = withVariant.variants[key]!;
-        expect(valueOfExact(sums.sum.ato)).toBe(plain.columns['ato.npv']![0]);
-        expect(valueOfExact(sums.sum.fitd)).toBe(plain.columns['fitd.npv']![0]);
-        expect(valueOfExact(sums.sum.atoChange)).toBe(plain.columns['ato.npv']![0]! - withVariant.columns['ato.npv']![0]!);
+        expect(valueOfExact(sums.sum.a)).toBe(plain.columns['ato.npv']![0]);
+        expect(valueOfExact(sums.sum.b)).toBe(plain.columns['fitd.npv']![0]);
+        expect(valueOfExact(sums.sum.aChange)).toBe(plain.columns['ato.npv']![0]! - withVariant.columns['ato.npv']![0]!);
       }
     }
   });
@@ -80,18 +80,18 @@ describe('dominance and risk', () => {
     const shifted = base.map((x) => x + 100);
     const d = summarizeDominance(shifted, base);
     expect(d.firstOrder.atoOverFitd).toMatchObject({ holds: true, largestViolation: 0 });
-    expect(d.secondOrder.atoOverFitd.holds).toBe(true);
+    expect(d.secondOrder.atoOverFitd!.holds).toBe(true);
     // A shift of 100 over a grid of step 1 moves the CDF by 100 points of 1000.
-    expect(d.firstOrder.fitdOverAto.largestViolation).toBeCloseTo(0.1, 12);
-    expect(d.firstOrder.fitdOverAto.holds).toBe(false);
+    expect(d.firstOrder.fitdOverAto!.largestViolation).toBeCloseTo(0.1, 12);
+    expect(d.firstOrder.fitdOverAto!.holds).toBe(false);
   });
 
   it('finds second-order but not first-order dominance over a mean-preserving spread', () => {
     const spread = base.map((x) => 2 * x);
     const d = summarizeDominance(base, spread);
-    expect(d.firstOrder.atoOverFitd.holds).toBe(false);
-    expect(d.secondOrder.atoOverFitd.holds).toBe(true);
-    expect(d.secondOrder.fitdOverAto.holds).toBe(false);
+    expect(d.firstOrder.atoOverFitd!.holds).toBe(false);
+    expect(d.secondOrder.atoOverFitd!.holds).toBe(true);
+    expect(d.secondOrder.fitdOverAto!.holds).toBe(false);
   });
 
   it('computes downside, expected shortfall and P(loss) by hand', () => {
@@ -108,9 +108,9 @@ describe('path classes', () => {
     for (const yaml of ['name: p\n', 'name: p\nresources: { capacity: 5 }\n', 'name: p\naccount: { barriers: { hardwareImage: 0.9 } }\n']) {
       const s = scenarioFrom(yaml);
       const { table } = await runSimulation(s, { trials: 800, workers: 1 });
-      const classes = summarizePathClasses(table, s);
+      const classes = summarizePathClasses(table, compileParameters(s));
       for (const strategy of ['ato', 'fitd'] as const) {
-        const groups = Object.values(classes[strategy]);
+        const groups = Object.values(classes[strategy]!);
         expect(groups.reduce((n, g) => n + g.trials, 0)).toBe(800);
         expect(groups.reduce((n, g) => n + g.share, 0)).toBeCloseTo(1, 12);
       }
@@ -120,9 +120,9 @@ describe('path classes', () => {
   it('calls an under-resourced ATO without upstream wins capacity-starved', async () => {
     const s = scenarioFrom('name: p\nresources: { capacity: 5 }\n');
     const { table } = await runSimulation(s, { trials: 400, workers: 1 });
-    const classes = summarizePathClasses(table, s);
-    expect(classes.ato.capacityStarved.trials).toBeGreaterThan(0);
-    expect(classes.ato.upstreamNotReached.trials).toBe(0);
+    const classes = summarizePathClasses(table, compileParameters(s));
+    expect(classes.ato!.capacityStarved!.trials).toBeGreaterThan(0);
+    expect(classes.ato!.upstreamNotReached!.trials).toBe(0);
   });
 });
 

@@ -46,7 +46,7 @@ describe('compareStrategies', () => {
   it('pairs the trials: difference, share better, ties', () => {
     const comparison = compareStrategies([3, 1, 2, 5], [1, 1, 4, 2]);
     expect(comparison.npvDiff.mean).toBe(0.75); // (2 + 0 − 2 + 3) / 4
-    expect(comparison.pAtoBetter.p).toBe(0.5);
+    expect(comparison.pAtoBetter!.p).toBe(0.5);
     expect(comparison.pTie).toBe(0.25);
     expect(comparison.npvDiff.sd).toBeCloseTo(Math.sqrt((1.25 ** 2 + 0.75 ** 2 + 2.75 ** 2 + 2.25 ** 2) / 3), 12);
   });

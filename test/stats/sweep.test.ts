@@ -7,7 +7,7 @@ import { scenarioFrom } from '../helpers.ts';
 const scenario = scenarioFrom('name: sweep\ntrials: 600\nseed: 4\n');
 
 function pointAt(mean: number, half: number): SweepPoint {
-  return { values: {}, ato: { mean: 0, se: 0 }, fitd: { mean: 0, se: 0 }, diff: { mean, ci95: [mean - half, mean + half] }, signSettled: Math.abs(mean) > half };
+  return { values: {}, a: { mean: 0, se: 0 }, b: { mean: 0, se: 0 }, diff: { mean, ci95: [mean - half, mean + half] }, signSettled: Math.abs(mean) > half };
 }
 
 describe('sweeps', () => {
@@ -24,8 +24,8 @@ describe('sweeps', () => {
     const result = await runSweep(scenario, [parseVary('resources.capacity=5,7')], { workers: 1 });
     for (const point of result.points) {
       const plain = await runScenario(withScenarioValue(scenario, 'resources.capacity', point.values['resources.capacity']!), { workers: 1, ablate: false });
-      expect(point.ato.mean).toBe(plain.summary.strategies.ato.npv.mean);
-      expect(point.fitd.mean).toBe(plain.summary.strategies.fitd.npv.mean);
+      expect(point.a.mean).toBe(plain.summary.strategies.ato!.npv.mean);
+      expect(point.b.mean).toBe(plain.summary.strategies.fitd!.npv.mean);
       expect(point.diff.mean).toBeCloseTo(plain.summary.comparison.npvDiff.mean, 12);
       expect(point.diff.ci95![0]).toBeCloseTo(plain.summary.comparison.npvDiff.ci95![0], 9);
     }
@@ -34,7 +34,7 @@ describe('sweeps', () => {
   it('run variants that change the arrivals on worlds from the same seeds', async () => {
     const result = await runSweep(scenario, [parseVary('account.wallet.median=20,30')], { workers: 2 });
     const plain = await runScenario(withScenarioValue(scenario, 'account.wallet.median', 30), { workers: 1, ablate: false });
-    expect(result.points[1]!.ato.mean).toBe(plain.summary.strategies.ato.npv.mean);
+    expect(result.points[1]!.a.mean).toBe(plain.summary.strategies.ato!.npv.mean);
   });
 
   it('find a line crossing and the range where the interval contains 0', () => {

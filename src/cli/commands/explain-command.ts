@@ -2,9 +2,8 @@
 import { explainTrial } from '../../engine/explain-trial.ts';
 import { compileParameters } from '../../model/parameters.ts';
 import { loadScenario } from '../../scenario/load-scenario.ts';
-import type { StrategyName } from '../../scenario/vocabulary.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
-import { EXIT_OK, type CliIo } from '../cli-io.ts';
+import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import { formatTrialStory } from '../format-trial-story.ts';
 import type { ExplainOptions } from '../parse-arguments.ts';
 
@@ -12,10 +11,13 @@ export function explainCommand(scenarioPath: string, options: ExplainOptions, io
   const { scenario } = loadScenario(scenarioPath);
   const seed = options.seed ?? scenario.seed;
   const story = explainTrial(compileParameters(scenario), seed, options.trial);
-  const strategies: StrategyName[] = options.strategy === 'both' ? ['ato', 'fitd'] : [options.strategy];
+  const keys = Object.keys(scenario.strategies);
+  const everyOne = options.strategy === 'all' || options.strategy === 'both';
+  if (!everyOne && !keys.includes(options.strategy)) throw new UsageError(`--strategy must be all or one of ${keys.join(', ')} (got ${JSON.stringify(options.strategy)})`);
+  const strategies = everyOne ? keys : [options.strategy];
   if (options.json) {
     const picked = Object.fromEntries(
-      strategies.map((name) => [name, { ...story.strategies[name], outcome: { ...story.strategies[name].outcome, cumulativeCash: undefined, funnel: undefined } }]),
+      strategies.map((name) => [name, { ...story.strategies[name]!, outcome: { ...story.strategies[name]!.outcome, cumulativeCash: undefined, funnel: undefined } }]),
     );
     io.out(formatSummaryJson({ ...story, strategies: picked }));
   } else {

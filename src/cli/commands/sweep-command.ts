@@ -24,13 +24,24 @@ import { phaseCheckpoint } from '../phase-checkpoint.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 
+/** `--compare A,B`: two different strategies of the scenario. */
+function comparedKeys(text: string | undefined, keys: readonly string[]): [string, string] | undefined {
+  if (text === undefined) return undefined;
+  const named = text.split(',').map((key) => key.trim());
+  if (named.length !== 2 || named[0] === named[1] || !named.every((key) => keys.includes(key))) {
+    throw new UsageError(`--compare must name two different strategies of the scenario, A,B (${keys.join(', ')}); got ${JSON.stringify(text)}`);
+  }
+  return [named[0]!, named[1]!];
+}
+
 export function formatSweepTable(result: SweepResult): string {
   const paths = result.parameters.map((p) => p.path);
-  const header = [...paths.map((p) => p.split('.').pop()!), 'ATO', 'FITD', 'ATO − FITD', '95% CI', ''];
+  const [a, b] = [result.compared.a.label, result.compared.b.label];
+  const header = [...paths.map((p) => p.split('.').pop()!), a, b, `${a} − ${b}`, '95% CI', ''];
   const rows = result.points.map((point) => [
     ...paths.map((p) => String(point.values[p])),
-    signed(point.ato.mean),
-    signed(point.fitd.mean),
+    signed(point.a.mean),
+    signed(point.b.mean),
     signed(point.diff.mean),
     point.diff.ci95 ? `[${signed(point.diff.ci95[0])}, ${signed(point.diff.ci95[1])}]` : '',
     point.signSettled ? '' : 'not settled',
@@ -74,6 +85,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const loaded = loadScenario(scenarioPath);
   const scenario = { ...loaded.scenario, trials: options.trials ?? loaded.scenario.trials, seed: options.seed ?? loaded.scenario.seed };
   const points = sweepVariants(scenario, parameters, '--vary').map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
+  const compare = comparedKeys(options.compare, Object.keys(scenario.strategies));
   const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
   const target = runOutputFolder(scenario.name, options.out, 'output', '-sweep');
@@ -85,7 +97,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
   let result: SweepResult;
   try {
-    result = await runSweep(scenario, parameters, { workers: options.workers, signal, onProgress: (done) => progress.update(done) });
+    result = await runSweep(scenario, parameters, { workers: options.workers, signal, compare, onProgress: (done) => progress.update(done) });
   } finally {
     progress.stop();
   }
