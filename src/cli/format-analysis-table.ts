@@ -8,6 +8,7 @@ import { betterKey, overKey } from '../stats/compared-pair.ts';
 import type { PathClass } from '../stats/path-classes.ts';
 import type { MeanEstimate } from '../stats/variant-statistics.ts';
 import type { DominanceCheck } from '../stats/risk-profile.ts';
+import type { StrategyLabels } from './format-summary-table.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
@@ -23,7 +24,7 @@ function effectRow(label: string, effect: AblationEffect, [a, b]: [string, strin
   return [label, signed(strategyEffect(effect, a).mean), signed(strategyEffect(effect, b).mean), signed(effect.diff.mean), interval(effect.diff)];
 }
 
-function ablationLines(summary: FullSummary): string[] {
+function ablationLines(summary: FullSummary, strategyName: Heading): string[] {
   const ablation = summary.ablation;
   if (!ablation) return [];
   const pair = ablationPair(ablation);
@@ -49,10 +50,9 @@ function dominanceText(name: string, check: DominanceCheck): string {
   return `${name}: fails by ${check.largestViolation.toFixed(3)} at NPV ${signed(check.at ?? 0)}${noise}`;
 }
 
-/** A strategy's column heading: ATO, FITD, or the plan's key. */
-const strategyName = (key: string) => (key === 'ato' || key === 'fitd' ? key.toUpperCase() : key);
+type Heading = (key: string) => string;
 
-function riskLines(summary: FullSummary): string[] {
+function riskLines(summary: FullSummary, strategyName: Heading): string[] {
   const { risk, firstOrder, secondOrder } = summary.dominance;
   const keys = Object.keys(risk);
   const baseline = summary.comparison ? baselineOf(summary) : keys[keys.length - 1]!;
@@ -93,7 +93,7 @@ function pathRows(classes: Record<string, PathClass>): string[][] {
   return Object.entries(classes).map(([key, c]) => [key, percent(c.share), c.meanNpvDiff === null ? '—' : signed(c.meanNpvDiff), c.description]);
 }
 
-function pathLines(summary: FullSummary): string[] {
+function pathLines(summary: FullSummary, strategyName: Heading): string[] {
   const baseline = baselineOf(summary);
   const first = Object.keys(summary.strategies).find((key) => betterKey(key) in summary.comparison)!;
   const header = ['', 'share', `mean ${strategyName(first)} − ${strategyName(baseline)}`, ''];
@@ -117,6 +117,7 @@ function precisionLines(summary: FullSummary): string[] {
   return [`  Precision target: 95% half-width ≤ ${target} — ${outcome} (half-width ${p.halfWidth.toFixed(3)} ${summary.currency} M)`, ''];
 }
 
-export function formatAnalysisTable(summary: FullSummary): string {
-  return ['', ...precisionLines(summary), ...ablationLines(summary), ...riskLines(summary), ...pathLines(summary)].join('\n');
+export function formatAnalysisTable(summary: FullSummary, labels: StrategyLabels = {}): string {
+  const name: Heading = (key) => labels[key] ?? key;
+  return ['', ...precisionLines(summary), ...ablationLines(summary, name), ...riskLines(summary, name), ...pathLines(summary, name)].join('\n');
 }

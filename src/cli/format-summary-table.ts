@@ -6,6 +6,8 @@
 import type { Comparison } from '../stats/compare-strategies.ts';
 import { betterKey } from '../stats/compared-pair.ts';
 import type { StrategySummary, Summary } from '../stats/summarize-outcomes.ts';
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import { strategyLabel } from '../scenario/strategy-schema.ts';
 
 const money = (value: number | null, signed = false) =>
   value === null ? 'n/a' : `${signed && value > 0 ? '+' : ''}${value.toFixed(Math.abs(value) >= 100 ? 1 : 2)}`;
@@ -13,8 +15,15 @@ const percent = (value: number | null) => (value === null ? 'n/a' : `${(100 * va
 const months = (value: number | null) => (value === null ? 'never' : value.toFixed(1));
 const count = (value: number) => value.toLocaleString('en-US');
 
-/** A strategy's column heading: ATO, FITD, or the plan's key. */
-export const strategyHeading = (key: string) => (key === 'ato' || key === 'fitd' ? key.toUpperCase() : key);
+/** Strategy keys to the labels they are shown under (the scenario's `label:`s); a key without one shows as itself. */
+export type StrategyLabels = Readonly<Record<string, string>>;
+
+/** The labels of a scenario's strategies, for the tables. */
+export function strategyLabelsOf(scenario: Pick<Scenario, 'strategies'>): StrategyLabels {
+  return Object.fromEntries(Object.entries(scenario.strategies).map(([key, plan]) => [key, strategyLabel(key, plan)]));
+}
+
+type Heading = (key: string) => string;
 
 type Row = string[];
 
@@ -48,7 +57,7 @@ function pairOf(summary: Summary): [string, string] {
   return [first, keys.find((key) => !others.includes(key))!];
 }
 
-function comparisonLines(a: string, b: string, comparison: Comparison, trials: number, unit: string): string[] {
+function comparisonLines(strategyHeading: Heading, a: string, b: string, comparison: Comparison, trials: number, unit: string): string[] {
   const { npvDiff } = comparison;
   const better = comparison[betterKey(a)]!;
   const [nameA, nameB] = [strategyHeading(a), strategyHeading(b)];
@@ -61,7 +70,7 @@ function comparisonLines(a: string, b: string, comparison: Comparison, trials: n
   ];
 }
 
-function verdictOf(a: string, b: string, comparison: Comparison, unit: string): string {
+function verdictOf(strategyHeading: Heading, a: string, b: string, comparison: Comparison, unit: string): string {
   const { npvDiff } = comparison;
   const [nameA, nameB] = [strategyHeading(a), strategyHeading(b)];
   if (npvDiff.ci95 === null) return 'One trial cannot say which strategy is better.';
@@ -71,7 +80,7 @@ function verdictOf(a: string, b: string, comparison: Comparison, unit: string): 
 }
 
 /** With more than two strategies: which has the best mean NPV, and on what share of accounts each is the best. */
-function bestLines(summary: Summary): string[] {
+function bestLines(strategyHeading: Heading, summary: Summary): string[] {
   if (!summary.pBest) return [];
   const entries = Object.entries(summary.strategies);
   const [bestKey] = entries.reduce((best, entry) => (entry[1].npv.mean > best[1].npv.mean ? entry : best));
@@ -82,7 +91,8 @@ function bestLines(summary: Summary): string[] {
 }
 
 /** The summary as terminal text (no colours, so it survives pipes and logs). */
-export function formatSummaryTable(summary: Summary): string {
+export function formatSummaryTable(summary: Summary, labels: StrategyLabels = {}): string {
+  const strategyHeading: Heading = (key) => labels[key] ?? key;
   const keys = Object.keys(summary.strategies);
   const [a, b] = pairOf(summary);
   const unit = `${summary.currency} M`;
@@ -93,8 +103,8 @@ export function formatSummaryTable(summary: Summary): string {
     '',
     ...layout(strategyRows(keys.map((key) => summary.strategies[key]!), summary.currency), ['', ...keys.map(strategyHeading)]),
     '',
-    ...comparisons.flatMap(([key, comparison]) => [...comparisonLines(key, b, comparison, summary.trials, unit), '']),
-    ...(summary.pBest ? bestLines(summary) : [`  ${verdictOf(a, b, summary.comparison, unit)}`]),
+    ...comparisons.flatMap(([key, comparison]) => [...comparisonLines(strategyHeading, key, b, comparison, summary.trials, unit), '']),
+    ...(summary.pBest ? bestLines(strategyHeading, summary) : [`  ${verdictOf(strategyHeading, a, b, summary.comparison, unit)}`]),
     '',
   ].join('\n');
 }

@@ -14,7 +14,7 @@ import { runOutputFolder } from '../../report/output-location.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
 import { writeRunOutput } from '../../report/write-run-output.ts';
 import { packageVersion } from '../../report/package-version.ts';
-import { formatSummaryTable } from '../format-summary-table.ts';
+import { formatSummaryTable, strategyLabelsOf } from '../format-summary-table.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
@@ -108,8 +108,8 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
 
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {
-    io.out(formatSummaryTable(summary));
-    io.out(formatAnalysisTable(summary));
+    io.out(formatSummaryTable(summary, strategyLabelsOf(scenario)));
+    io.out(formatAnalysisTable(summary, strategyLabelsOf(scenario)));
     io.out(`  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   }
   return EXIT_OK;

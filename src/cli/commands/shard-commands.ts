@@ -24,7 +24,7 @@ import { writeRunOutput } from '../../report/write-run-output.ts';
 import { outputFileProblem } from '../../report/output-file-problem.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
-import { formatSummaryTable } from '../format-summary-table.ts';
+import { formatSummaryTable, strategyLabelsOf } from '../format-summary-table.ts';
 import type { MergeOptions, RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
@@ -163,8 +163,8 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   if (options.json) io.out(formatSummaryJson(summary));
   else if (!options.quiet) {
     io.out(`Merged ${partials.length} partials.\n`);
-    io.out(formatSummaryTable(summary));
-    io.out(formatAnalysisTable(summary));
+    io.out(formatSummaryTable(summary, strategyLabelsOf(scenario)));
+    io.out(formatAnalysisTable(summary, strategyLabelsOf(scenario)));
     io.out(`  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   }
   return EXIT_OK;
