@@ -11,7 +11,7 @@ import type { FullSummary } from '../stats/run-scenario.ts';
 import { formatRate } from '../charts/format-figures.ts';
 import { escapeHtml } from './escape-html.ts';
 import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
-import { buildReportPage, chartSection, runFactsSection, strategyTable, type ReportChart } from './report-page.ts';
+import { buildReportPage, chartContents, chartSection, runFactsSection, strategyTable, tableOfContents, type ReportChart } from './report-page.ts';
 import { dominanceVerdicts, precisionReached, riskFigures, riskVerdict } from './risk-verdicts.ts';
 import type { VegaBundles } from './vega-bundles.ts';
 
@@ -27,7 +27,8 @@ export interface ReportHtmlInput {
   bundles: VegaBundles;
 }
 
-function runFacts(summary: FullSummary, version: string): [string, string][] {
+/** The run's facts, for the report's closing section and the deck's last slide. */
+export function runFacts(summary: FullSummary, version: string): [string, string][] {
   return [
     ['Scenario', summary.scenario],
     ['Description', summary.description || '(none)'],
@@ -75,6 +76,12 @@ export function buildReportHtml(input: ReportHtmlInput): string {
 ${strategyTable(keyFigures(summary, input.pLoss))}
 <p class="basis">${escapeHtml(reportBasis(summary))}</p>
 </header>
+${tableOfContents([
+  ...(precisionSection(summary) ? [{ id: 'heading-precision', text: 'How precise is the answer?' }] : []),
+  { id: 'heading-risk', text: 'How risky is each strategy?' },
+  ...chartContents(charts),
+  { id: 'heading-facts', text: 'The run' },
+])}
 ${[precisionSection(summary), riskSection(summary)].filter(Boolean).join('\n')}
 ${charts.map(chartSection).join('\n')}
 ${runFactsSection(runFacts(summary, input.version), input.scenario, input.scenarioText, bundles)}`;
