@@ -21,6 +21,7 @@ import { createProgress } from '../progress.ts';
 import { readSweepParameters } from '../read-sweep-parameters.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
+import { pdfBrowser } from '../pdf-browser.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 
@@ -76,6 +77,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const points = sweepVariants(scenario, parameters, '--vary').map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
   const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
+  const pdfChromium = pdfBrowser(options);
   const target = runOutputFolder(scenario.name, options.out, 'output', '-sweep');
   const targetOptions = { name: `${scenario.name} (sweep)`, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
@@ -103,6 +105,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
         version: packageVersion(),
         onWarning: (warning) => io.err(`warning: ${warning}\n`),
         checkpoint,
+        deck: options.deck,
+        pdfChromium,
       })
     : [];
   files.push(...extraFiles);
