@@ -122,6 +122,6 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
   for (const chart of input.charts) chartSlide(deck, chart);
   tableSlides(deck, input.table.title, input.table.header, input.table.rows, 0.4);
   tableSlides(deck, 'About this run', null, input.facts, 0.3);
-  const bytes = (await deck.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
-  return bytes;
+  // Stored, not deflated (pptxgenjs ignores `compression` for this output type): the PNGs are compressed already.
+  return (await deck.write({ outputType: 'uint8array' })) as Uint8Array;
 }
