@@ -48,6 +48,8 @@ const INK = '1A1A1A';
 const MUTED = '555555';
 const RULE = 'D0D0D0';
 const MARGIN = 0.5;
+/** A text box's inset, in points (pptxgenjs's unit for it): 0.1 in, as deck-layout.ts assumes. */
+const TEXT_INSET_PT = 7.2;
 const CONTENT_W = SLIDE.width - 2 * MARGIN;
 const TITLE_BOX: Box = { x: MARGIN, y: 0.3, w: CONTENT_W, h: 1.1 };
 const BODY_TOP = 1.5;
@@ -55,22 +57,21 @@ const BODY_H = SLIDE.height - BODY_TOP - 0.3;
 
 /** Text a slide can hold: no control characters (which XML refuses), lines trimmed. */
 function slideText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
 }
 
 function addTitle(slide: Slide, text: string, box: Box = TITLE_BOX, max = 28, min = 14): void {
   const title = slideText(text);
-  slide.addText(title, { ...box, fontFace: FONT, fontSize: fittingFontSize(title, box, max, min), bold: true, color: INK, valign: 'top', margin: 0.1, fit: 'shrink' });
+  slide.addText(title, { ...box, fontFace: FONT, fontSize: fittingFontSize(title, box, max, min), bold: true, color: INK, valign: 'top', margin: TEXT_INSET_PT, fit: 'shrink' });
 }
 
 function titleSlide(deck: PptxGenJS, input: DeckInput): void {
   const slide = deck.addSlide();
-  slide.addText(slideText(input.eyebrow), { x: MARGIN, y: 0.6, w: CONTENT_W, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED, margin: 0.1 });
+  slide.addText(slideText(input.eyebrow), { x: MARGIN, y: 0.6, w: CONTENT_W, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED, margin: TEXT_INSET_PT });
   addTitle(slide, input.headline, { x: MARGIN, y: 1.2, w: CONTENT_W, h: 2.9 }, 40, 20);
   const caveat = slideText(input.caveat.join('\n'));
   const box = { x: MARGIN, y: 4.3, w: CONTENT_W, h: 2.7 };
-  slide.addText(caveat, { ...box, fontFace: FONT, fontSize: fittingFontSize(caveat, box, 20, 10), color: MUTED, valign: 'top', margin: 0.1, fit: 'shrink', paraSpaceAfter: 6 });
+  slide.addText(caveat, { ...box, fontFace: FONT, fontSize: fittingFontSize(caveat, box, 20, 10), color: MUTED, valign: 'top', margin: TEXT_INSET_PT, fit: 'shrink', paraSpaceAfter: 6 });
 }
 
 function chartSlide(deck: PptxGenJS, chart: DeckChart): void {

@@ -110,16 +110,21 @@ describe.skipIf(missing.length > 0 && !mustRun)(title, () => {
   });
 
   it("shows each slide's title inside its title box, and no word off the page", () => {
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
     pages.forEach((page, i) => {
-      const slideTitle = slides[i]!.texts[i === 0 ? 1 : 0]!;
-      const titleWords = slideTitle.split(/\s+/).filter(Boolean);
-      const drawn = page.words.map((w) => w.text);
-      expect(drawn.join(' '), `slide ${i + 1}`).toContain(titleWords.join(' '));
-      // The title slide's headline has its own taller box; every other title sits in the title box.
+      const slideTitle = squeeze(slides[i]!.texts[i === 0 ? 1 : 0]!);
+      // Where Impress wraps a line (after a minus sign, say) pdftotext splits a word: compare without spaces.
+      expect(squeeze(page.words.map((w) => w.text).join('')), `slide ${i + 1}`).toContain(slideTitle);
+      // Every slide but the first (whose headline has its own taller box) opens with its title, inside the title box.
       if (i > 0) {
-        const start = drawn.findIndex((_, k) => titleWords.every((t, j) => drawn[k + j] === t));
-        const boxes = page.words.slice(start, start + titleWords.length);
-        for (const word of boxes) expect({ slide: i + 1, word: word.text, inTitleBox: word.yMax <= TITLE_BOTTOM_PT }).toMatchObject({ inTitleBox: true });
+        let drawn = '';
+        const titleWords = page.words.filter((w) => {
+          const before = drawn.length;
+          drawn += w.text;
+          return before < slideTitle.length;
+        });
+        expect(squeeze(titleWords.map((w) => w.text).join(''))).toBe(slideTitle);
+        for (const word of titleWords) expect({ slide: i + 1, word: word.text, inTitleBox: word.yMax <= TITLE_BOTTOM_PT }).toMatchObject({ inTitleBox: true });
       }
       for (const word of page.words) expect({ slide: i + 1, word: word.text, onPage: word.xMax <= page.width && word.yMax <= page.height }).toMatchObject({ onPage: true });
     });
