@@ -16,6 +16,10 @@ export interface RunOptions {
   quiet: boolean;
   json: boolean;
   charts: boolean;
+  /** Write deck.pptx with the charts (default true). */
+  deck: boolean;
+  /** Also print the report to report.pdf with a local Chromium. */
+  pdf: boolean;
   progress: boolean;
   /** Precision target for the mean NPV difference's 95% half-width, $M (or relative). */
   precision?: number;
@@ -34,6 +38,7 @@ export interface MergeOptions {
   quiet: boolean;
   json: boolean;
   charts: boolean;
+  deck: boolean;
 }
 
 export interface SweepOptions {
@@ -47,6 +52,8 @@ export interface SweepOptions {
   quiet: boolean;
   json: boolean;
   charts: boolean;
+  deck: boolean;
+  pdf: boolean;
   progress: boolean;
 }
 
@@ -157,7 +164,9 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .option('--trials-csv', 'also write the per-trial outcomes as trials.csv', false)
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--json', 'print the summary JSON instead of the table', false)
-    .option('--no-charts', 'skip the charts and the HTML report')
+    .option('--no-charts', 'skip the charts, the HTML report and the deck')
+    .option('--no-deck', 'skip deck.pptx, the review deck')
+    .option('--pdf', 'also print the report to report.pdf (needs a local Chromium)', false)
     .option('--no-progress', 'never show a progress bar')
     .addOption(new Option('--precision <usd>', 'add trials until the 95% CI half-width of the mean NPV difference is at most this ($M)').argParser(positiveNumber('--precision')).conflicts('precisionRelative'))
     .addOption(new Option('--precision-relative <share>', 'the same, as a share of |mean difference| (e.g. 0.1)').argParser(positiveNumber('--precision-relative', 10)))
@@ -186,7 +195,8 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .option('--trials-csv', 'also write the per-trial outcomes as trials.csv', false)
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--json', 'print the summary JSON instead of the table', false)
-    .option('--no-charts', 'skip the charts and the HTML report')
+    .option('--no-charts', 'skip the charts, the HTML report and the deck')
+    .option('--no-deck', 'skip deck.pptx, the review deck')
     .action((parts: string[], options: MergeOptions) => record({ command: 'merge', parts, options: { ...options } }));
 
   program
@@ -201,7 +211,9 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .addOption(new Option('-w, --workers <n>', 'worker threads (default: all cores)').argParser(wholeNumber('--workers', 1, 256)))
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--json', 'print sweep.json instead of the table', false)
-    .option('--no-charts', 'skip the charts and the HTML report')
+    .option('--no-charts', 'skip the charts, the HTML report and the deck')
+    .option('--no-deck', 'skip deck.pptx, the review deck')
+    .option('--pdf', 'also print the report to report.pdf (needs a local Chromium)', false)
     .option('--no-progress', 'never show a progress bar')
     .action((scenario: string, options: SweepOptions) => record({ command: 'sweep', scenario, options: { ...options } }));
 

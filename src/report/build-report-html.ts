@@ -11,7 +11,7 @@ import type { FullSummary } from '../stats/run-scenario.ts';
 import { formatRate } from '../charts/format-figures.ts';
 import { escapeHtml } from './escape-html.ts';
 import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
-import { buildReportPage, chartSection, runFactsSection, strategyTable, type ReportChart } from './report-page.ts';
+import { buildReportPage, chartContents, chartSection, runFactsSection, strategyTable, tableOfContents, type ReportChart } from './report-page.ts';
 import { dominanceVerdicts, precisionReached, riskFigures, riskVerdict, type VerdictPair } from './risk-verdicts.ts';
 import { compileParameters } from '../model/parameters.ts';
 import { comparedPair, strategyRefs, type StrategyRef } from '../stats/compared-pair.ts';
@@ -31,7 +31,8 @@ export interface ReportHtmlInput {
   bundles: VegaBundles;
 }
 
-function runFacts(summary: FullSummary, version: string): [string, string][] {
+/** The run's facts, for the report's closing section and the deck's last slide. */
+export function runFacts(summary: FullSummary, version: string): [string, string][] {
   return [
     ['Scenario', summary.scenario],
     ['Description', summary.description || '(none)'],
@@ -93,6 +94,12 @@ export function buildReportHtml(input: ReportHtmlInput): string {
 ${strategyTable(keyFigures(summary, input.pLoss), plans.strategies)}
 <p class="basis">${escapeHtml(reportBasis(summary))}</p>
 </header>
+${tableOfContents([
+  ...(precisionSection(summary, plans) ? [{ id: 'heading-precision', text: 'How precise is the answer?' }] : []),
+  { id: 'heading-risk', text: 'How risky is each strategy?' },
+  ...chartContents(charts),
+  { id: 'heading-facts', text: 'The run' },
+])}
 ${[precisionSection(summary, plans), riskSection(summary, plans)].filter(Boolean).join('\n')}
 ${charts.map(chartSection).join('\n')}
 ${runFactsSection(runFacts(summary, input.version), input.scenario, input.scenarioText, bundles)}`;

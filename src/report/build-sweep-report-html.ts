@@ -9,7 +9,7 @@ import type { SweepResult } from '../stats/sweep.ts';
 import { formatRate } from '../charts/format-figures.ts';
 import { parameterLabel, sweepBasePoint } from '../charts/parameter-label.ts';
 import { escapeHtml } from './escape-html.ts';
-import { buildReportPage, chartSection, runFactsSection, type ReportChart } from './report-page.ts';
+import { buildReportPage, chartContents, chartSection, runFactsSection, tableOfContents, type ReportChart } from './report-page.ts';
 import { sweepBasis, sweepHeadline, sweepVerdict } from './sweep-headline.ts';
 import type { VegaBundles } from './vega-bundles.ts';
 
@@ -31,7 +31,8 @@ function valuesText(values: readonly number[]): string {
   return values.join(', ');
 }
 
-function sweepFacts(input: SweepReportHtmlInput): [string, string][] {
+/** The sweep's facts, for the report's closing section and the deck's last slide. */
+export function sweepFacts(input: Pick<SweepReportHtmlInput, 'result' | 'scenario' | 'version'>): [string, string][] {
   const { result, scenario } = input;
   return [
     ['Scenario', result.scenario],
@@ -87,6 +88,7 @@ export function buildSweepReportHtml(input: SweepReportHtmlInput): string {
 <p class="verdict">${escapeHtml(sweepVerdict(result))}</p>
 <p class="basis">${escapeHtml(sweepBasis(result, input.scenario))}</p>
 </header>
+${tableOfContents([...chartContents(charts), { id: 'heading-points', text: 'Every point' }, { id: 'heading-facts', text: 'The run' }])}
 ${charts.map(chartSection).join('\n')}
 ${pointsSection(result)}
 ${runFactsSection(sweepFacts(input), input.scenario, input.scenarioText, bundles)}`;

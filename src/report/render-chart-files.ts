@@ -40,12 +40,13 @@ export async function renderChartFiles<Data>(
     await checkpoint?.(`chart ${entry.name}`);
     const { svg, warnings } = await renderSvg(spec);
     for (const warning of warnings) onWarning?.(`chart ${entry.name}: ${warning}`);
+    const png = renderPng(svg);
     files.push(
       { path: `charts/${entry.name}.vl.json`, content: `${JSON.stringify(spec, null, 2)}\n` },
       { path: `charts/${entry.name}.svg`, content: svg },
-      { path: `charts/${entry.name}.png`, content: renderPng(svg) },
+      { path: `charts/${entry.name}.png`, content: png },
     );
-    charts.push({ name: entry.name, heading: entry.heading, reading: entry.reading, title: titleText(spec.title), spec, svg });
+    charts.push({ name: entry.name, heading: entry.heading, reading: entry.reading, title: titleText(spec.title), spec, svg, png });
   }
   return { files, charts };
 }

@@ -21,6 +21,8 @@ export interface ReportChart {
   title: string;
   spec: unknown;
   svg: string;
+  /** The chart at 2×, for the deck. */
+  png: Uint8Array;
 }
 
 /** Embeds every chart over its fallback image; on failure the image stays and the error is logged. */
@@ -65,6 +67,19 @@ export function chartSection(chart: ReportChart, index: number): string {
 <p class="reading">${escapeHtml(chart.reading)}</p>
 <figure class="chart" id="chart-${id}"><img class="fallback" alt="${escapeHtml(chart.title)}" src="${svgDataUrl(chart.svg)}"></figure>
 </section>`;
+}
+
+/** The report's sections as numbered links, so a 10,000-pixel page can be walked like a deck. */
+export function tableOfContents(entries: readonly { id: string; text: string }[]): string {
+  return `<nav class="contents" aria-labelledby="heading-contents">
+<h2 id="heading-contents">Contents</h2>
+<ol>${entries.map((e) => `<li><a href="#${escapeHtml(e.id)}">${escapeHtml(e.text)}</a></li>`).join('')}</ol>
+</nav>`;
+}
+
+/** The contents entries of the chart sections, in order. */
+export function chartContents(charts: readonly ReportChart[]): { id: string; text: string }[] {
+  return charts.map((c) => ({ id: `heading-${c.name}`, text: c.heading }));
 }
 
 const ATO_AND_FITD: ChartStrategy[] = [

@@ -26,12 +26,28 @@ table.points { border-collapse: collapse; width: 100%; font-size: 14px; font-var
 .points th:last-child, .points td:last-child { text-align: left; }
 .points td.open { color: var(--muted); font-style: italic; }
 .points tr.base td { font-weight: bold; }
-figure.chart { margin: 12px 0 0; overflow-x: auto; }
-figure.chart img.fallback { display: block; max-width: 100%; height: auto; }
+figure.chart { margin: 12px 0 0; max-width: 100%; }
+figure.chart .vega-embed { display: block; max-width: 100%; }
+figure.chart img.fallback, figure.chart .vega-embed svg { display: block; max-width: 100%; height: auto; }
+nav.contents ol { margin: 0; padding-left: 1.6em; columns: 2 22em; column-gap: 32px; }
+nav.contents li { margin: 0 0 4px; break-inside: avoid; }
+nav.contents a { color: var(--ink); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 20px; margin: 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 pre.scenario { background: #f7f7f7; border: 1px solid var(--rule); padding: 12px 16px; overflow-x: auto; font-size: 13px; line-height: 1.45; white-space: pre; }
 details summary { cursor: pointer; color: var(--muted); margin: 12px 0; }
-@media print { body { background: white; } header.answer, section { border: none; break-inside: avoid; } }
+@page { size: landscape; margin: 12mm; }
+@media print {
+  body { background: white; font-size: 12px; }
+  main { max-width: none; padding: 0; }
+  header.answer, section, nav.contents { border: none; padding: 0; margin: 0 0 16px; }
+  section.evidence { break-before: page; break-inside: avoid; }
+  h2 { break-after: avoid; }
+  figure.chart { break-inside: avoid; }
+  figure.chart img.fallback, figure.chart .vega-embed svg { width: auto; max-height: 140mm; }
+  .vega-embed details, details summary { display: none; }
+  .table-scroll { max-height: none; overflow: visible; }
+  pre.scenario { white-space: pre-wrap; overflow-wrap: anywhere; }
+}
 `;

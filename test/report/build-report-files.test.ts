@@ -20,7 +20,7 @@ describe('buildReportFiles', async () => {
   const charts = REPORT_CHARTS.filter((c) => c.name !== 'convergence' && c.name !== 'best-plan');
 
   it('writes each chart the run has data for as vega-lite JSON, SVG and PNG, then report.html', () => {
-    expect(files.map((f) => f.path)).toEqual([...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)), 'report.html']);
+    expect(files.map((f) => f.path)).toEqual([...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)), 'report.html', 'deck.pptx']);
   });
 
   it('renders every chart without a warning', () => {

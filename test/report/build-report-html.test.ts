@@ -24,8 +24,8 @@ async function input(overrides: Partial<ReportHtmlInput> = {}): Promise<ReportHt
     summary: run.summary,
     version: '9.9.9',
     charts: [
-      { name: 'first-chart', heading: 'First question?', reading: 'How to read it.', title: 'A finding', spec: { title: HOSTILE, mark: 'point' }, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' },
-      { name: 'second-chart', heading: 'Second question?', reading: 'How to read that.', title: 'Another finding', spec: { mark: 'bar' }, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' },
+      { name: 'first-chart', heading: 'First question?', reading: 'How to read it.', title: 'A finding', spec: { title: HOSTILE, mark: 'point' }, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', png: new Uint8Array() },
+      { name: 'second-chart', heading: 'Second question?', reading: 'How to read that.', title: 'Another finding', spec: { mark: 'bar' }, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', png: new Uint8Array() },
     ],
     pLoss: { ato: 0.03, fitd: 0.01 },
     bundles: readVegaBundles(),
@@ -49,7 +49,8 @@ function expectOffline(html: string): void {
   for (const script of scripts) expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
   const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script></script>');
   expect(markup.match(/<(link|iframe|object|embed|base)\b/g)).toBeNull();
-  expect(markup.match(/\b(src|href|action)="(?!data:)[^"]*"/g)).toBeNull();
+  // In-page links (the table of contents) load nothing.
+  expect(markup.match(/\b(src|href|action)="(?!data:|#[\w-]+")[^"]*"/g)).toBeNull();
   expect(html.includes('sourceMappingURL')).toBe(false);
 }
 
@@ -60,10 +61,13 @@ function withComparison(summary: Summary, mean: number, ci95: [number, number] |
 describe('buildReportHtml', () => {
   it('opens with the headline answer, then the evidence in registry order, then the run facts', async () => {
     const html = buildReportHtml(await input());
-    const order = ['<h1>', 'id="chart-first-chart"', 'id="chart-second-chart"', 'The run', 'Scenario file'].map((marker) => html.indexOf(marker));
+    const order = ['<h1>', 'id="heading-contents"', 'id="chart-first-chart"', 'id="chart-second-chart"', 'id="heading-facts"', 'Scenario file'].map((marker) => html.indexOf(marker));
     expect(order.every((position) => position > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html).toContain('How to read it.');
+    const contents = [...html.matchAll(/<a href="#([\w-]+)">/g)].map((m) => m[1]);
+    expect(contents).toEqual(['heading-risk', 'heading-first-chart', 'heading-second-chart', 'heading-facts']);
+    for (const id of contents) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('9.9.9');
   });
 
@@ -119,7 +123,7 @@ describe('buildSweepReportHtml', () => {
     const html = buildSweepReportHtml(await sweepInput());
     expect(html).toContain('<h1>ATO is ahead below functional walls ≈ 0.67 (0.55–0.8 at 95%); FITD above</h1>');
     expect(html).toContain(escapeHtml("At this scenario's own value (functional walls 0.5), ATO − FITD = +$0.30M [95% CI $0.10M to $0.50M] per account: ATO is ahead."));
-    const order = ['<h1>', 'id="chart-first-chart"', 'Every point', 'The run', 'Scenario file'].map((m) => html.indexOf(m));
+    const order = ['<h1>', 'id="heading-contents"', 'id="chart-first-chart"', 'id="heading-points"', 'id="heading-facts"', 'Scenario file'].map((m) => html.indexOf(m));
     expect(order.every((position) => position > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html.match(/<tr( class="base")?><td>/g)).toHaveLength(SWEEP_LINE.points.length);

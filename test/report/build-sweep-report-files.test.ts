@@ -26,7 +26,7 @@ describe('buildSweepReportFiles', async () => {
     ['map', 'sweep-map'],
   ] as const)('a %s sweep writes its chart as vega-lite JSON, SVG and PNG, then report.html', (kind, chart) => {
     const files = outputs[kind];
-    expect(files.map((f) => f.path)).toEqual([`charts/${chart}.vl.json`, `charts/${chart}.svg`, `charts/${chart}.png`, 'report.html']);
+    expect(files.map((f) => f.path)).toEqual([`charts/${chart}.vl.json`, `charts/${chart}.svg`, `charts/${chart}.png`, 'report.html', 'deck.pptx']);
     const spec = JSON.parse(files[0]!.content as string);
     expect(rowCount(spec)).toBeGreaterThan(0);
     expect(rowCount(spec)).toBeLessThanOrEqual(500);

@@ -42,8 +42,8 @@ describe('opening plans on the command line', () => {
     const dir = workspace();
     const { code, stdout } = expansim(['run', join(SCENARIOS, 'hp-cso-four-plans.yaml'), '-n', '400', '--no-charts', '--no-ablate', '--workers', '1', '--out', 'out'], dir);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/ATO\s+FITD\s+beachhead\s+hold\n/);
-    for (const plan of ['ATO', 'FITD', 'beachhead']) expect(stdout).toContain(`${plan} − hold, paired on the same 400 accounts`);
+    expect(stdout).toMatch(/ATO\s+FITD\s+Beachhead\s+Hold\n/);
+    for (const plan of ['ATO', 'FITD', 'Beachhead']) expect(stdout).toContain(`${plan} − Hold, paired on the same 400 accounts`);
     expect(stdout).toContain('P(best): share of accounts on which each strategy has the highest NPV');
     expect(stdout).toMatch(/has the best mean NPV\./);
   });

@@ -20,6 +20,7 @@ import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
+import { pdfBrowser } from '../pdf-browser.ts';
 import { runShardCommand } from './shard-commands.ts';
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 
@@ -39,6 +40,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   const tooBig = resourceProblem(params, held, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
   if (options.shard) return runShardCommand(loaded, scenario, options, io, signal);
+  const pdfChromium = pdfBrowser(options);
   const target = runOutputFolder(scenario.name, options.out);
   const targetOptions = { name: scenario.name, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
@@ -81,6 +83,8 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
         version: packageVersion(),
         onWarning: (warning) => io.err(`warning: ${warning}\n`),
         checkpoint,
+        deck: options.deck,
+        pdfChromium,
       })
     : [];
   const reported = performance.now();

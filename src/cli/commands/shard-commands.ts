@@ -144,7 +144,7 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   const summary = summarizeFullRun(scenario, table, header.analysis.ablate ? header.analysis.ablationHigh : null);
   if (options.charts) await checkpoint('charts');
   const extraFiles = options.charts
-    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`), checkpoint })
+    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`), checkpoint, deck: options.deck })
     : [];
   await checkpoint('write');
   await writeRunOutput(target, {

@@ -21,6 +21,7 @@ import { createProgress } from '../progress.ts';
 import { readSweepParameters } from '../read-sweep-parameters.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
+import { pdfBrowser } from '../pdf-browser.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 
@@ -88,6 +89,7 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const compare = comparedKeys(options.compare, Object.keys(scenario.strategies));
   const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
+  const pdfChromium = pdfBrowser(options);
   const target = runOutputFolder(scenario.name, options.out, 'output', '-sweep');
   const targetOptions = { name: `${scenario.name} (sweep)`, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
@@ -115,6 +117,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
         version: packageVersion(),
         onWarning: (warning) => io.err(`warning: ${warning}\n`),
         checkpoint,
+        deck: options.deck,
+        pdfChromium,
       })
     : [];
   files.push(...extraFiles);

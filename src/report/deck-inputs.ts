@@ -1,0 +1,72 @@
+/**
+ * What the deck of a run and of a sweep says, in the deck's generic shape
+ * (build-deck.ts): the same headline, verdict, figures and facts as the
+ * HTML report, and the rendered charts with their notes.
+ */
+import type { Scenario } from '../scenario/scenario-schema.ts';
+import type { FullSummary } from '../stats/run-scenario.ts';
+import type { SweepResult } from '../stats/sweep.ts';
+import { compileParameters } from '../model/parameters.ts';
+import { strategyRefs } from '../stats/compared-pair.ts';
+import { parameterLabel } from '../charts/parameter-label.ts';
+import type { DeckChart, DeckInput } from './build-deck.ts';
+import { runFacts } from './build-report-html.ts';
+import { sweepFacts } from './build-sweep-report-html.ts';
+import { chartNotes } from './chart-notes.ts';
+import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
+import type { ReportChart } from './report-page.ts';
+import { precisionReached, riskVerdict } from './risk-verdicts.ts';
+import { sweepBasis, sweepHeadline, sweepVerdict } from './sweep-headline.ts';
+
+const MAX_FACT_LENGTH = 100;
+
+function deckCharts(charts: readonly ReportChart[]): DeckChart[] {
+  return charts.map((chart) => ({ title: chart.title, png: chart.png, notes: chartNotes(chart) }));
+}
+
+/** A fact short enough for one line of the closing slide; the report has it whole. */
+function deckFacts(facts: readonly [string, string][]): [string, string][] {
+  return facts.map(([label, value]) => [label, value.length > MAX_FACT_LENGTH ? `${value.slice(0, MAX_FACT_LENGTH - 1)}…` : value]);
+}
+
+export function runDeckInput(scenario: Scenario, summary: FullSummary, charts: readonly ReportChart[], pLoss: Record<string, number>, version: string): DeckInput {
+  const precision = precisionReached(summary.precision, summary.currency);
+  const strategies = strategyRefs(compileParameters(scenario));
+  return {
+    eyebrow: `expansim · ${summary.scenario} · ${strategies.map((s) => s.label).join(' vs ')}`,
+    headline: reportHeadline(summary),
+    caveat: [reportVerdict(summary), riskVerdict(summary.dominance, summary.currency), ...(precision ? [precision] : []), reportBasis(summary)],
+    charts: deckCharts(charts),
+    table: {
+      title: 'The headline figures',
+      header: ['', ...strategies.map((s) => s.label)],
+      rows: keyFigures(summary, pLoss).map((f) => [f.label, ...strategies.map((s) => f[s.key] ?? '')]),
+    },
+    facts: deckFacts(runFacts(summary, version)),
+  };
+}
+
+export function sweepDeckInput(result: SweepResult, scenario: Scenario, charts: readonly ReportChart[], version: string): DeckInput {
+  const swept = result.parameters.map((p) => parameterLabel(p.path)).join(' × ');
+  const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
+  const paths = result.parameters.map((p) => p.path);
+  const { a, b } = result.compared;
+  return {
+    eyebrow: `expansim sweep · ${result.scenario} · ${swept} · ${a.label} vs ${b.label}`,
+    headline: sweepHeadline(result),
+    caveat: [sweepVerdict(result), sweepBasis(result, scenario)],
+    charts: deckCharts(charts),
+    table: {
+      title: `Mean NPV per account (${result.currency} M) at each point`,
+      header: [...paths.map(parameterLabel), a.label, b.label, `${a.label} − ${b.label}`, 'Ahead'],
+      rows: result.points.map((point) => [
+        ...paths.map((p) => String(point.values[p])),
+        signed(point.a.mean),
+        signed(point.b.mean),
+        signed(point.diff.mean),
+        !point.signSettled ? 'not settled' : point.diff.mean > 0 ? a.label : b.label,
+      ]),
+    },
+    facts: deckFacts(sweepFacts({ result, scenario, version })),
+  };
+}
