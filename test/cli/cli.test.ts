@@ -131,7 +131,7 @@ describe('expansim CLI', () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run ${JSON.stringify(join(SCENARIOS, 'hp-cso.yaml'))} -n 40000 --no-charts --no-ablate --out tty`;
     // util-linux `script` runs the command on a pseudo-terminal, as a user's shell would.
     const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8' });
-    expect(onTerminal.status).toBe(0);
+    expect(onTerminal.status, `${onTerminal.stdout}${onTerminal.stderr}`).toBe(0);
     expect(onTerminal.stdout).toMatch(/\d+\/40000 trials · [\d,]+ trials\/s · ETA/);
     const piped = expansim(['run', join(SCENARIOS, 'hp-cso.yaml'), '-n', '40000', '--no-charts', '--no-ablate', '--out', 'piped'], cwd);
     expect(piped.stderr).toBe('');
