@@ -1,7 +1,7 @@
 /**
  * Accounts CSV text → one row per named account, every bad row reported with
  * its line and column. Columns named by a dotted scenario path
- * (`account.wallet.sigma`, `strategies.ato.buildCost`) set that number too.
+ * (`account.wallet.sigma`, `strategies.beachhead.buildCost`) set that number too.
  * Pure: the caller reads the file.
  */
 import { parseCsvTable } from '../scenario/parse-csv-table.ts';

@@ -9,7 +9,7 @@ import { validateScenario } from '../scenario/parse-scenario.ts';
 import { scenarioValue } from '../scenario/scenario-paths.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { formatIssue } from '../scenario/scenario-issue.ts';
-import { PROJECT_TYPES, STREAMS, type StrategyName } from '../scenario/vocabulary.ts';
+import { DEFAULT_BASELINE, PROJECT_TYPES, STREAMS, type StrategyName } from '../scenario/vocabulary.ts';
 import type { DealHistory } from './deal-history.ts';
 import { fitArrivals } from './fit-arrivals.ts';
 import { fitDealSizes } from './fit-deal-sizes.ts';
@@ -21,7 +21,7 @@ import { formatMonth } from './parse-deal-fields.ts';
 import { roundFittedValues } from './round-fitted-values.ts';
 
 export interface CalibrationOptions {
-  /** The strategy the vendor followed over the data's period, for the win factors (default fitd). */
+  /** The strategy the vendor followed over the data's period, for the win factors (default: the default baseline). */
   strategy?: StrategyName;
   /** Seed of the win-factor simulation (default: the base scenario's). */
   seed?: number;
@@ -73,7 +73,7 @@ function buildScenario(base: Scenario, values: readonly FittedValue[], text: { n
 export function calibrateScenario(history: DealHistory, base: Scenario, options: CalibrationOptions = {}): Calibration {
   const deals = history.deals;
   if (deals.length === 0) throw new Error('calibrateScenario requires at least one deal');
-  const strategy = options.strategy ?? 'fitd';
+  const strategy = options.strategy ?? DEFAULT_BASELINE;
   const seed = options.seed ?? base.seed;
   const minDeals = options.minDeals ?? DEFAULT_MIN_DEALS;
   const first = deals.reduce((earliest, deal) => Math.min(earliest, deal.opened), Infinity);

@@ -34,7 +34,7 @@ export interface SimulatedDeal {
 }
 
 export interface DealHistoryOptions {
-  /** The strategy's key in the scenario (`ato`, `fitd`, …). */
+  /** The strategy's key in the scenario (`beachhead`, `hold`, …). */
   strategy: string;
   /** Accounts (trials) to simulate, from trial `firstAccount` (default 0). */
   accounts: number;

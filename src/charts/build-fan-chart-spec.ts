@@ -12,12 +12,12 @@ import { formatMoney, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 /** The last month at which the leading median changed hands, or null if one led throughout. */
-function lastLeadChange(ato: FanMonth[], fitd: FanMonth[]): number | null {
+function lastLeadChange(firstFan: FanMonth[], secondFan: FanMonth[]): number | null {
   let change: number | null = null;
-  for (let t = 1; t < ato.length; t++) {
-    const before = Math.sign(ato[t - 1]!.p50 - fitd[t - 1]!.p50);
-    const now = Math.sign(ato[t]!.p50 - fitd[t]!.p50);
-    if (now !== 0 && before !== now) change = ato[t]!.month;
+  for (let t = 1; t < firstFan.length; t++) {
+    const before = Math.sign(firstFan[t - 1]!.p50 - secondFan[t - 1]!.p50);
+    const now = Math.sign(firstFan[t]!.p50 - secondFan[t]!.p50);
+    if (now !== 0 && before !== now) change = firstFan[t]!.month;
   }
   return change;
 }

@@ -1,7 +1,7 @@
 /**
- * Chart 2: the paired difference ATO − FITD per account (both strategies ran
+ * Chart 2: the paired difference a − b of the compared pair per account (both strategies ran
  * on the same accounts): its distribution, the zero line, the mean and its
- * 95% interval. Bars right of zero are accounts where ATO did better.
+ * 95% interval. Bars right of zero are accounts where a did better.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { LayerSpec, PositionDef } from './spec-types.ts';
@@ -12,7 +12,7 @@ import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, NEUTRAL_COLOR, shortName, stra
 import { formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
 import { binWidthText, clipNote } from './histogram-rows.ts';
 
-/** The pair's short names: ATO and FITD by default. */
+/** The pair's short names. */
 function names(data: NpvDifferenceData): [string, string] {
   return [shortName(data.pair.a), shortName(data.pair.b)];
 }

@@ -14,12 +14,12 @@ import { binWidthText, clipNote, histogramEdges } from './histogram-rows.ts';
 /** The finding: which strategy has the higher mean, and whether the gap matters next to the spread. */
 export function npvDistributionTitle(data: NpvDistributionData): string {
   const { a, b } = data.pair;
-  const [ato, fitd] = [data.npv[a.key]!, data.npv[b.key]!];
-  const [high, low] = ato.mean >= fitd.mean ? [a.key, b.key] : [b.key, a.key];
+  const [first, second] = [data.npv[a.key]!, data.npv[b.key]!];
+  const [high, low] = first.mean >= second.mean ? [a.key, b.key] : [b.key, a.key];
   const gap = data.npv[high]!.mean - data.npv[low]!.mean;
   const means = `${formatMoney(data.npv[high]!.mean, data.currency)} vs ${formatMoney(data.npv[low]!.mean, data.currency)}`;
-  if (gap < 0.05 * Math.max(Math.abs(ato.mean), Math.abs(fitd.mean))) {
-    return `${nameOf(data.strategies, a.key)} and ${nameOf(data.strategies, b.key)} give near-identical NPV distributions (mean ${formatMoney(ato.mean, data.currency)} and ${formatMoney(fitd.mean, data.currency)})`;
+  if (gap < 0.05 * Math.max(Math.abs(first.mean), Math.abs(second.mean))) {
+    return `${nameOf(data.strategies, a.key)} and ${nameOf(data.strategies, b.key)} give near-identical NPV distributions (mean ${formatMoney(first.mean, data.currency)} and ${formatMoney(second.mean, data.currency)})`;
   }
   const lowMean = data.npv[low]!.mean;
   if (lowMean <= 0) return `${nameOf(data.strategies, high)}'s mean NPV per account is higher (${means})`;

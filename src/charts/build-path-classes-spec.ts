@@ -1,7 +1,7 @@
 /**
- * Chart 10: why it won. Every account is classed once by its path under FITD
- * and once by its path under ATO; per class, the share of accounts, the mean
- * NPV difference ATO − FITD within it, and their product, the class's
+ * Chart 10: why it won. Every account is classed once by its path under each
+ * strategy of the compared pair; per class, the share of accounts, the mean
+ * NPV difference a − b within it, and their product, the class's
  * contribution to the average gap (the contributions add up to it).
  */
 import type { TopLevelSpec } from 'vega-lite';

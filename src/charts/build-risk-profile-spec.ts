@@ -22,12 +22,12 @@ function percentile(p: number): string {
 export function riskProfileTitle(data: NpvCdfData): string {
   const { a, b } = data.pair;
   const [A, B] = [shortName(a), shortName(b)];
-  const [ato, fitd] = [data.npv[a.key]!, data.npv[b.key]!];
-  const spread = Math.max(ato.p90 - ato.p10, fitd.p90 - fitd.p10);
+  const [first, second] = [data.npv[a.key]!, data.npv[b.key]!];
+  const spread = Math.max(first.p90 - first.p10, second.p90 - second.p10);
   const money = (value: number) => formatMoney(value, data.currency);
-  const at = (label: 'P10' | 'P90', key: 'p10' | 'p90') => `${label} ${money(ato[key])} vs ${money(fitd[key])}`;
-  const downside = ato.p10 - fitd.p10;
-  const upside = ato.p90 - fitd.p90;
+  const at = (label: 'P10' | 'P90', key: 'p10' | 'p90') => `${label} ${money(first[key])} vs ${money(second[key])}`;
+  const downside = first.p10 - second.p10;
+  const upside = first.p90 - second.p90;
   if (Math.abs(downside) <= 0.05 * spread && Math.abs(upside) <= 0.05 * spread) {
     return `${A} and ${B} carry near-identical NPV risk (${A} vs ${B}: ${at('P10', 'p10')}, ${at('P90', 'p90')})`;
   }

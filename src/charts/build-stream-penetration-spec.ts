@@ -14,13 +14,13 @@ export const STREAM_LABELS = { downstream: 'Downstream', midstream: 'Midstream',
 const COVERING = 'Covering the stream';
 const WON = 'Won a deal in it';
 
-/** The finding: upstream coverage and wins at the horizon, ATO vs FITD. */
+/** The finding: upstream coverage and wins at the horizon, the pair's first strategy vs its second. */
 export function streamPenetrationTitle(data: StreamPenetrationData): string {
   const last = data.horizonMonths - 1;
   const { a, b } = data.pair;
-  const [ato, fitd] = [data.penetration[a.key]!, data.penetration[b.key]!];
+  const [first, second] = [data.penetration[a.key]!, data.penetration[b.key]!];
   const share = (values: number[]) => formatPercent(values[last]!);
-  return `${shortName(a)} covers upstream in ${share(ato.upstream.active)} of accounts by month ${last}, ${shortName(b)} in ${share(fitd.upstream.active)}; ${share(ato.upstream.won)} vs ${share(fitd.upstream.won)} have won there`;
+  return `${shortName(a)} covers upstream in ${share(first.upstream.active)} of accounts by month ${last}, ${shortName(b)} in ${share(second.upstream.active)}; ${share(first.upstream.won)} vs ${share(second.upstream.won)} have won there`;
 }
 
 export function buildStreamPenetrationSpec(data: StreamPenetrationData): TopLevelSpec {

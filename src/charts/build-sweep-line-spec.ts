@@ -1,6 +1,6 @@
 /**
  * Sweep chart, one parameter: both strategies' mean NPV with ±1.96·se bands
- * against the swept value (top), and their difference ATO − FITD with its
+ * against the swept value (top), and their difference a − b with its
  * 95% CI (bottom), the break-even crossing(s) with the range where the
  * interval still contains 0 shaded, and the scenario's own value marked.
  */

@@ -1,7 +1,7 @@
 /**
- * Sweep chart, two parameters: a heat map of the mean NPV difference ATO −
- * FITD over the grid (diverging colours centred on 0, blue where ATO is
- * ahead, vermillion where FITD is), the break-even contour, the cells whose
+ * Sweep chart, two parameters: a heat map of the mean NPV difference a − b
+ * of the compared pair over the grid (diverging colours centred on 0, in the
+ * colour of the strategy that is ahead), the break-even contour, the cells whose
  * sign is not settled at 95% outlined, and the scenario's own point ringed.
  */
 import type { TopLevelSpec } from 'vega-lite';

@@ -1,6 +1,6 @@
 /**
  * Chart 9: the barrier ablation as a tornado. For each barrier, the change in
- * the mean NPV difference ATO − FITD when it is removed (level → 0) and when
+ * the mean NPV difference of the compared pair when it is removed (level → 0) and when
  * it is raised to the high level, with 95% whiskers, largest effect on top;
  * two narrow side panels show the change in each strategy's own mean NPV.
  */

@@ -8,6 +8,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartData } from '../stats/prepare-chart-data.ts';
+import { DEFAULT_PAIR_NAMES } from './chart-theme.ts';
 import { buildFanChartSpec } from './build-fan-chart-spec.ts';
 import { buildFunnelSpec } from './build-funnel-spec.ts';
 import { buildNpvDifferenceSpec } from './build-npv-difference-spec.ts';
@@ -32,6 +33,8 @@ export interface ChartEntry<Data = ChartData> {
   build(data: Data): TopLevelSpec | null;
 }
 
+const [A, B] = DEFAULT_PAIR_NAMES;
+
 export const REPORT_CHARTS: readonly ChartEntry[] = [
   {
     name: 'best-plan',
@@ -44,7 +47,7 @@ export const REPORT_CHARTS: readonly ChartEntry[] = [
     name: 'npv-difference',
     heading: 'Account by account, which strategy wins?',
     reading:
-      'Both strategies ran on the same simulated accounts, so each bar counts accounts by how much more (right of zero, blue) or less (left, orange) ATO earned than FITD on that account; the dashed line is the average gap the headline quotes.',
+      `Both strategies ran on the same simulated accounts, so each bar counts accounts by how much more (right of zero, blue) or less (left, orange) ${A} earned than ${B} on that account; the dashed line is the average gap the headline quotes.`,
     build: (data) => buildNpvDifferenceSpec(data.npvDifference),
   },
   {
@@ -100,21 +103,21 @@ export const REPORT_CHARTS: readonly ChartEntry[] = [
     name: 'barrier-ablation',
     heading: 'Which barrier does the choice turn on?',
     reading:
-      'Each bar is how much ATO − FITD changes when one barrier is removed (→ 0) or raised, everything else and the accounts unchanged: blue bars move the choice toward ATO, orange toward FITD, whiskers are 95% intervals; the side panels show what each strategy gains or loses on its own.',
+      `Each bar is how much ${A} − ${B} changes when one barrier is removed (→ 0) or raised, everything else and the accounts unchanged: blue bars move the choice toward ${A}, orange toward ${B}, whiskers are 95% intervals; the side panels show what each strategy gains or loses on its own.`,
     build: (data) => (data.ablation ? buildTornadoSpec(data.ablation) : null),
   },
   {
     name: 'path-classes',
     heading: 'Why does it win?',
     reading:
-      'Every account is classed by the path it took under each strategy; the middle panels say how much more ATO earned than FITD on the accounts of each class, and the right panels weigh that by how common the class is, so the bars that stand out are where the average gap comes from.',
+      `Every account is classed by the path it took under each strategy; the middle panels say how much more ${A} earned than ${B} on the accounts of each class, and the right panels weigh that by how common the class is, so the bars that stand out are where the average gap comes from.`,
     build: (data) => buildPathClassesSpec(data.pathClasses),
   },
   {
     name: 'convergence',
     heading: 'How sure is the answer?',
     reading:
-      'The line is the mean difference ATO − FITD over the first n trials and the grey band its 95% interval; trials were added in batches until the band was no wider than the green target (or the trial ceiling was reached), so where the line ends is the answer and the band there its precision.',
+      `The line is the mean difference ${A} − ${B} over the first n trials and the grey band its 95% interval; trials were added in batches until the band was no wider than the green target (or the trial ceiling was reached), so where the line ends is the answer and the band there its precision.`,
     build: (data) => (data.convergence ? buildConvergenceSpec(data.convergence) : null),
   },
 ];

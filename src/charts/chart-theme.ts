@@ -4,22 +4,22 @@
  * font the PNGs are rendered with), and sizes readable on a slide.
  */
 import type { Config } from 'vega-lite';
-import type { StrategyName } from '../scenario/vocabulary.ts';
+import { DEFAULT_PAIR, DEFAULT_PLAN_LOOKS, STRATEGIES, type StrategyName } from '../scenario/vocabulary.ts';
 
-/** How each strategy is named in legends. */
-export const STRATEGY_LABELS: Record<StrategyName, string> = {
-  ato: 'ATO (all at once)',
-  fitd: 'FITD (foot in the door)',
-};
+const looks = (read: (look: (typeof DEFAULT_PLAN_LOOKS)[StrategyName]) => string) =>
+  Object.fromEntries(STRATEGIES.map((key) => [key, read(DEFAULT_PLAN_LOOKS[key])])) as Record<StrategyName, string>;
 
-export const STRATEGY_SHORT_NAMES: Record<StrategyName, string> = { ato: 'ATO', fitd: 'FITD' };
+/** How each default plan is named in legends. */
+export const STRATEGY_LABELS = looks((look) => look.legend);
 
-export const STRATEGY_COLORS: Record<StrategyName, string> = {
-  ato: '#0072B2',
-  fitd: '#D55E00',
-};
+export const STRATEGY_SHORT_NAMES = looks((look) => look.short);
 
-/** Colours of the plans beyond ATO and FITD, in the scenario's order: the rest of the Okabe–Ito palette. */
+export const STRATEGY_COLORS = looks((look) => look.color);
+
+/** The short names of the default pair, in titles and readings of charts that always compare it. */
+export const DEFAULT_PAIR_NAMES = DEFAULT_PAIR.map((key) => STRATEGY_SHORT_NAMES[key]) as [string, string];
+
+/** Colours of the plans beyond the default ones, in the scenario's order: the rest of the Okabe–Ito palette. */
 export const OTHER_STRATEGY_COLORS = ['#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'] as const;
 
 /** A strategy as charts name it: its key and the label the scenario gives it. */
@@ -28,17 +28,17 @@ export interface ChartStrategy {
   label: string;
 }
 
-/** The legend name of a strategy: ATO's and FITD's spelled out, any other plan's label. */
+/** The legend name of a strategy: a default plan's spelled out, any other plan's label. */
 export function legendName(strategy: ChartStrategy): string {
   return (STRATEGY_LABELS as Record<string, string>)[strategy.key] ?? strategy.label;
 }
 
-/** The short name of a strategy in titles: ATO, FITD, or the plan's label. */
+/** The short name of a strategy in titles: a default plan's, or the plan's label. */
 export function shortName(strategy: ChartStrategy): string {
   return (STRATEGY_SHORT_NAMES as Record<string, string>)[strategy.key] ?? strategy.label;
 }
 
-/** The fixed colour of a strategy: ATO blue, FITD vermillion, the others by their place among the other plans. */
+/** The fixed colour of a strategy: a default plan's own, the others by their place among the other plans. */
 export function strategyColor(strategy: ChartStrategy, others: readonly string[]): string {
   const fixed = (STRATEGY_COLORS as Record<string, string>)[strategy.key];
   return fixed ?? OTHER_STRATEGY_COLORS[Math.max(0, others.indexOf(strategy.key)) % OTHER_STRATEGY_COLORS.length]!;
@@ -60,10 +60,10 @@ export function strategyScale(strategies: readonly ChartStrategy[]): { domain: s
   return { domain: strategies.map(legendName), range: strategies.map((strategy) => strategyColor(strategy, others)) };
 }
 
-/** The colour scale of every chart coloured by ATO and FITD. */
+/** The colour scale of every chart coloured by the default plans. */
 export const STRATEGY_SCALE = {
-  domain: [STRATEGY_LABELS.ato, STRATEGY_LABELS.fitd],
-  range: [STRATEGY_COLORS.ato, STRATEGY_COLORS.fitd],
+  domain: STRATEGIES.map((key) => STRATEGY_LABELS[key]),
+  range: STRATEGIES.map((key) => STRATEGY_COLORS[key]),
 };
 
 /** Legend of a colour encoding drawn with lines: line symbols, whatever the layers' marks. */

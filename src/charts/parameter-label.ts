@@ -5,10 +5,11 @@
  * is found on the grid.
  */
 import type { SweepParameter, SweepPoint, SweepResult } from '../stats/sweep.ts';
+import { STRATEGY_SHORT_NAMES } from './chart-theme.ts';
 
 /** Path keys that only say where a value lives. */
 const SECTIONS = new Set(['account', 'resources', 'barriers', 'model', 'streams', 'projectTypes', 'strategies']);
-const ACRONYMS: Record<string, string> = { fte: 'FTE', ato: 'ATO', fitd: 'FITD' };
+const ACRONYMS: Record<string, string> = { fte: 'FTE', ...STRATEGY_SHORT_NAMES };
 
 /**
  * @example parameterLabel('account.barriers.functionalWalls') // => 'functional walls'

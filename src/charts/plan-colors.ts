@@ -1,6 +1,6 @@
 /**
- * Colours and names of a book's plans in portfolio charts: ATO and FITD keep
- * the colours of every other chart, further plans of a scenario take the
+ * Colours and names of a book's plans in portfolio charts: the default plans
+ * keep the colours of every other chart, further plans of a scenario take the
  * next Okabe–Ito colours, and an uncovered account is grey.
  */
 import { NEUTRAL_COLOR, STRATEGY_COLORS } from './chart-theme.ts';
@@ -8,7 +8,7 @@ import { NEUTRAL_COLOR, STRATEGY_COLORS } from './chart-theme.ts';
 const FURTHER_COLORS = ['#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442'];
 const KNOWN: Record<string, string> = STRATEGY_COLORS;
 
-/** A plan's name in charts: `ATO`, `FITD`, `BEACHHEAD`, or `uncovered`. */
+/** A plan's name in charts: its key in capitals (`BEACHHEAD`), or `uncovered`. */
 export const planName = (strategy: string | null) => (strategy === null ? 'uncovered' : strategy.toUpperCase());
 
 /** The colour scale over a book's strategies and `uncovered`. */

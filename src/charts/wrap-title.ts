@@ -6,8 +6,8 @@
 export const TITLE_LINE_CHARACTERS = 64;
 
 /**
- * @example wrapTitle('ATO beats FITD by $0.16M per account on average, yet FITD does better in 73% of accounts')
- * // => ['ATO beats FITD by $0.16M per account on average, yet FITD does', 'better in 73% of accounts']
+ * @example wrapTitle('Beachhead beats Hold by $0.16M per account on average, yet Hold does better in 73% of accounts')
+ * // => ['Beachhead beats Hold by $0.16M per account on average,', 'yet Hold does better in 73% of accounts']
  */
 export function wrapTitle(title: string, limit = TITLE_LINE_CHARACTERS): string | string[] {
   if (title.length <= limit) return title;

@@ -6,6 +6,7 @@
 import type { TrialStory } from '../engine/explain-trial.ts';
 import type { MonthSnapshot, TraceEvent } from '../engine/policy-trace.ts';
 import { BARRIERS, PROJECT_TYPES, STREAMS } from '../scenario/vocabulary.ts';
+import { shortName } from '../charts/chart-theme.ts';
 
 const money = (value: number) => `${value.toFixed(2)}`;
 const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
@@ -61,7 +62,7 @@ export function formatTrialStory(story: TrialStory, scenarioName: string, seed: 
     for (const event of trace.events) byMonth.set(event.month, [...(byMonth.get(event.month) ?? []), event]);
     const upstreamWin = outcome.firstWinMonth[2]!;
     out.push(
-      `${name === 'ato' || name === 'fitd' ? name.toUpperCase() : name} — NPV ${money(outcome.npv)} ${currency} M (terminal value ${money(outcome.terminalValue)}); ` +
+      `${shortName({ key: name, label: name })} — NPV ${money(outcome.npv)} ${currency} M (terminal value ${money(outcome.terminalValue)}); ` +
         `${outcome.dealsWon} deals won, ${outcome.deliveryFailures} delivery failures; ` +
         `${upstreamWin >= 0 ? `first upstream win in month ${upstreamWin}` : 'locked downstream (no upstream win)'}` +
         `${outcome.churnMonth >= 0 ? `; churned in month ${outcome.churnMonth}` : ''}`,

@@ -5,7 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ValueUnit } from '../calibrate/parse-deal-fields.ts';
 import { MAX_TRIALS } from '../scenario/scenario-schema.ts';
-import type { StrategyName } from '../scenario/vocabulary.ts';
+import { DEFAULT_BASELINE, defaultPairText, STRATEGIES, type StrategyName } from '../scenario/vocabulary.ts';
 
 export interface RunOptions {
   trials?: number;
@@ -87,7 +87,7 @@ export interface CalibrateOptions {
   valueUnit?: ValueUnit;
   /** Seed of the win-factor simulation (default: the base scenario's). */
   seed?: number;
-  /** Strategy the vendor followed over the data's period (default fitd). */
+  /** Strategy the vendor followed over the data's period (default: the default baseline). */
   strategy?: StrategyName;
   /** Fewest deals a fitted value may rest on (default 10). */
   minDeals?: number;
@@ -148,7 +148,7 @@ function wholeNumber(flag: string, min: number, max: number) {
 /** The program's commands and options, with their help text. */
 export function buildProgram(version: string, record: (parsed: ParsedArguments) => void): Command {
   const program = new Command('expansim')
-    .description('Seeded Monte Carlo comparison of account expansion strategies: all-at-once (ATO) vs foot-in-the-door (FITD).')
+    .description(`Seeded Monte Carlo comparison of account expansion strategies: ${defaultPairText('-')}.`)
     .version(version, '-v, --version')
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false });
@@ -238,7 +238,7 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .requiredOption('-t, --trial <n>', 'the trial to tell (0-based, as in trials.csv)', wholeNumber('--trial', 0, MAX_TRIALS - 1))
     .addOption(new Option('-s, --seed <n>', 'seed (overrides the scenario)').argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
-    .option('--strategy <name>', "one strategy's key (ato, fitd or a plan of the scenario), or all", 'all')
+    .option('--strategy <name>', `one strategy's key (${STRATEGIES.join(', ')} or a plan of the scenario), or all`, 'all')
     .option('--json', 'print the story as JSON', false)
     .action((scenario: string, options: ExplainOptions) => record({ command: 'explain', scenario, options: { ...options } }));
 
@@ -249,7 +249,7 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .option('-b, --base <scenario>', "scenario whose values the data cannot speak to are kept (default: MODEL.md's defaults)")
     .option('-o, --out <file>', 'write the scenario to this file instead of stdout')
     .addOption(new Option('--value-unit <unit>', 'unit of the value column: M ($M), k ($k) or 1 ($)').choices(['M', 'k', '1']).default('M'))
-    .addOption(new Option('--strategy <name>', 'the strategy the vendor followed over the data\'s period').choices(['fitd', 'ato']).default('fitd'))
+    .addOption(new Option('--strategy <name>', 'the strategy the vendor followed over the data\'s period').choices([DEFAULT_BASELINE, ...STRATEGIES.filter((key) => key !== DEFAULT_BASELINE)]).default(DEFAULT_BASELINE))
     .addOption(new Option('-s, --seed <n>', "seed of the win-factor simulation (default: the base scenario's)").argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
     .addOption(new Option('--min-deals <n>', 'fewest deals a fitted value may rest on').argParser(wholeNumber('--min-deals', 2, 1_000_000)).default(10))
     .option('--name <name>', 'name of the calibrated scenario (default: the base\'s name + "-calibrated")')

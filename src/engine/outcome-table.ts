@@ -90,9 +90,9 @@ export interface OutcomeTable {
   horizonMonths: number;
   /** The strategies' keys, in the scenario's order: the columns of each are `<key>.<column>`. */
   strategies: readonly string[];
-  /** Columns by name: `wallet`, `functionalWalls`, …, `ato.npv`, `fitd.churnMonth`, … (read a strategy's with strategyColumn). */
+  /** Columns by name: `wallet`, `functionalWalls`, …, `beachhead.npv`, `hold.churnMonth`, … (read a strategy's with strategyColumn). */
   columns: Record<string, ColumnArray>;
-  /** Exact sums by name: `ato.funnel` holds one partials list per value. */
+  /** Exact sums by name: `beachhead.funnel` holds one partials list per value. */
   sums: Record<string, ExactSumState[]>;
   /** Discounted cumulative cash per month for the first trials (the fan-chart sample), trial-major. */
   cashPaths: Record<string, Float32Array>;

@@ -21,7 +21,7 @@ export interface MonthSnapshot {
   cumulativeCash: number;
   /** Opportunities seen in covered streams so far. */
   seen: number;
-  /** Whether the downstream trap held at this month's migration step (FITD only). */
+  /** Whether the downstream trap held at this month's migration step (plans that migrate only). */
   trapped: boolean;
 }
 

@@ -172,7 +172,7 @@ function openStream(state: PolicyState, outcome: TrialOutcome, strategy: Strateg
   state.trace?.events.push({ month, kind: 'opened', stream, activeFrom: month + strategy.rampMonths });
 }
 
-/** Month 0: the plan opens every stream it starts with (ATO: midstream and upstream). */
+/** Month 0: the plan opens every stream it starts with (a plan that starts them all: midstream and upstream). */
 function openingStep(state: PolicyState, outcome: TrialOutcome, strategy: StrategyParameters): void {
   for (let s = MIDSTREAM; s < STREAM_COUNT; s++) if (strategy.open[s] === OPEN_START) openStream(state, outcome, strategy, s, 0);
   if (outcome.openedMonth[MIDSTREAM]! >= 0 || outcome.openedMonth[UPSTREAM]! >= 0) payBuildCostOnce(state, outcome, strategy, 0);

@@ -1,6 +1,6 @@
 /**
  * Monthly hazards and the resource match (MODEL.md §3.3 step 4, §3.6): churn,
- * the FITD migration hazards with the downstream trap, and q_s.
+ * the migration hazards with the downstream trap, and q_s.
  */
 import {
   EXECUTIVE_RELUCTANCE,

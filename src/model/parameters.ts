@@ -22,7 +22,7 @@ const OPENING_CODES: Record<OpeningRule, number> = { start: OPEN_START, migrate:
 
 /** One opening plan (MODEL.md §3.6), as the policy plays it. */
 export interface StrategyParameters {
-  /** The plan's key in the scenario (`ato`, `beachhead`, …) and the label it is shown under. */
+  /** The plan's key in the scenario (`beachhead`, `hold`, …) and the label it is shown under. */
   key: string;
   label: string;
   /** Per stream: OPEN_START, OPEN_MIGRATE or OPEN_NEVER (downstream is always OPEN_START). */
@@ -90,7 +90,7 @@ export interface ModelParameters {
   fte: Float64Array;
   competencyRatio: Float64Array;
 
-  /** The plans compared, in the scenario's order (ATO and FITD first). */
+  /** The plans compared, in the scenario's order (the default plans first). */
   strategies: readonly StrategyParameters[];
   /** Index in `strategies` of the baseline every other plan is compared with. */
   baseline: number;

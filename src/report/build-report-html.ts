@@ -16,6 +16,7 @@ import { dominanceVerdicts, precisionReached, riskFigures, riskVerdict, type Ver
 import { compileParameters } from '../model/parameters.ts';
 import { comparedPair, strategyRefs, type StrategyRef } from '../stats/compared-pair.ts';
 import { shortName } from '../charts/chart-theme.ts';
+import { defaultPairText } from '../scenario/vocabulary.ts';
 import type { VegaBundles } from './vega-bundles.ts';
 
 export type { ReportChart } from './report-page.ts';
@@ -86,11 +87,11 @@ export function buildReportHtml(input: ReportHtmlInput): string {
   const { summary, charts, bundles } = input;
   const plans = plansOf(input.scenario);
   const names = Object.fromEntries(plans.strategies.map((strategy) => [strategy.key, shortName(strategy)]));
-  const versus = plans.strategies.length === 2 ? 'all at once (ATO) vs foot in the door (FITD)' : plans.strategies.map((strategy) => strategy.label).join(' vs ');
+  const versus = plans.strategies.length === 2 ? defaultPairText() : plans.strategies.map((strategy) => strategy.label).join(' vs ');
   const body = `<header class="answer">
 <p class="eyebrow">expansim · ${escapeHtml(summary.scenario)} · ${escapeHtml(versus)}</p>
 <h1>${escapeHtml(reportHeadline(summary, names))}</h1>
-<p class="verdict">${escapeHtml(reportVerdict(summary))}</p>
+<p class="verdict">${escapeHtml(reportVerdict(summary, names))}</p>
 ${strategyTable(keyFigures(summary, input.pLoss), plans.strategies)}
 <p class="basis">${escapeHtml(reportBasis(summary))}</p>
 </header>

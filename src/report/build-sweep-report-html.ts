@@ -5,6 +5,8 @@
  * Pure: text in, text out.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
+import { defaultPairText } from '../scenario/vocabulary.ts';
+import { DEFAULT_PAIR_NAMES } from '../charts/chart-theme.ts';
 import type { SweepResult } from '../stats/sweep.ts';
 import { formatRate } from '../charts/format-figures.ts';
 import { parameterLabel, sweepBasePoint } from '../charts/parameter-label.ts';
@@ -83,7 +85,7 @@ export function buildSweepReportHtml(input: SweepReportHtmlInput): string {
   const { result, charts, bundles } = input;
   const swept = result.parameters.map((p) => parameterLabel(p.path)).join(' × ');
   const body = `<header class="answer">
-<p class="eyebrow">expansim sweep · ${escapeHtml(result.scenario)} · ${escapeHtml(swept)} · all at once (ATO) vs foot in the door (FITD)</p>
+<p class="eyebrow">expansim sweep · ${escapeHtml(result.scenario)} · ${escapeHtml(swept)} · ${escapeHtml(defaultPairText())}</p>
 <h1>${escapeHtml(sweepHeadline(result))}</h1>
 <p class="verdict">${escapeHtml(sweepVerdict(result))}</p>
 <p class="basis">${escapeHtml(sweepBasis(result, input.scenario))}</p>
@@ -92,5 +94,5 @@ ${tableOfContents([...chartContents(charts), { id: 'heading-points', text: 'Ever
 ${charts.map(chartSection).join('\n')}
 ${pointsSection(result)}
 ${runFactsSection(sweepFacts(input), input.scenario, input.scenarioText, bundles)}`;
-  return buildReportPage({ title: `${result.scenario}: where ATO vs FITD flips (${swept})`, version: input.version, body, charts, bundles });
+  return buildReportPage({ title: `${result.scenario}: where ${DEFAULT_PAIR_NAMES.join(' vs ')} flips (${swept})`, version: input.version, body, charts, bundles });
 }

@@ -1,9 +1,11 @@
 /**
- * The report's opening: the answer in one line ("ATO beats FITD by X [CI] in
- * NPV; P(ATO better) = …"), one sentence on what it means, and the key
+ * The report's opening: the answer in one line ("Beachhead beats Hold by X
+ * [CI] in NPV; P(Beachhead better) = …"), one sentence on what it means, and the key
  * figures side by side.
  */
 import { formatCount, formatMoney, formatPercent, formatRate } from '../charts/format-figures.ts';
+import { DEFAULT_PAIR_NAMES, shortName } from '../charts/chart-theme.ts';
+import { betterKey } from '../stats/compared-pair.ts';
 import { pBetter } from '../stats/compare-strategies.ts';
 import type { Summary } from '../stats/summarize-outcomes.ts';
 
@@ -15,35 +17,46 @@ function shareInterval(interval: [number, number]): string {
   return `[${formatPercent(interval[0], 1)} to ${formatPercent(interval[1], 1)}]`;
 }
 
-/** "ATO beats FITD by $0.16M [95% CI $0.11M to $0.21M] in NPV per account; P(ATO better) = 26.7% [26.1% to 27.3%]". */
+/** The compared pair of a two-plan summary: its keys and short names (a's is the key of its `p…Better`). */
+function summaryPair(summary: Summary, names: Record<string, string>) {
+  const keys = Object.keys(summary.strategies);
+  const a = keys.find((key) => betterKey(key) in summary.comparison)!;
+  const b = keys.find((key) => key !== a)!;
+  const name = (key: string) => names[key] ?? shortName({ key, label: key });
+  return { a, nameA: name(a), nameB: name(b) };
+}
+
+/** "Beachhead beats Hold by $0.16M [95% CI $0.11M to $0.21M] in NPV per account; P(Beachhead better) = 26.7% [26.1% to 27.3%]". */
 export function reportHeadline(summary: Summary, names: Record<string, string> = {}): string {
   if (summary.pBest && summary.comparisons) return bestPlanHeadline(summary, names);
   const { npvDiff } = summary.comparison;
-  const pAtoBetter = pBetter(summary.comparison, 'ato');
+  const { a, nameA, nameB } = summaryPair(summary, names);
+  const pABetter = pBetter(summary.comparison, a);
   const { currency } = summary;
-  const better = `P(ATO better) = ${formatPercent(pAtoBetter.p, 1)} ${shareInterval(pAtoBetter.ci95)}`;
+  const better = `P(${nameA} better) = ${formatPercent(pABetter.p, 1)} ${shareInterval(pABetter.ci95)}`;
   const interval = npvDiff.ci95 === null ? '(one trial: no interval)' : moneyInterval(npvDiff.ci95, currency);
   if (npvDiff.ci95 !== null && npvDiff.ci95[0] <= 0 && npvDiff.ci95[1] >= 0) {
-    return `No clear NPV winner: ATO − FITD = ${formatMoney(npvDiff.mean, currency, true)} ${interval} per account; ${better}`;
+    return `No clear NPV winner: ${nameA} − ${nameB} = ${formatMoney(npvDiff.mean, currency, true)} ${interval} per account; ${better}`;
   }
-  const atoWins = npvDiff.mean >= 0;
-  const [winner, loser] = atoWins ? ['ATO', 'FITD'] : ['FITD', 'ATO'];
-  const gapInterval = npvDiff.ci95 === null ? interval : moneyInterval(atoWins ? npvDiff.ci95 : [-npvDiff.ci95[1], -npvDiff.ci95[0]], currency);
+  const aWins = npvDiff.mean >= 0;
+  const [winner, loser] = aWins ? [nameA, nameB] : [nameB, nameA];
+  const gapInterval = npvDiff.ci95 === null ? interval : moneyInterval(aWins ? npvDiff.ci95 : [-npvDiff.ci95[1], -npvDiff.ci95[0]], currency);
   return `${winner} beats ${loser} by ${formatMoney(Math.abs(npvDiff.mean), currency)} ${gapInterval} in NPV per account; ${better}`;
 }
 
 /** What the headline means for a decision: does the average agree with the typical account? */
-export function reportVerdict(summary: Summary): string {
+export function reportVerdict(summary: Summary, names: Record<string, string> = {}): string {
   if (summary.pBest) return 'Each plan is compared with the baseline on the same accounts; P(best) is the share of accounts on which a plan has the highest NPV of all.';
   const { npvDiff, pTie } = summary.comparison;
-  const pAtoBetter = pBetter(summary.comparison, 'ato');
-  const pFitdBetter = 1 - pAtoBetter.p - pTie;
+  const { a, nameA, nameB } = summaryPair(summary, names);
+  const pABetter = pBetter(summary.comparison, a);
+  const pBBetter = 1 - pABetter.p - pTie;
   if (npvDiff.ci95 !== null && npvDiff.ci95[0] <= 0 && npvDiff.ci95[1] >= 0) {
-    return `The average difference is within simulation noise at ${summary.trials.toLocaleString('en-US')} accounts; ATO does better in ${formatPercent(pAtoBetter.p)} of them and FITD in ${formatPercent(pFitdBetter)}.`;
+    return `The average difference is within simulation noise at ${summary.trials.toLocaleString('en-US')} accounts; ${nameA} does better in ${formatPercent(pABetter.p)} of them and ${nameB} in ${formatPercent(pBBetter)}.`;
   }
-  const atoLeads = npvDiff.mean > 0;
-  const leaderShare = atoLeads ? pAtoBetter.p : pFitdBetter;
-  const [leader, other] = atoLeads ? ['ATO', 'FITD'] : ['FITD', 'ATO'];
+  const aLeads = npvDiff.mean > 0;
+  const leaderShare = aLeads ? pABetter.p : pBBetter;
+  const [leader, other] = aLeads ? [nameA, nameB] : [nameB, nameA];
   if (leaderShare >= 0.5) {
     return `${leader} earns more on average and on most accounts (${formatPercent(leaderShare)} of them): the lead is broad, not carried by a few accounts.`;
   }
@@ -52,10 +65,11 @@ export function reportVerdict(summary: Summary): string {
 
 /** The basis every figure rests on, in one line. */
 export function reportBasis(summary: Summary): string {
+  const migrating = DEFAULT_PAIR_NAMES[1];
   const terminal =
     summary.terminalValue === 'runRate'
-      ? 'NPV includes a run-rate terminal value (without one, the horizon alone biases the comparison toward FITD)'
-      : 'NPV has no terminal value: the horizon alone, which biases the comparison toward FITD';
+      ? `NPV includes a run-rate terminal value (without one, the horizon alone biases the comparison toward ${migrating})`
+      : `NPV has no terminal value: the horizon alone, which biases the comparison toward ${migrating}`;
   return `${summary.trials.toLocaleString('en-US')} simulated accounts, each run under both strategies, over ${summary.horizonMonths} months at a ${formatRate(summary.discountRate)} yearly discount rate; money in ${summary.currency} millions. ${terminal}.`;
 }
 

@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { legendName, strategyScale, type ChartStrategy } from '../charts/chart-theme.ts';
+import { legendName, STRATEGY_SHORT_NAMES, strategyScale, type ChartStrategy } from '../charts/chart-theme.ts';
+import { STRATEGIES } from '../scenario/vocabulary.ts';
 import type { KeyFigure } from './report-headline.ts';
 import { escapeHtml, jsonForScript } from './escape-html.ts';
 import { REPORT_STYLE } from './report-style.ts';
@@ -82,13 +83,10 @@ export function chartContents(charts: readonly ReportChart[]): { id: string; tex
   return charts.map((c) => ({ id: `heading-${c.name}`, text: c.heading }));
 }
 
-const ATO_AND_FITD: ChartStrategy[] = [
-  { key: 'ato', label: 'ATO' },
-  { key: 'fitd', label: 'FITD' },
-];
+const DEFAULT_PLANS: ChartStrategy[] = STRATEGIES.map((key) => ({ key, label: STRATEGY_SHORT_NAMES[key] }));
 
 /** A table of figures with one column per strategy (values by key), in the strategies' colours. */
-export function strategyTable(rows: readonly KeyFigure[], strategies: readonly ChartStrategy[] = ATO_AND_FITD): string {
+export function strategyTable(rows: readonly KeyFigure[], strategies: readonly ChartStrategy[] = DEFAULT_PLANS): string {
   const { range } = strategyScale(strategies);
   const head = strategies.map((strategy, i) => `<th scope="col" style="color:${range[i]}">${escapeHtml(legendName(strategy))}</th>`).join('');
   return `<table class="key-figures">

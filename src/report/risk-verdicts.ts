@@ -9,14 +9,16 @@ import type { DominanceCheck, DominanceSummary } from '../stats/risk-profile.ts'
 import type { PrecisionSummary } from '../stats/precision-run.ts';
 import { formatHalfWidth } from '../charts/build-convergence-spec.ts';
 import type { KeyFigure } from './report-headline.ts';
+import { DEFAULT_PAIR_NAMES } from '../charts/chart-theme.ts';
+import { DEFAULT_PAIR } from '../scenario/vocabulary.ts';
 
-/** The two strategies the verdicts compare: their keys and the names the text uses (ATO and FITD by default). */
+/** The two strategies the verdicts compare: their keys and the names the text uses (the default pair unless named). */
 export interface VerdictPair {
   a: { key: string; name: string };
   b: { key: string; name: string };
 }
 
-const ATO_FITD: VerdictPair = { a: { key: 'ato', name: 'ATO' }, b: { key: 'fitd', name: 'FITD' } };
+const DEFAULT_VERDICT_PAIR: VerdictPair = { a: { key: DEFAULT_PAIR[0], name: DEFAULT_PAIR_NAMES[0] }, b: { key: DEFAULT_PAIR[1], name: DEFAULT_PAIR_NAMES[1] } };
 
 function namesOf(pair: VerdictPair) {
   const NAMES: Record<string, string> = { [pair.a.key]: pair.a.name, [pair.b.key]: pair.b.name };
@@ -35,19 +37,19 @@ export function riskFigures(dominance: DominanceSummary, currency: string): KeyF
 }
 
 /** Which strategy of the pair carries less downside, by the mean of its worst 10% and its share of loss-making accounts. */
-export function riskVerdict(dominance: DominanceSummary, currency: string, pair: VerdictPair = ATO_FITD): string {
+export function riskVerdict(dominance: DominanceSummary, currency: string, pair: VerdictPair = DEFAULT_VERDICT_PAIR): string {
   const { NAMES, OTHER } = namesOf(pair);
-  const [ato, fitd] = [dominance.risk[pair.a.key]!, dominance.risk[pair.b.key]!];
+  const [first, second] = [dominance.risk[pair.a.key]!, dominance.risk[pair.b.key]!];
   const money = (value: number) => formatMoney(value, currency);
   const tail = (s: string) => dominance.risk[s]!.expectedShortfall10;
   const loss = (s: string) => formatPercent(dominance.risk[s]!.pLoss, 1);
-  const spread = Math.max(Math.abs(ato.expectedShortfall10), Math.abs(fitd.expectedShortfall10), Math.abs(ato.p10), Math.abs(fitd.p10), 1e-9);
-  const sameTail = Math.abs(ato.expectedShortfall10 - fitd.expectedShortfall10) < 0.05 * spread;
-  const sameLoss = Math.abs(ato.pLoss - fitd.pLoss) < 0.005;
+  const spread = Math.max(Math.abs(first.expectedShortfall10), Math.abs(second.expectedShortfall10), Math.abs(first.p10), Math.abs(second.p10), 1e-9);
+  const sameTail = Math.abs(first.expectedShortfall10 - second.expectedShortfall10) < 0.05 * spread;
+  const sameLoss = Math.abs(first.pLoss - second.pLoss) < 0.005;
   if (sameTail && sameLoss) {
-    return `${pair.a.name} and ${pair.b.name} carry about the same downside: their worst 10% of accounts average ${money(ato.expectedShortfall10)} and ${money(fitd.expectedShortfall10)}, and ${loss(pair.a.key)} and ${loss(pair.b.key)} of accounts lose money.`;
+    return `${pair.a.name} and ${pair.b.name} carry about the same downside: their worst 10% of accounts average ${money(first.expectedShortfall10)} and ${money(second.expectedShortfall10)}, and ${loss(pair.a.key)} and ${loss(pair.b.key)} of accounts lose money.`;
   }
-  const safer = sameTail ? (ato.pLoss < fitd.pLoss ? pair.a.key : pair.b.key) : ato.expectedShortfall10 > fitd.expectedShortfall10 ? pair.a.key : pair.b.key;
+  const safer = sameTail ? (first.pLoss < second.pLoss ? pair.a.key : pair.b.key) : first.expectedShortfall10 > second.expectedShortfall10 ? pair.a.key : pair.b.key;
   const other = OTHER[safer]!;
   const tailText = `its worst 10% of accounts average ${money(tail(safer))} against ${NAMES[other]}'s ${money(tail(other))}`;
   const lossText = `${loss(safer)} of its accounts lose money against ${loss(other)}`;
@@ -80,7 +82,7 @@ function ordered(checks: Record<string, DominanceCheck>, pair: VerdictPair): str
 }
 
 /** The two dominance checks of the pair (b the baseline) as a question and its answer in plain words. */
-export function dominanceVerdicts(dominance: DominanceSummary, currency: string, pair: VerdictPair = ATO_FITD): { question: string; answer: string }[] {
+export function dominanceVerdicts(dominance: DominanceSummary, currency: string, pair: VerdictPair = DEFAULT_VERDICT_PAIR): { question: string; answer: string }[] {
   const { a, b } = pair;
   const checks = (order: Record<string, DominanceCheck>) => ({ [a.key]: order[overKey(a.key, b.key)]!, [b.key]: order[overKey(b.key, a.key)]! });
   const first = checks(dominance.firstOrder);
@@ -99,7 +101,7 @@ export function dominanceVerdicts(dominance: DominanceSummary, currency: string,
 }
 
 /** What a precision run reached, or null for a run of a fixed trial count. */
-export function precisionReached(precision: PrecisionSummary | undefined, currency: string, pair: VerdictPair = ATO_FITD): string | null {
+export function precisionReached(precision: PrecisionSummary | undefined, currency: string, pair: VerdictPair = DEFAULT_VERDICT_PAIR): string | null {
   if (!precision) return null;
   const mean = precision.convergence[precision.convergence.length - 1]?.mean ?? 0;
   const allowed = precision.relative ? precision.target * Math.abs(mean) : precision.target;

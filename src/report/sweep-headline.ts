@@ -8,8 +8,9 @@ import { sweepMapTitle } from '../charts/build-sweep-map-spec.ts';
 import { formatParameter, parameterDigits, parameterLabel, sweepBasePoint } from '../charts/parameter-label.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { SweepResult } from '../stats/sweep.ts';
+import { shortName } from '../charts/chart-theme.ts';
 
-/** "ATO is ahead below functional walls ≈ 0.62 (0.54–0.71 at 95%); FITD above". */
+/** "Beachhead is ahead below functional walls ≈ 0.62 (0.54–0.71 at 95%); Hold above". */
 export function sweepHeadline(result: SweepResult): string {
   return result.breakEven.kind === 'line' ? sweepLineTitle(result) : sweepMapTitle(result);
 }
@@ -26,9 +27,10 @@ export function sweepVerdict(result: SweepResult): string {
   if (!base) return `${where}, which are not on the grid, read the difference between the neighbouring points.`;
   const money = (value: number) => formatMoney(value, result.currency);
   const ci = base.diff.ci95 ? ` [95% CI ${money(base.diff.ci95[0])} to ${money(base.diff.ci95[1])}]` : '';
-  const difference = `ATO − FITD = ${formatMoney(base.diff.mean, result.currency, true)}${ci} per account`;
+  const [a, b] = [shortName(result.compared.a), shortName(result.compared.b)];
+  const difference = `${a} − ${b} = ${formatMoney(base.diff.mean, result.currency, true)}${ci} per account`;
   if (!base.signSettled) return `${where}, ${difference}: too close to call at ${result.trials.toLocaleString('en-US')} accounts.`;
-  return `${where}, ${difference}: ${base.diff.mean > 0 ? 'ATO' : 'FITD'} is ahead.`;
+  return `${where}, ${difference}: ${base.diff.mean > 0 ? a : b} is ahead.`;
 }
 
 /** The basis every figure rests on, in one line. */

@@ -41,6 +41,21 @@ export const BARRIER_COUNT = 5;
 export const STRATEGIES = ['ato', 'fitd'] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
+/** The pair compared when nothing names one: the first default plan, minus the default baseline. */
+export const DEFAULT_PAIR: readonly [StrategyName, StrategyName] = STRATEGIES;
+export const DEFAULT_BASELINE: StrategyName = 'fitd';
+
+/** How the default plans are shown: short name in titles, name spelled out, legend name, and colour (Okabe–Ito blue and vermillion). */
+export const DEFAULT_PLAN_LOOKS: Record<StrategyName, { short: string; spelled: string; legend: string; color: string }> = {
+  ato: { short: 'ATO', spelled: 'all at once', legend: 'ATO (all at once)', color: '#0072B2' },
+  fitd: { short: 'FITD', spelled: 'foot in the door', legend: 'FITD (foot in the door)', color: '#D55E00' },
+};
+
+/** The default pair in words: "all at once (ATO) vs foot in the door (FITD)"; `joiner` links the words of a name. */
+export function defaultPairText(joiner = ' '): string {
+  return DEFAULT_PAIR.map((key) => `${DEFAULT_PLAN_LOOKS[key].spelled.replaceAll(' ', joiner)} (${DEFAULT_PLAN_LOOKS[key].short})`).join(' vs ');
+}
+
 /** How an opening plan opens midstream or upstream (MODEL.md §3.6). */
 export const OPENING_RULES = ['start', 'migrate', 'never'] as const;
 export type OpeningRule = (typeof OPENING_RULES)[number];

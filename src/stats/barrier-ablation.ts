@@ -1,15 +1,15 @@
 /**
  * Barrier ablation: each barrier removed (its level set to 0) and raised to a
  * high level, and all removed together, each played on the same worlds as the
- * base run; the effect on each strategy of the compared pair (ATO and FITD by
- * default) and on their difference, with 95% intervals, and the interaction
+ * base run; the effect on each strategy of the compared pair (the default pair
+ * unless named) and on their difference, with 95% intervals, and the interaction
  * left over when all are removed at once.
  */
 import type { Contrast, Variant } from '../engine/variants.ts';
 import type { OutcomeTable } from '../engine/outcome-table.ts';
 import { withScenarioValue } from '../scenario/scenario-paths.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { BARRIERS, type BarrierName } from '../scenario/vocabulary.ts';
+import { BARRIERS, DEFAULT_PAIR, type BarrierName } from '../scenario/vocabulary.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
 
 /** Trials the ablation runs on by default (its effects are paired, so few are needed). */
@@ -17,7 +17,7 @@ export const DEFAULT_ABLATION_TRIALS = 4000;
 /** Level a barrier is raised to in the "high" variant, unless the user gives one. */
 export const DEFAULT_ABLATION_HIGH = 0.9;
 
-/** The change of each strategy of the pair, by key (`ato`, `fitd`; see strategyEffect), and of their difference. */
+/** The change of each strategy of the pair, by key (see strategyEffect), and of their difference. */
 export interface AblationEffect {
   diff: MeanEstimate;
   [strategy: string]: MeanEstimate | number | AblationEffect;
@@ -29,7 +29,7 @@ export interface BarrierAblation extends AblationEffect {
   high: AblationEffect & { level: number };
 }
 
-/** The keys of the pair an ablation compared (its effects hold them before `diff`): `['ato', 'fitd']`. */
+/** The keys of the pair an ablation compared (its effects hold them before `diff`). */
 export function ablationPair(ablation: Pick<AblationSummary, 'allRemoved'>): [string, string] {
   const [a, b] = Object.keys(ablation.allRemoved).filter((key) => key !== 'diff');
   return [a!, b!];
@@ -78,7 +78,7 @@ function effectOf(table: OutcomeTable, key: string, [a, b]: readonly [string, st
 }
 
 /** Reads an ablation's effects from a table run with `ablationPlan`'s variants, for the pair the run compared (keys a, b). */
-export function summarizeAblation(table: OutcomeTable, scenario: Scenario, highLevel: number, pair: readonly [string, string] = ['ato', 'fitd']): AblationSummary {
+export function summarizeAblation(table: OutcomeTable, scenario: Scenario, highLevel: number, pair: readonly [string, string] = DEFAULT_PAIR): AblationSummary {
   const effect = (key: string) => effectOf(table, key, pair);
   const perBarrier = Object.fromEntries(
     BARRIERS.map((barrier) => [

@@ -1,9 +1,10 @@
 /**
- * The paired comparison of two strategies (a strategy and the baseline, ATO
- * and FITD by default). Both ran on the same worlds, so the per-trial
+ * The paired comparison of two strategies (a strategy and the baseline, the
+ * default pair unless named). Both ran on the same worlds, so the per-trial
  * difference carries only the strategies' effect and its interval is far
  * tighter than comparing two independent means.
  */
+import { DEFAULT_PAIR } from '../scenario/vocabulary.ts';
 import { betterKey } from './compared-pair.ts';
 import { meanInterval, wilsonInterval } from './intervals.ts';
 import { summarizeSample } from './sample-statistics.ts';
@@ -45,7 +46,7 @@ export function compareStrategies(
   a: ArrayLike<number>,
   b: ArrayLike<number>,
   notes: Record<string, string> = {},
-  aKey = 'ato',
+  aKey: string = DEFAULT_PAIR[0],
   notePath = 'comparison',
 ): Comparison {
   if (a.length !== b.length || a.length === 0) throw new Error('compareStrategies requires two equally long, non-empty columns');

@@ -30,7 +30,7 @@ export function baselineRef(params: Plans): StrategyRef {
 }
 
 /**
- * The pair `keys` names (`['beachhead', 'fitd']`), or by default the first
+ * The pair `keys` names (`['beachhead', 'hold']`), or by default the first
  * non-baseline strategy against the baseline. Throws on an unknown key: the
  * CLI checks `--compare` before it gets here.
  */

@@ -3,8 +3,8 @@
  * with the share of trials in every class and the mean NPV difference of the
  * compared pair within it — so a reviewer sees where an advantage comes from.
  * A plan's classes follow from what it can do (MODEL.md §3.6): a plan that
- * migrates is classed by how far it migrated (FITD's classes), a plan that
- * only starts streams by what it won and how it was staffed (ATO's), a plan
+ * migrates is classed by how far it migrated (MIGRATING_PATHS), a plan that
+ * only starts streams by what it won and how it was staffed (STARTING_PATHS), a plan
  * that opens nothing by whether the account stayed.
  */
 import { strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
@@ -13,7 +13,7 @@ import { addExact, valueOfExact, type ExactSumState } from '../engine/exact-sum.
 import { MIDSTREAM, STREAM_COUNT, UPSTREAM } from '../scenario/vocabulary.ts';
 import { comparedPair } from './compared-pair.ts';
 
-/** Paths of a plan that migrates (FITD's), in the order a trial is tested against them (first match wins). */
+/** Paths of a plan that migrates, in the order a trial is tested against them (first match wins). */
 export const MIGRATING_PATHS = {
   churned: 'the account churned',
   migratedFully: 'opened upstream',
@@ -22,7 +22,7 @@ export const MIGRATING_PATHS = {
   neverMigrated: 'never migrated, without the trap holding long',
 } as const;
 
-/** Paths of a plan that only starts streams (ATO's), in the order a trial is tested against them (first match wins). */
+/** Paths of a plan that only starts streams, in the order a trial is tested against them (first match wins). */
 export const STARTING_PATHS = {
   churned: 'the account churned',
   failedDelivery: 'at least one midstream or upstream delivery failed',

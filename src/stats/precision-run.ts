@@ -1,7 +1,7 @@
 /**
  * Precision-targeted runs: add trials in batches until the 95% interval of the
- * mean NPV difference of every strategy against the baseline (ATO − FITD by
- * default) is narrow enough, or a ceiling is reached; the convergence path is
+ * mean NPV difference of every strategy against the baseline (the default
+ * pair's difference unless named) is narrow enough, or a ceiling is reached; the convergence path is
  * the compared pair's.
  * The batch sizes depend only on the figures so far (never on workers or
  * timing), and a run of n trials is the same trials as a fixed run of n, so a

@@ -107,7 +107,7 @@ export interface AblationData extends ChartPlans {
 
 export interface PathClassesData extends ChartPlans {
   currency: string;
-  /** The run's mean NPV difference ATO − FITD: the classes' share × mean add up to it. */
+  /** The run's mean NPV difference of the compared pair: the classes' share × mean add up to it. */
   meanDiff: number;
   classes: PathClassSummary;
 }

@@ -5,6 +5,7 @@
  * downside, the expected shortfall at 10% and the chance of losing money.
  */
 import { exactSum } from '../engine/exact-sum.ts';
+import { DEFAULT_PAIR } from '../scenario/vocabulary.ts';
 import { overKey } from './compared-pair.ts';
 import { quantileOfSorted, sortedCopy } from './sample-statistics.ts';
 
@@ -94,8 +95,8 @@ function dominanceGaps(a: Float64Array, b: Float64Array): { first: DominanceChec
   return { first, second };
 }
 
-/** Dominance both ways of two strategies' NPVs (keyed `ato` and `fitd` unless named) and each one's risk profile. */
-export function summarizeDominance(first: ArrayLike<number>, second: ArrayLike<number>, aKey = 'ato', bKey = 'fitd'): DominanceSummary {
+/** Dominance both ways of two strategies' NPVs (keyed as the default pair unless named) and each one's risk profile. */
+export function summarizeDominance(first: ArrayLike<number>, second: ArrayLike<number>, aKey: string = DEFAULT_PAIR[0], bKey: string = DEFAULT_PAIR[1]): DominanceSummary {
   return summarizeDominanceAgainst({ [aKey]: first, [bKey]: second }, bKey);
 }
 

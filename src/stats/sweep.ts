@@ -1,7 +1,7 @@
 /**
  * Sweeps: one or two scenario values varied over a grid, every point played
- * on the same worlds, with the compared pair's mean NPVs (a, b: ATO and FITD
- * by default) and their difference per point, and where the decision flips
+ * on the same worlds, with the compared pair's mean NPVs (a, b: the default
+ * pair unless named) and their difference per point, and where the decision flips
  * (break-even) with its uncertainty.
  */
 import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
@@ -10,6 +10,7 @@ import { scenarioValue, withScenarioValues } from '../scenario/scenario-paths.ts
 import { hashScenario } from '../scenario/scenario-hash.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { compileParameters } from '../model/parameters.ts';
+import { DEFAULT_PAIR } from '../scenario/vocabulary.ts';
 import { comparedPair, type StrategyRef } from './compared-pair.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
 import { cleanNumber as clean, sweepGridProblem, type SweepParameter } from './sweep-parameter.ts';
@@ -98,7 +99,7 @@ function along(read: (i: number) => number, f: number): number {
  * around each crossing where the 95% interval (interpolated linearly between
  * points) still contains 0.
  */
-export function lineCrossings(xs: readonly number[], points: readonly SweepPoint[], keys: readonly [string, string] = ['ato', 'fitd']): Crossing[] {
+export function lineCrossings(xs: readonly number[], points: readonly SweepPoint[], keys: readonly [string, string] = DEFAULT_PAIR): Crossing[] {
   const crossings: Crossing[] = [];
   const low = (i: number) => points[i]!.diff.ci95?.[0] ?? points[i]!.diff.mean;
   const high = (i: number) => points[i]!.diff.ci95?.[1] ?? points[i]!.diff.mean;
