@@ -1,6 +1,7 @@
 /**
  * What a killed writer leaves beside its target: `.NAME.partial-PID-HEX/` (the
- * folder it was writing) and, if it died between the two renames of the swap,
+ * folder it was writing; for a one-file output such as a shard partial or a
+ * calibrated scenario, the file itself) and, if it died between the two renames of the swap,
  * `.NAME.previous-PID-HEX/` (the output it was replacing). HEX starts with a
  * tag of the host, since a pid says nothing about another machine's processes
  * (a shared folder). The next writer of that target restores or removes them,
@@ -41,7 +42,10 @@ interface Leftover {
   pid: number;
 }
 
-function deadLeftovers(target: string): Leftover[] {
+/** What the target is: a folder output (run, sweep, merge) or a one-file output (a shard partial, a calibrated scenario). */
+export type OutputShape = 'folder' | 'file';
+
+function deadLeftovers(target: string, shape: OutputShape): Leftover[] {
   const prefix = `.${basename(target)}.`;
   let names: string[];
   try {
@@ -54,8 +58,12 @@ function deadLeftovers(target: string): Leftover[] {
     const match = /^(partial|previous)-([1-9]\d{0,9})-([0-9a-f]{4})[0-9a-f]{4}$/.exec(name.slice(prefix.length));
     if (!match || match[3] !== hostTag()) return [];
     const path = join(dirname(target), name);
-    if (!lstatSync(path).isDirectory() || isRunning(Number(match[2]))) return [];
-    return [{ path, kind: match[1] as LeftoverKind, pid: Number(match[2]) }];
+    const stat = lstatSync(path);
+    const kind = match[1] as LeftoverKind;
+    // A folder output's leftovers are folders; a one-file output leaves only its half-written file.
+    const shaped = shape === 'folder' ? stat.isDirectory() : kind === 'partial' && stat.isFile();
+    if (!shaped || isRunning(Number(match[2]))) return [];
+    return [{ path, kind, pid: Number(match[2]) }];
   });
 }
 
@@ -73,9 +81,9 @@ const exists = (path: string) => {
  * did, one line per action: a previous output with no target is renamed back;
  * other leftovers are removed when provably expansim's.
  */
-export function recoverInterruptedOutput(target: string): string[] {
+export function recoverInterruptedOutput(target: string, shape: OutputShape = 'folder'): string[] {
   const notes: string[] = [];
-  const leftovers = deadLeftovers(target);
+  const leftovers = deadLeftovers(target, shape);
   const previous = leftovers.filter((l) => l.kind === 'previous').sort((a, b) => statSync(b.path).mtimeMs - statSync(a.path).mtimeMs);
   for (const leftover of previous) {
     const name = basename(leftover.path);

@@ -188,6 +188,21 @@ describe('recoverInterruptedOutput', () => {
     expect(readdirSync(root).sort()).toEqual([`.out.partial-${pid}-${tag('beef')}`, `.out.partial-${pid}-notahex0`, alive, foreign, otherHost, 'out'].sort());
     expect(existsSync(join(root, foreign, 'thesis.docx'))).toBe(true);
   });
+
+  it('for a one-file output (a shard partial, a calibrated scenario), removes only the half-written file a dead writer left', () => {
+    const root = folder();
+    const target = join(root, 'deal.yaml');
+    writeFileSync(target, 'mine');
+    const pid = deadPid();
+    writeFileSync(join(root, `.deal.yaml.partial-${pid}-${tag('abcd')}`), 'name: half');
+    mkdirSync(join(root, `.deal.yaml.partial-${pid}-${tag('beef')}`));
+    writeFileSync(join(root, `.deal.yaml.partial-${process.pid}-${tag('cafe')}`), 'being written');
+    expect(recoverInterruptedOutput(target, 'file')).toEqual([
+      `removed .deal.yaml.partial-${pid}-${tag('abcd')}, a half-written output left beside ${target} by an interrupted run (process ${pid})`,
+    ]);
+    expect(readdirSync(root).sort()).toEqual([`.deal.yaml.partial-${pid}-${tag('beef')}`, `.deal.yaml.partial-${process.pid}-${tag('cafe')}`, 'deal.yaml'].sort());
+    expect(readFileSync(target, 'utf8')).toBe('mine');
+  });
 });
 
 describe('outputFolderName', () => {

@@ -16,6 +16,7 @@ import { parseScenario, validateScenario } from '../../scenario/parse-scenario.t
 import { scenarioSchema, type Scenario } from '../../scenario/scenario-schema.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import type { CalibrateOptions } from '../parse-arguments.ts';
+import { recoverInterruptedOutput } from '../../report/recover-interrupted-output.ts';
 
 /** Most problems listed one by one; the rest are counted. */
 const MAX_LISTED_ISSUES = 50;
@@ -39,6 +40,7 @@ export function calibrateCommand(csvPath: string, options: CalibrateOptions, io:
     if (!name.success) throw new UsageError(`--name: ${name.error.issues.map((issue) => issue.message).join('; ')} (got ${JSON.stringify(options.name)})`);
   }
   if (options.out !== undefined) {
+    for (const note of recoverInterruptedOutput(options.out, 'file')) io.err(`${note}\n`);
     const problem = outputFileProblem(options.out, (head) => head.toString('utf8').includes(CALIBRATED_MARK), { overwrite: options.force, overwriteFlag: '--force' });
     if (problem) throw new UsageError(problem);
   }

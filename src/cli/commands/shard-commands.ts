@@ -5,6 +5,7 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { readInputFile } from '../../scenario/read-input-file.ts';
+import { recoverInterruptedOutput } from '../../report/recover-interrupted-output.ts';
 import { writeFileAtomically } from '../../report/write-file-atomically.ts';
 import { join, relative, resolve } from 'node:path';
 import { concatOutcomeTables } from '../../engine/outcome-table.ts';
@@ -46,6 +47,7 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
   }
   const folder = resolve(options.out ?? join('output', `${outputFolderName(scenario.name)}-shards`));
   const file = join(folder, shardFileName(scenario.name, shard.index, shard.count));
+  for (const note of recoverInterruptedOutput(file, 'file')) io.err(`${note}\n`);
   const fileProblem = outputFileProblem(file, (head) => head.subarray(0, SHARD_MAGIC.length).toString('latin1') === SHARD_MAGIC);
   if (fileProblem) throw new UsageError(fileProblem);
   const analysis = {
