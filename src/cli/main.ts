@@ -50,7 +50,7 @@ async function dispatch(parsed: ParsedArguments, io: CliIo, signal: AbortSignal)
     case 'merge':
       return mergeCommand(parsed.parts, parsed.options, io, signal);
     case 'calibrate':
-      return calibrateCommand(parsed.deals, parsed.options, io);
+      return calibrateCommand(parsed.deals, parsed.options, io, signal);
     case 'validate':
       return validateCommand(parsed.scenarios, parsed.quiet, io);
     case 'init':

@@ -14,9 +14,9 @@ function capture(): CliIo & { stdout: string; stderr: string } {
 }
 
 describe('calibrateCommand', () => {
-  it('writes the calibrated scenario to stdout and its warnings to stderr', () => {
+  it('writes the calibrated scenario to stdout and its warnings to stderr', async () => {
     const io = capture();
-    expect(calibrateCommand('scenarios/data/sample-deals.csv', { base: 'scenarios/hp-cso.yaml', name: 'sample-account' }, io)).toBe(0);
+    expect(await calibrateCommand('scenarios/data/sample-deals.csv', { base: 'scenarios/hp-cso.yaml', name: 'sample-account' }, io)).toBe(0);
     const parsed = parseScenario(io.stdout);
     expect(parsed.ok && parsed.scenario.name).toBe('sample-account');
     expect(io.stdout).toMatch(/^# yaml-language-server: \$schema=expansim\.schema\.json\n# Calibrated by `expansim calibrate` from scenarios\/data\/sample-deals\.csv: 2,217 deals in 12 accounts,/);
@@ -24,10 +24,10 @@ describe('calibrateCommand', () => {
     expect(io.stderr).toMatch(/✔ \d+ values fitted from 2,217 deals in 12 accounts\n$/);
   });
 
-  it('writes --out, with the schema path relative to it', () => {
+  it('writes --out, with the schema path relative to it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'expansim-calibrate-'));
     const io = capture();
-    expect(calibrateCommand('scenarios/data/sample-deals.csv', { out: join(folder, 'mine.yaml'), minDeals: 20 }, io)).toBe(0);
+    expect(await calibrateCommand('scenarios/data/sample-deals.csv', { out: join(folder, 'mine.yaml'), minDeals: 20 }, io)).toBe(0);
     expect(io.stdout).toBe('');
     const text = readFileSync(join(folder, 'mine.yaml'), 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*expansim\.schema\.json\n/);
@@ -35,13 +35,13 @@ describe('calibrateCommand', () => {
     expect(parseScenario(text).ok).toBe(true);
   });
 
-  it('lists bad rows with their lines, writes nothing and exits 2; --skip-bad-rows goes on without them', () => {
+  it('lists bad rows with their lines, writes nothing and exits 2; --skip-bad-rows goes on without them', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'expansim-calibrate-'));
     const file = join(folder, 'deals.csv');
     const rows = Array.from({ length: 30 }, (_, i) => `D,REP,0.2,2021-${String(1 + (i % 12)).padStart(2, '0')}-05,2021-12-20,${i % 3 ? 'won' : 'lost'}`);
     writeFileSync(file, ['stream,type,value,opened,closed,outcome', ...rows, 'D,REP,lots,2021-02-01,2021-03-01,won', 'X,REP,1,2021-02-01,2021-03-01,won'].join('\n'));
     const io = capture();
-    expect(calibrateCommand(file, {}, io)).toBe(2);
+    expect(await calibrateCommand(file, {}, io)).toBe(2);
     expect(io.stdout).toBe('');
     expect(io.stderr.replaceAll(file, 'deals.csv')).toMatchInlineSnapshot(`
       "✖ deals.csv:32 value: "lots" is not a number
@@ -50,18 +50,18 @@ describe('calibrateCommand', () => {
       "
     `);
     const skipping = capture();
-    expect(calibrateCommand(file, { skipBadRows: true }, skipping)).toBe(0);
+    expect(await calibrateCommand(file, { skipBadRows: true }, skipping)).toBe(0);
     expect(skipping.stderr).toContain(`⚠ skipped: ✖ ${file}:32 value: "lots" is not a number`);
     expect(parseScenario(skipping.stdout).ok).toBe(true);
   });
 
-  it('reports a missing file as bad input', () => {
+  it('reports a missing file as bad input', async () => {
     const io = capture();
-    expect(calibrateCommand('no/such/deals.csv', {}, io)).toBe(2);
+    expect(await calibrateCommand('no/such/deals.csv', {}, io)).toBe(2);
     expect(io.stderr).toBe('✖ no/such/deals.csv: no such file\n');
   });
 
-  it('parses its arguments, with the defaults and a clear refusal of a bad unit', () => {
+  it('parses its arguments, with the defaults and a clear refusal of a bad unit', async () => {
     expect(parseArguments(['calibrate', 'deals.csv', '--base', 'b.yaml', '--value-unit', 'k', '--min-deals', '20'])).toEqual({
       command: 'calibrate',
       deals: 'deals.csv',

@@ -8,7 +8,7 @@
  * hold the run at a step, never for a fixed time.
  */
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expansim, SCENARIOS, startExpansim, workspace } from './cli-process.ts';
 import { watchChild, type WatchedChild } from './child-events.ts';
@@ -112,6 +112,15 @@ describe('a cancel is honoured by sweep and shard runs', () => {
     const args = ['sweep', HP, '--vary', 'account.barriers.functionalWalls=0.2:0.6:0.2', '-n', '200', '--no-charts', '--out', 'out'];
     const result = await cancel(cwd, { args, at: 'write', signal: 'SIGTERM', pause: true });
     expectCancelled(cwd, result, 'SIGTERM');
+  }, 60_000);
+
+  it('calibrate, after its fit and before it writes (SIGINT → 130)', async () => {
+    const cwd = workspace();
+    const args = ['calibrate', resolve('scenarios/data/sample-deals.csv'), '--base', HP, '--out', 'fitted.yaml'];
+    const result = await cancel(cwd, { args, at: 'write', signal: 'SIGINT', pause: true });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('✖ interrupted (SIGINT)');
+    expect(readdirSync(cwd)).toEqual([]);
   }, 60_000);
 
   it('a shard, just before its partial is written (SIGINT → 130)', async () => {

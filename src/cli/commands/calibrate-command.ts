@@ -17,6 +17,7 @@ import { scenarioSchema, type Scenario } from '../../scenario/scenario-schema.ts
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import type { CalibrateOptions } from '../parse-arguments.ts';
 import { recoverInterruptedOutput } from '../../report/recover-interrupted-output.ts';
+import { phaseCheckpoint } from '../phase-checkpoint.ts';
 
 /** Most problems listed one by one; the rest are counted. */
 const MAX_LISTED_ISSUES = 50;
@@ -34,7 +35,7 @@ function baseScenario(path: string | undefined): Scenario {
   return defaults.scenario;
 }
 
-export function calibrateCommand(csvPath: string, options: CalibrateOptions, io: CliIo): number {
+export async function calibrateCommand(csvPath: string, options: CalibrateOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
   if (options.name !== undefined) {
     const name = scenarioSchema.shape.name.safeParse(options.name);
     if (!name.success) throw new UsageError(`--name: ${name.error.issues.map((issue) => issue.message).join('; ')} (got ${JSON.stringify(options.name)})`);
@@ -76,6 +77,8 @@ export function calibrateCommand(csvPath: string, options: CalibrateOptions, io:
   const text = formatCalibratedScenario(calibration, { schemaPath: relative(schemaFrom, SCHEMA_FILE).replace(/\\/g, '/') });
   const check = parseScenario(text);
   if (!check.ok) throw new Error(`the calibrated scenario does not parse back: ${check.issues.map((issue) => issue.message).join('; ')}`);
+  // The fit runs without a pause; a Ctrl-C during it is honoured here, before anything is written.
+  await phaseCheckpoint(io, signal)('write');
 
   if (options.out !== undefined) {
     try {
