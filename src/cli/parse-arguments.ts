@@ -67,6 +67,8 @@ export interface PortfolioOptions {
   quiet: boolean;
   json: boolean;
   charts: boolean;
+  /** Write deck.pptx with the charts (default true). */
+  deck: boolean;
   progress: boolean;
 }
 
@@ -228,7 +230,8 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .addOption(new Option('-w, --workers <n>', 'worker threads per simulation (default 1)').argParser(wholeNumber('--workers', 1, 256)))
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--json', 'print portfolio.json instead of the table', false)
-    .option('--no-charts', 'skip the charts and the HTML report')
+    .option('--no-charts', 'skip the charts, the HTML report and the deck')
+    .option('--no-deck', 'skip deck.pptx, the review deck')
     .option('--no-progress', 'never show a progress bar')
     .action((book: string, options: PortfolioOptions) => record({ command: 'portfolio', book, options: { ...options } }));
 

@@ -6,6 +6,10 @@
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { FullSummary } from '../stats/run-scenario.ts';
 import type { SweepResult } from '../stats/sweep.ts';
+import type { PortfolioResult } from '../portfolio/run-portfolio.ts';
+import { planName } from '../charts/plan-colors.ts';
+import { formatMoney, formatPercent } from '../charts/format-figures.ts';
+import { portfolioHeadline } from './build-portfolio-report-html.ts';
 import { compileParameters } from '../model/parameters.ts';
 import { strategyRefs } from '../stats/compared-pair.ts';
 import { parameterLabel } from '../charts/parameter-label.ts';
@@ -68,5 +72,36 @@ export function sweepDeckInput(result: SweepResult, scenario: Scenario, charts: 
       ]),
     },
     facts: deckFacts(sweepFacts({ result, scenario, version })),
+  };
+}
+
+export function portfolioDeckInput(result: PortfolioResult, charts: readonly ReportChart[], version: string): DeckInput {
+  const money = (value: number, signed = false) => formatMoney(value, result.currency, signed);
+  const teams = result.teams.map(
+    (t) => `${t.team}: ${t.fteUsed} of ${t.pool} FTE used; one more FTE adds ${money(t.valueOfOneMoreFte, true)} of expected NPV`,
+  );
+  const distributions = [['chosen per account', result.plans.chosen] as const, ...result.plans.fixed.map((f) => [`all ${planName(f.strategy)}`, f] as const)];
+  return {
+    eyebrow: `expansim portfolio · ${result.book} · ${result.accounts.length} accounts · ${result.strategies.map(planName).join(', ')}`,
+    headline: portfolioHeadline(result),
+    caveat: [
+      ...teams,
+      `Expected NPVs from ${result.trials.toLocaleString('en-US')} trials per account and option, on common random numbers; the plan is exact on the ${result.step}-FTE grid for those estimates.`,
+    ],
+    charts: deckCharts(charts),
+    table: {
+      title: `Portfolio NPV of the plans at the same pools (${result.currency} M)`,
+      header: ['Plan', 'Mean', 'P10', 'P50', 'P90', 'P(loss)'],
+      rows: distributions.map(([label, d]) => [label, money(d.mean), money(d.p10), money(d.p50), money(d.p90), formatPercent(d.pLoss)]),
+    },
+    facts: deckFacts([
+      ['Book', result.book],
+      ['Seed', String(result.seed)],
+      ['Trials per account and option', result.trials.toLocaleString('en-US')],
+      ['Capacity step', `${result.step} FTE`],
+      ['Strategies', result.strategies.map(planName).join(', ')],
+      ['Currency', `${result.currency} (figures in millions)`],
+      ['expansim version', version],
+    ]),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArguments } from '../../src/cli/parse-arguments.ts';
 import { expansim } from '../robustness/cli-process.ts';
+import { readDeck } from '../report/deck-slides.ts';
 import { SMALL_BOOK, bookFolder, writeIn } from '../book/book-files.ts';
 
 describe('expansim portfolio', () => {
@@ -18,6 +19,10 @@ describe('expansim portfolio', () => {
     const report = readFileSync(join(folder, 'first', 'report.html'), 'utf8');
     expect(report).toContain('<h1>Choosing per account adds');
     for (const chart of ['portfolio-plans', 'portfolio-accounts', 'portfolio-allocation', 'portfolio-frontier']) expect(existsSync(join(folder, 'first', 'charts', `${chart}.svg`))).toBe(true);
+    const deck = readDeck(readFileSync(join(folder, 'first', 'deck.pptx')));
+    // Title, one slide a chart, the plans' table, the facts.
+    expect(deck.slides).toHaveLength(1 + 4 + 1 + 1);
+    expect(deck.slides[0]!.texts.join(' ')).toContain('Choosing per account adds');
     const written = readFileSync(join(folder, 'first', 'portfolio.json'), 'utf8');
     const result = JSON.parse(written) as { accounts: unknown[]; teams: Array<{ team: string; fteUsed: number; pool: number }> };
     expect(result.accounts).toHaveLength(4);
@@ -44,8 +49,9 @@ describe('expansim portfolio', () => {
     expect(parseArguments(['portfolio', 'b.yaml', '--accounts', 'a.csv', '-n', '50', '--step', '0.25', '--json'])).toEqual({
       command: 'portfolio',
       book: 'b.yaml',
-      options: { accounts: 'a.csv', trials: 50, step: 0.25, quiet: false, json: true, charts: true, progress: true },
+      options: { accounts: 'a.csv', trials: 50, step: 0.25, quiet: false, json: true, charts: true, deck: true, progress: true },
     });
+    expect(parseArguments(['portfolio', 'b.yaml', '--no-deck'])).toMatchObject({ options: { charts: true, deck: false } });
     expect(parseArguments(['portfolio', 'b.yaml', '--step', '-1'])).toEqual({ command: 'usage-error', message: '--step must be a number above 0 and at most 100 (got "-1")' });
   });
 });

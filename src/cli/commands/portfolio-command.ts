@@ -17,6 +17,7 @@ import { formatPortfolioTable } from '../format-portfolio-table.ts';
 import type { PortfolioOptions } from '../parse-arguments.ts';
 import { createProgress, type Progress } from '../progress.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
+import { phaseCheckpoint } from '../phase-checkpoint.ts';
 
 /** Most memory the per-trial NPVs of one evaluation may take. */
 export const MAX_EVALUATION_BYTES = 1.5 * 1024 ** 3;
@@ -36,6 +37,8 @@ export async function portfolioCommand(bookPath: string, options: PortfolioOptio
   const target = runOutputFolder(compiled.book.name, options.out, 'output', '-portfolio');
   const targetOptions = { name: `${compiled.book.name} (portfolio)`, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
+  const checkpoint = phaseCheckpoint(io, signal);
+  await checkpoint('trials');
 
   // Counted in trials, as for runs: simulations done × trials per simulation.
   const { trials } = compiled.book;
@@ -60,6 +63,7 @@ export async function portfolioCommand(bookPath: string, options: PortfolioOptio
   ];
   // The report stage (vega, vega-lite) loads only when charts are wanted.
   if (options.charts) {
+    await checkpoint('charts');
     const { buildPortfolioReportFiles } = await import('../../report/build-portfolio-report-files.ts');
     files.push(
       ...(await buildPortfolioReportFiles({
@@ -69,6 +73,8 @@ export async function portfolioCommand(bookPath: string, options: PortfolioOptio
         accountsFile: options.accounts ?? null,
         version: packageVersion(),
         onWarning: (warning) => io.err(`warning: ${warning}\n`),
+        deck: options.deck,
+        checkpoint,
       })),
     );
   }
@@ -91,7 +97,8 @@ export async function portfolioCommand(bookPath: string, options: PortfolioOptio
     files: [...files.map((file) => file.path), 'run.json'],
   };
   files.push({ path: 'run.json', content: formatSummaryJson(record) });
-  writeFolderAtomically(target, files, targetOptions);
+  await checkpoint('write');
+  await writeFolderAtomically(target, files, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
   if (options.json) io.out(formatSummaryJson(result));
   else if (!options.quiet) io.out(`${formatPortfolioTable(result)}  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   return EXIT_OK;
