@@ -3,8 +3,6 @@
  * JSON is compared with test/charts/golden/<name>.vl.json (never pixels).
  * Regenerate after an intended change with UPDATE_GOLDEN=1 and review the diff.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
@@ -14,9 +12,8 @@ import { presentCharts } from '../../src/report/render-chart-files.ts';
 import { CHART_DATA } from './chart-fixtures.ts';
 import { FIXTURE_CHARTS } from './fixture-charts.ts';
 import { SWEEP_LINE, SWEEP_MAP } from './sweep-fixtures.ts';
+import { expectGoldenSpec } from './golden-spec.ts';
 
-const GOLDEN = join(import.meta.dirname, 'golden');
-const update = process.env.UPDATE_GOLDEN === '1';
 
 function collectWarnings() {
   const warnings: string[] = [];
@@ -50,14 +47,7 @@ describe('chart builders', () => {
   });
 
   it.each(FIXTURE_CHARTS.map((c) => [c.name, c] as const))('%s matches its golden vega-lite JSON', (name, chart) => {
-    const text = `${JSON.stringify(chart.build(), null, 2)}\n`;
-    const file = join(GOLDEN, `${name}.vl.json`);
-    if (update) {
-      mkdirSync(GOLDEN, { recursive: true });
-      writeFileSync(file, text);
-    }
-    expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/charts`).toBe(true);
-    expect(text).toBe(readFileSync(file, 'utf8'));
+    expectGoldenSpec(name, chart.build());
   });
 
   it.each(FIXTURE_CHARTS.map((c) => [c.name, c] as const))('%s compiles with vega-lite without warnings', (_, chart) => {

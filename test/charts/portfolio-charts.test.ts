@@ -3,8 +3,6 @@
  * regenerates), compiled without warnings, titles that state the finding,
  * and the report page's headline.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { PORTFOLIO_CHARTS } from '../../src/charts/portfolio-chart-registry.ts';
@@ -12,21 +10,13 @@ import { STRATEGY_COLORS } from '../../src/charts/chart-theme.ts';
 import { planScale } from '../../src/charts/plan-colors.ts';
 import { portfolioHeadline } from '../../src/report/build-portfolio-report-html.ts';
 import { PORTFOLIO } from './portfolio-fixture.ts';
+import { expectGoldenSpec } from './golden-spec.ts';
 
-const GOLDEN = join(import.meta.dirname, 'golden');
-const update = process.env.UPDATE_GOLDEN === '1';
 
 describe('portfolio charts', () => {
   it.each(PORTFOLIO_CHARTS.map((chart) => [chart.name, chart] as const))('%s matches its golden vega-lite JSON and compiles without warnings', (name, chart) => {
     const spec = chart.build(PORTFOLIO)!;
-    const text = `${JSON.stringify(spec, null, 2)}\n`;
-    const file = join(GOLDEN, `${name}.vl.json`);
-    if (update) {
-      mkdirSync(GOLDEN, { recursive: true });
-      writeFileSync(file, text);
-    }
-    expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/charts`).toBe(true);
-    expect(text).toBe(readFileSync(file, 'utf8'));
+    expectGoldenSpec(name, spec);
     const warnings: string[] = [];
     const logger = { level: () => logger, error: (...a: unknown[]) => (warnings.push(a.join(' ')), logger), warn: (...a: unknown[]) => (warnings.push(a.join(' ')), logger), info: () => logger, debug: () => logger };
     expect(compile(spec, { logger: logger as never }).spec.marks?.length).toBeGreaterThan(0);
