@@ -61,10 +61,12 @@ describe('runSimulation', () => {
     }
   });
 
-  it('stops and reports when aborted', async () => {
+  it('stops and reports when aborted mid-run', async () => {
     const controller = new AbortController();
-    const run = runSimulation({ ...scenario, trials: 200_000 }, { trials: 200_000, workers: 2, signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('stop')), 300);
+    const onProgress = (done: number) => {
+      if (done > 0) controller.abort(new Error('stop'));
+    };
+    const run = runSimulation({ ...scenario, trials: 200_000 }, { trials: 200_000, workers: 2, signal: controller.signal, onProgress });
     await expect(run).rejects.toThrow('stop');
   });
 });

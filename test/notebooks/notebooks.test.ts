@@ -42,7 +42,6 @@ describe('notebooks/', () => {
 
   it('runs every notebook headless and writes its HTML copy with the charts in it', (context) => {
     const outputDir = mkdtempSync(join(tmpdir(), 'expansim-notebooks-'));
-    const started = performance.now();
     const result = spawnSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/run-notebooks.ts', '--output-dir', outputDir], { encoding: 'utf8', timeout: 900_000 });
     if (result.status === EXIT_PREREQUISITES && !process.env.CI) {
       context.skip(`Jupyter or Deno cannot be had here: ${result.stderr.trim()}`);
@@ -54,6 +53,5 @@ describe('notebooks/', () => {
       expect(html.split('<img src="data:image/svg+xml').length - 1).toBeGreaterThanOrEqual(2);
       expect(html).not.toMatch(/class="[^"]*jp-OutputArea-output[^"]*"[^>]*data-mime-type="application\/vnd\.jupyter\.stderr"/);
     }
-    expect(performance.now() - started).toBeLessThan(600_000);
-  }, 900_000);
+  });
 });

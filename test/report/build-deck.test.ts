@@ -42,7 +42,7 @@ describe('the deck of a run', () => {
     const rendered = await renderChartFiles(entries, data);
     files = rendered.files;
     deck = readDeck(await buildDeck(runDeckInput(run.scenario, run.summary, rendered.charts, data.npvCdf.pLoss, '9.9.9')));
-  }, 120_000);
+  });
 
   it('is a 16:9 presentation with the parts PowerPoint needs', () => {
     for (const part of ['[Content_Types].xml', '_rels/.rels', 'ppt/presentation.xml', 'ppt/_rels/presentation.xml.rels', 'ppt/slideMasters/slideMaster1.xml', 'docProps/app.xml']) expect(deck.entries.has(part), part).toBe(true);
@@ -88,7 +88,7 @@ describe('the deck of a sweep and of any caller', () => {
     expect(slides[1]!.pictures).toHaveLength(1);
     if (pages > 1) expect(slides[2]!.texts[0]).toMatch(new RegExp(`\\(1 of ${pages}\\)$`));
     expectInsideSlide(slides);
-  }, 120_000);
+  });
 
   it('fits a very long title and strips characters a slide cannot hold', async () => {
     const png = files1x1();

@@ -43,7 +43,7 @@ async function openOffline(browser: Browser, url: string, charts: number): Promi
     return route.abort();
   });
   await page.goto(url);
-  await page.waitForFunction(`document.querySelectorAll('figure.chart[data-rendered]').length === ${charts}`, null, { timeout: 30_000 });
+  await page.waitForFunction(`document.querySelectorAll('figure.chart[data-rendered]').length === ${charts}`, null, { timeout: 300_000 });
   return { page, errors, requests };
 }
 

@@ -67,7 +67,7 @@ function report(name: string, files: OutputFile[], registry: readonly { name: st
 async function open(browser: Browser, target: Report, width: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(target.url);
-  await page.waitForFunction(`document.querySelectorAll('figure.chart[data-rendered="true"]').length === ${target.charts.length}`, null, { timeout: 30_000 });
+  await page.waitForFunction(`document.querySelectorAll('figure.chart[data-rendered="true"]').length === ${target.charts.length}`, null, { timeout: 300_000 });
   return page;
 }
 

@@ -30,7 +30,7 @@ describe('deck.pptx and report.pdf from the CLI', () => {
     expect(deck.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
     expect(readFileSync(join(cwd, 'out/report.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(JSON.parse(readFileSync(join(cwd, 'out/run.json'), 'utf8')).files).toEqual(expect.arrayContaining(['deck.pptx', 'report.pdf', 'report.html']));
-  }, 180_000);
+  });
 
   it('sweep --no-deck writes the report but no deck', () => {
     const cwd = workspace();
@@ -39,7 +39,7 @@ describe('deck.pptx and report.pdf from the CLI', () => {
     expect(existsSync(join(cwd, 'out/report.html'))).toBe(true);
     expect(existsSync(join(cwd, 'out/deck.pptx'))).toBe(false);
     expect(existsSync(join(cwd, 'out/report.pdf'))).toBe(false);
-  }, 120_000);
+  });
 
   it('--pdf without a Chromium is refused before any trial, in one line, with nothing written', () => {
     const cwd = workspace();
@@ -63,5 +63,5 @@ describe('deck.pptx and report.pdf from the CLI', () => {
     const exit = await child.exit;
     expect(exit.code, child.stderr()).toBe(130);
     expect(readdirSync(cwd)).toEqual([]);
-  }, 120_000);
+  });
 });

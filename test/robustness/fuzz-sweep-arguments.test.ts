@@ -93,7 +93,7 @@ describe('fuzzing sweep arguments', () => {
       }),
       { numRuns: 300 },
     );
-  }, 120_000);
+  });
 
   it('and as a subprocess, for a handful of cases', () => {
     const cwd = workspace();
@@ -104,5 +104,5 @@ describe('fuzzing sweep arguments', () => {
       const result = expansim(['sweep', HP, ...vary.flatMap((v) => ['--vary', v]), '-n', '2', '--no-charts', '--quiet', '--out', out], cwd);
       expectWellFormed(result, out, vary);
     }
-  }, 120_000);
+  });
 });

@@ -70,7 +70,7 @@ describe('atomic output', () => {
     expect(child.stderr()).not.toContain('phase summary');
     expect(readFileSync(join(cwd, 'out/summary.json'), 'utf8')).toBe(before);
     expect(readdirSync(cwd).filter((name) => name.includes('.partial-'))).toEqual([]);
-  }, 60_000);
+  });
 
   it('a crashed worker ends the run with exit 1 and the previous output intact', () => {
     const cwd = workspace();

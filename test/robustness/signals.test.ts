@@ -69,7 +69,7 @@ describe('a cancel is honoured in every phase of a run', () => {
     const cwd = withPreviousOutput();
     const result = await cancel(cwd, { args: run('-n', '200', '--no-charts'), at: 'start', signal: 'SIGTERM' });
     expectCancelled(cwd, result, 'SIGTERM');
-  }, 60_000);
+  });
 
   it("during the ablation's trials (SIGTERM → 143)", async () => {
     const cwd = withPreviousOutput();
@@ -77,33 +77,33 @@ describe('a cancel is honoured in every phase of a run', () => {
     const result = await cancel(cwd, { args, at: 'trials', signal: 'SIGTERM' });
     expectCancelled(cwd, result, 'SIGTERM');
     expect(result.stderr).not.toContain('phase summary');
-  }, 60_000);
+  });
 
   it('after the trials, before the summary and ablation figures (SIGINT → 130)', async () => {
     const cwd = withPreviousOutput();
     const result = await cancel(cwd, { args: run('-n', '300', '--no-charts'), at: 'summary', signal: 'SIGINT', pause: true });
     expectCancelled(cwd, result, 'SIGINT');
-  }, 60_000);
+  });
 
   it('between the charts (SIGINT → 130)', async () => {
     const cwd = withPreviousOutput();
     const result = await cancel(cwd, { args: run('-n', '300'), at: 'chart risk-profile', signal: 'SIGINT', pause: true });
     expectCancelled(cwd, result, 'SIGINT');
-  }, 60_000);
+  });
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`just before the write (${signal} → ${EXIT_CODE[signal]})`, async () => {
       const cwd = withPreviousOutput();
       const result = await cancel(cwd, { args: run('-n', '300', '--no-charts', '--trials-csv'), at: 'write', signal, pause: true });
       expectCancelled(cwd, result, signal);
-    }, 60_000);
+    });
   }
 
   it('with every file staged, just before the rename (SIGTERM → 143)', async () => {
     const cwd = withPreviousOutput();
     const result = await cancel(cwd, { args: run('-n', '300', '--no-charts', '--trials-csv'), at: 'commit', signal: 'SIGTERM', pause: true });
     expectCancelled(cwd, result, 'SIGTERM');
-  }, 60_000);
+  });
 });
 
 describe('a cancel is honoured by sweep and shard runs', () => {
@@ -112,7 +112,7 @@ describe('a cancel is honoured by sweep and shard runs', () => {
     const args = ['sweep', HP, '--vary', 'account.barriers.functionalWalls=0.2:0.6:0.2', '-n', '200', '--no-charts', '--out', 'out'];
     const result = await cancel(cwd, { args, at: 'write', signal: 'SIGTERM', pause: true });
     expectCancelled(cwd, result, 'SIGTERM');
-  }, 60_000);
+  });
 
   it('calibrate, after its fit and before it writes (SIGINT → 130)', async () => {
     const cwd = workspace();
@@ -121,7 +121,7 @@ describe('a cancel is honoured by sweep and shard runs', () => {
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('✖ interrupted (SIGINT)');
     expect(readdirSync(cwd)).toEqual([]);
-  }, 60_000);
+  });
 
   it('a shard, just before its partial is written (SIGINT → 130)', async () => {
     const cwd = workspace();
@@ -129,5 +129,5 @@ describe('a cancel is honoured by sweep and shard runs', () => {
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('✖ interrupted (SIGINT)');
     expect(existsSync(join(cwd, 'parts'))).toBe(false);
-  }, 60_000);
+  });
 });

@@ -21,7 +21,7 @@ describe('a closed stdout', () => {
     expect(child.stderr()).toBe('');
     expect(code).toBe(141);
     expect(existsSync(join(cwd, 'out/run.json'))).toBe(true);
-  }, 60_000);
+  });
 });
 
 /** Escape, C0 (but newline and tab), DEL, C1, bidi overrides and isolates: none may reach a terminal or a report. */
@@ -45,7 +45,7 @@ describe('terminal escape injection', () => {
     for (const chart of readdirSync(join(cwd, 'out/charts')).filter((name) => !name.endsWith('.png'))) {
       expect(readFileSync(join(cwd, 'out/charts', chart), 'utf8'), chart).not.toMatch(UNSAFE);
     }
-  }, 120_000);
+  });
 
   it("a CSV header and file name with escapes reach neither calibrate's messages nor its YAML", () => {
     const cwd = workspace();
@@ -61,5 +61,5 @@ describe('terminal escape injection', () => {
     const yaml = readFileSync(join(cwd, 'calibrated.yaml'), 'utf8');
     expect(yaml).toContain('from dealsevil.csv');
     expect(yaml).not.toMatch(UNSAFE);
-  }, 60_000);
+  });
 });
