@@ -9,7 +9,7 @@
 // script); bin/expansim.js and the test suite's global setup rebuild when a
 // source changed. Run directly: `node bin/build-dist.js`.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -67,9 +67,12 @@ function sha1(file) {
   return createHash('sha1').update(readFileSync(file)).digest('hex');
 }
 
+/** An input's size, mtime and sha1; a configuration file that does not exist is recorded as missing. */
 function describeInput(path) {
-  const { size, mtimeMs } = statSync(join(ROOT, path));
-  return { path, size, mtimeMs, sha1: sha1(join(ROOT, path)) };
+  const file = join(ROOT, path);
+  if (CONFIG_INPUTS.includes(path) && !existsSync(file)) return { path, missing: true };
+  const { size, mtimeMs } = statSync(file);
+  return { path, size, mtimeMs, sha1: sha1(file) };
 }
 
 function inputsOf(...metafiles) {
@@ -98,7 +101,7 @@ function removeOtherBundles(keep) {
 }
 
 function keyOf(inputs) {
-  return createHash('sha1').update(inputs.map((input) => `${input.path}\0${input.sha1}`).join('\n')).digest('hex').slice(0, 16);
+  return createHash('sha1').update(inputs.map((input) => `${input.path}\0${input.sha1 ?? 'missing'}`).join('\n')).digest('hex').slice(0, 16);
 }
 
 /** Builds dist/ from the sources; resolves with the bundle's path. */

@@ -44,6 +44,17 @@ describe('freshDist: the stamp decides whether dist/ may run', () => {
     expect(freshDist(root)).toBeUndefined();
   });
 
+  it('accepts an input recorded as missing only while it stays missing', () => {
+    const { root } = builtTree();
+    const stamp = join(root, 'dist', 'build-stamp.json');
+    const { bundle, inputs } = JSON.parse(readFileSync(stamp, 'utf8')) as { bundle: string; inputs: object[] };
+    writeFileSync(stamp, JSON.stringify({ bundle, inputs: [...inputs, { path: 'node_modules/.package-lock.json', missing: true }] }));
+    expect(freshDist(root)).toBe(join(root, 'dist', bundle));
+    mkdirSync(join(root, 'node_modules'));
+    writeFileSync(join(root, 'node_modules', '.package-lock.json'), '{}');
+    expect(freshDist(root)).toBeUndefined();
+  });
+
   it('refuses a deleted source and a missing or broken stamp', () => {
     const { root } = builtTree();
     writeFileSync(join(root, 'dist', 'build-stamp.json'), '{"bundle":');
