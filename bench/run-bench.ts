@@ -24,6 +24,9 @@ import { runTrials } from '../src/engine/run-trials.ts';
 import { createWorld, generateWorld } from '../src/engine/world.ts';
 import { TrialRandom, trialSeed } from '../src/engine/trial-random.ts';
 import { reportTiming } from './report-timing.ts';
+import { startUpTiming } from './start-up-bench.ts';
+import { summaryTiming } from './summary-bench.ts';
+import { generatorTimings } from './generator-bench.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = resolve(import.meta.dirname, '..');
@@ -160,6 +163,11 @@ const fitQuality = rSquared(points, linearRegressionLine(fit));
 log('6/6 the report for the default scenario');
 const report = await reportTiming(scenario);
 
+log('+ start-up, the post-run statistics, the keyed generators');
+const startUp = startUpTiming();
+const summaryStats = await summaryTiming(scenario);
+const generators = generatorTimings();
+
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const result = {
   machine,
@@ -172,6 +180,9 @@ const result = {
   workers: { trials: bigTrials, oneWorkerMs: oneWorker.wallMs, twoWorkersMs: twoWorkers.wallMs, speedUp: oneWorker.wallMs / twoWorkers.wallMs },
   memory: { trials: bigTrials, peakRssMb: Math.max(twoWorkers.peakRssMb, oneWorker.peakRssMb, defaultRun.peakRssMb), defaultRunMs: defaultRun.wallMs },
   report,
+  startUp,
+  summary: summaryStats,
+  generators,
 };
 
 const ms = (t: Timing) => `${(t.median / 1000).toFixed(2)} s (${(t.min / 1000).toFixed(2)}–${(t.max / 1000).toFixed(2)}, ${t.runs} runs)`;
@@ -188,6 +199,9 @@ const lines = [
   `  ${bigTrials.toLocaleString('en-US')} trials, 1 worker / 2 workers      ${(oneWorker.wallMs / 1000).toFixed(1)} s / ${(twoWorkers.wallMs / 1000).toFixed(1)} s = ${result.workers.speedUp.toFixed(2)}× [goal ≥ 1.8×: ${goal(result.workers.speedUp >= 1.8)}]`,
   `  peak RSS at ${bigTrials.toLocaleString('en-US')} trials              ${result.memory.peakRssMb.toFixed(0)} MB [goal ≤ 300 MB: ${goal(result.memory.peakRssMb <= 300)}]`,
   `  report, default scenario (charts included)  ${ms(report.ms)}, ${report.files} files   [goal ≤ 3 s: ${goal(report.ms.median <= 3000)}]`,
+  `  start-up: run --trials 100 --no-charts       ${(startUp.prebuiltMs / 1000).toFixed(2)} s prebuilt, ${(startUp.sourcesMs / 1000).toFixed(2)} s through tsx, node -e 0 ${(startUp.bareNodeMs / 1000).toFixed(2)} s   [goal ≤ 0.3 s above node: ${goal(startUp.prebuiltAboveNodeMs <= 300)}]`,
+  `  post-run statistics, ${summaryStats.trials.toLocaleString('en-US')} trials        ${ms(summaryStats.ms)}`,
+  ...generators.map((g) => `  ${g.nsPerUniform.median.toFixed(1).padStart(6)} ns/uniform  ${g.name}`),
   '',
 ];
 process.stdout.write(lines.join('\n'));

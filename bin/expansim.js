@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// expansim's command: TypeScript run through tsx, no build step.
-// Ctrl-C or SIGTERM while tsx and the sources load (about 0.3 s) is recorded
-// here, before anything else, and main() honours it once it takes over.
+// expansim's command. It runs the prebuilt bundle in dist/ (bin/build-dist.js,
+// built by `npm install`), after checking that it was built from the sources
+// as they are now; a stale or missing bundle is rebuilt first, and if that
+// fails (a syntax error, a read-only install) the sources run through tsx.
+// EXPANSIM_TSX=1 always runs the sources through tsx.
+// Ctrl-C or SIGTERM while the bundle or the sources load is recorded here,
+// before anything else, and main() honours it once it takes over.
 const early = { signal: undefined, stop() {} };
 const record = (signal) => {
   early.signal ??= signal;
@@ -12,10 +16,44 @@ early.stop = () => {
   process.off('SIGINT', record);
   process.off('SIGTERM', record);
 };
-// The first of the phases EXPANSIM_TRACE=phases shows (see src/cli/phase-checkpoint.ts).
-if (process.env.EXPANSIM_TRACE === 'phases') process.stderr.write('expansim: phase start\n');
+// The first of the phases EXPANSIM_TRACE=phases shows (see src/cli/phase-checkpoint.ts),
+// then which code runs: `load prebuilt` or `load sources`.
+const tracing = process.env.EXPANSIM_TRACE === 'phases';
+if (tracing) process.stderr.write('expansim: phase start\n');
 
-const { register } = await import('tsx/esm/api');
-register();
-const { main } = await import('../src/cli/main.ts');
+// Modules load inside the functions below, never by a static import, so the handlers above come first.
+async function prebuiltMain() {
+  if (process.env.EXPANSIM_TSX === '1') return undefined;
+  // Node 22.1 and newer keep V8's compiled code of the bundle between runs (compiling it is most of the start-up); Node 20 has no such cache.
+  (await import('node:module')).default.enableCompileCache?.();
+  const { pathToFileURL } = await import('node:url');
+  const { freshDist } = await import('./fresh-dist.js');
+  let bundle = freshDist();
+  if (bundle === undefined) {
+    try {
+      bundle = await (await import('./build-dist.js')).buildDist();
+    } catch (error) {
+      if (process.env.EXPANSIM_DEBUG) process.stderr.write(`expansim: could not rebuild dist/, running the sources through tsx: ${error?.message}\n`);
+      return undefined;
+    }
+  }
+  if (process.env.EXPANSIM_DEBUG) process.setSourceMapsEnabled(true);
+  try {
+    return (await import(pathToFileURL(bundle).href)).main;
+  } catch (error) {
+    // A concurrent rebuild removed this bundle between the check and the import.
+    if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(bundle)) return undefined;
+    throw error;
+  }
+}
+
+async function sourceMain() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return (await import('../src/cli/main.ts')).main;
+}
+
+let main = await prebuiltMain();
+if (tracing) process.stderr.write(`expansim: phase load ${main ? 'prebuilt' : 'sources'}\n`);
+main ??= await sourceMain();
 process.exitCode = await main(process.argv.slice(2), undefined, early);

@@ -24,8 +24,9 @@ export function addExact(partials: ExactSumState, value: number): void {
     if (lo !== 0) partials[i++] = lo;
     x = hi;
   }
-  partials.length = i;
-  partials.push(x);
+  // The same partials as `length = i; push(x)`, without resizing the array when its length stays.
+  partials[i] = x;
+  if (partials.length > i + 1) partials.length = i + 1;
 }
 
 /** Adds every partial of `other` into `partials`. */

@@ -6,7 +6,7 @@
  * it in the speaker notes), a table slide, and a closing slide of facts.
  * Every box is placed inside the slide and every title's size is chosen to fit.
  */
-import pptxgenjs from 'pptxgenjs';
+import type pptxgenjs from 'pptxgenjs';
 import { fitPicture, fittingFontSize, pngSize, SLIDE, type Box } from './deck-layout.ts';
 
 export interface DeckChart {
@@ -39,8 +39,9 @@ export interface DeckInput {
 }
 
 // pptxgenjs's types describe its CommonJS build; Node loads its ES build, whose default export is the class itself.
-const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
-type PptxGenJS = InstanceType<typeof PptxGenJS>;
+// Loaded with the first deck, so a run without one does not pay its start-up.
+type PptxGenJSClass = typeof pptxgenjs.default;
+type PptxGenJS = InstanceType<PptxGenJSClass>;
 type Slide = ReturnType<PptxGenJS['addSlide']>;
 
 const FONT = 'Arial';
@@ -115,6 +116,7 @@ function tableSlide(deck: PptxGenJS, title: string, header: readonly string[] | 
 
 /** The deck as the bytes of a .pptx file. */
 export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
+  const PptxGenJS = (await import('pptxgenjs')).default as unknown as PptxGenJSClass;
   const deck = new PptxGenJS();
   deck.layout = 'LAYOUT_WIDE';
   deck.title = slideText(input.headline);

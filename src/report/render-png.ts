@@ -4,7 +4,8 @@
  * off, so the image is the same on every machine. A chart larger than
  * MAX_CHART_SIZE (at 1×) is refused before any pixel is allocated.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import { CHART_FONT_FILES } from './chart-fonts.ts';
 import { CHART_FONT } from '../charts/chart-theme.ts';
 import { checkChartSize } from './chart-size-limit.ts';
@@ -16,7 +17,11 @@ export interface PngOptions {
   scale?: number;
 }
 
+// resvg (a native module) loads with the first PNG, so a run without charts does not pay its start-up.
+let Resvg: typeof ResvgClass | undefined;
+
 export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
+  Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     background: 'white',

@@ -4,8 +4,7 @@
  * DejaVu Sans' own metrics (the font the PNG is drawn with), and every
  * warning vega-lite or vega logs is collected so tests can demand none.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { CHART_FONT_FILES } from './chart-fonts.ts';
 import { readFontMetrics, type FontMetrics } from './font-metrics.ts';
 import { checkChartSize, svgSize } from './chart-size-limit.ts';
@@ -21,10 +20,15 @@ interface TextItem {
   fontWeight?: string | number;
 }
 
+type Vega = typeof import('vega');
+
+// vega and vega-lite load on the first chart, so a run without charts does not pay their start-up.
+let libraries: Promise<[Vega, typeof import('vega-lite')]> | undefined;
+
 let metrics: { regular: FontMetrics; bold: FontMetrics } | undefined;
 
 /** Makes vega measure text with DejaVu Sans (vega's text measurement is a module-level setting). */
-function useChartFontMetrics(): void {
+function useChartFontMetrics(vega: Vega): void {
   if (metrics) return;
   metrics = { regular: readFontMetrics(CHART_FONT_FILES.regular), bold: readFontMetrics(CHART_FONT_FILES.bold) };
   const { regular, bold } = metrics;
@@ -37,7 +41,7 @@ function useChartFontMetrics(): void {
   };
 }
 
-function collectingLogger(warnings: string[]) {
+function collectingLogger(vega: Vega, warnings: string[]) {
   const logger = vega.logger(vega.Warn);
   const keep = (level: string) => (...args: unknown[]) => {
     warnings.push(`${level}: ${args.map(String).join(' ')}`);
@@ -48,9 +52,11 @@ function collectingLogger(warnings: string[]) {
 
 /** Renders a spec to SVG; the spec's own data only (no loading). Throws for a chart larger than MAX_CHART_SIZE. */
 export async function renderSvg(spec: TopLevelSpec): Promise<RenderedSvg> {
-  useChartFontMetrics();
+  libraries ??= Promise.all([import('vega'), import('vega-lite')]);
+  const [vega, { compile }] = await libraries;
+  useChartFontMetrics(vega);
   const warnings: string[] = [];
-  const logger = collectingLogger(warnings);
+  const logger = collectingLogger(vega, warnings);
   const { spec: vegaSpec } = compile(spec, { logger });
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logger });
   try {

@@ -64,25 +64,33 @@ export interface PathClass {
 /** Each plan's classes by strategy key, the baseline's first. */
 export type PathClassSummary = Record<string, Record<string, PathClass>>;
 
-/** The migrating plan's class of trial row `i`: how far it got with the streams it migrates to. */
-export function migratingPathOf(table: OutcomeTable, strategy: Pick<StrategyParameters, 'key' | 'open'>, i: number): MigratingPath {
-  const column = (name: 'churnMonth' | 'midstreamOpened' | 'upstreamOpened' | 'trapMonths') => strategyColumn(table, strategy.key, name)[i]!;
-  if (column('churnMonth') >= 0) return 'churned';
+/** The migrating plan's classifier of trial rows: how far each got with the streams it migrates to. */
+export function migratingPathsOf(table: OutcomeTable, strategy: Pick<StrategyParameters, 'key' | 'open'>): (i: number) => MigratingPath {
+  const column = (name: 'churnMonth' | 'midstreamOpened' | 'upstreamOpened' | 'trapMonths') => strategyColumn(table, strategy.key, name);
+  const [churnMonth, midstreamOpened, upstreamOpened, trapMonths] = [column('churnMonth'), column('midstreamOpened'), column('upstreamOpened'), column('trapMonths')];
   const migratesMidstream = strategy.open[MIDSTREAM] === OPEN_MIGRATE;
   const migratesUpstream = strategy.open[UPSTREAM] === OPEN_MIGRATE;
-  const midstream = column('midstreamOpened') >= 0;
-  const upstream = column('upstreamOpened') >= 0;
-  if ((!migratesUpstream || upstream) && (!migratesMidstream || midstream)) return 'migratedFully';
-  if (migratesMidstream && midstream) return 'stalledAtMidstream';
-  return column('trapMonths') >= TRAP_MONTHS_STUCK ? 'stuckByTrap' : 'neverMigrated';
+  return (i) => {
+    if (churnMonth[i]! >= 0) return 'churned';
+    const midstream = midstreamOpened[i]! >= 0;
+    const upstream = upstreamOpened[i]! >= 0;
+    if ((!migratesUpstream || upstream) && (!migratesMidstream || midstream)) return 'migratedFully';
+    if (migratesMidstream && midstream) return 'stalledAtMidstream';
+    return trapMonths[i]! >= TRAP_MONTHS_STUCK ? 'stuckByTrap' : 'neverMigrated';
+  };
 }
 
-/** The starting plan's class of trial row `i`; `understaffed` when capacity < Σ fte of the streams it opens. */
-export function startingPathOf(table: OutcomeTable, key: string, i: number, understaffed: boolean): StartingPath {
-  if (strategyColumn(table, key, 'churnMonth')[i]! >= 0) return 'churned';
-  if (strategyColumn(table, key, 'deliveryFailures')[i]! > 0) return 'failedDelivery';
-  if (strategyColumn(table, key, 'firstUpstreamWin')[i]! >= 0) return 'upstreamReached';
-  return understaffed ? 'capacityStarved' : 'upstreamNotReached';
+/** The starting plan's classifier of trial rows; `understaffed` when capacity < Σ fte of the streams it opens. */
+export function startingPathsOf(table: OutcomeTable, key: string, understaffed: boolean): (i: number) => StartingPath {
+  const churnMonth = strategyColumn(table, key, 'churnMonth');
+  const deliveryFailures = strategyColumn(table, key, 'deliveryFailures');
+  const firstUpstreamWin = strategyColumn(table, key, 'firstUpstreamWin');
+  return (i) => {
+    if (churnMonth[i]! >= 0) return 'churned';
+    if (deliveryFailures[i]! > 0) return 'failedDelivery';
+    if (firstUpstreamWin[i]! >= 0) return 'upstreamReached';
+    return understaffed ? 'capacityStarved' : 'upstreamNotReached';
+  };
 }
 
 function summarizeClasses<K extends string>(
@@ -128,7 +136,7 @@ function classesOf(
 ): Record<string, PathClass> {
   const npv = strategyColumn(table, strategy.key, 'npv');
   const family = pathFamilyOf(strategy);
-  if (family === 'migrating') return summarizeClasses(MIGRATING_PATHS, (i) => migratingPathOf(table, strategy, i), npv, a, b);
+  if (family === 'migrating') return summarizeClasses(MIGRATING_PATHS, migratingPathsOf(table, strategy), npv, a, b);
   if (family === 'holding') {
     const churn = strategyColumn(table, strategy.key, 'churnMonth');
     return summarizeClasses(HOLD_PATHS, (i) => (churn[i]! >= 0 ? 'churned' : 'heldDownstream'), npv, a, b);
@@ -136,7 +144,7 @@ function classesOf(
   let fte = 0;
   for (let s = 0; s < STREAM_COUNT; s++) if (strategy.open[s] !== OPEN_NEVER) fte += params.fte[s]!;
   const understaffed = params.capacity < fte;
-  return summarizeClasses(STARTING_PATHS, (i) => startingPathOf(table, strategy.key, i, understaffed), npv, a, b);
+  return summarizeClasses(STARTING_PATHS, startingPathsOf(table, strategy.key, understaffed), npv, a, b);
 }
 
 /** Classifies every trial's path under each plan, the baseline's first; differences are the compared pair's. */

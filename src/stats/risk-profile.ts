@@ -100,9 +100,12 @@ export function summarizeDominance(first: ArrayLike<number>, second: ArrayLike<n
   return summarizeDominanceAgainst({ [aKey]: first, [bKey]: second }, bKey);
 }
 
-/** Dominance both ways of every strategy (NPVs by key) against `baseline`, and every strategy's risk profile. */
-export function summarizeDominanceAgainst(npvs: Record<string, ArrayLike<number>>, baseline: string): DominanceSummary {
-  const sorted = Object.fromEntries(Object.entries(npvs).map(([key, values]) => [key, sortedCopy(values)]));
+/**
+ * Dominance both ways of every strategy (NPVs by key) against `baseline`, and every strategy's risk profile;
+ * `sortedNpvs` are the NPVs' sorted copies when the caller already made them.
+ */
+export function summarizeDominanceAgainst(npvs: Record<string, ArrayLike<number>>, baseline: string, sortedNpvs?: Record<string, Float64Array>): DominanceSummary {
+  const sorted = Object.fromEntries(Object.entries(npvs).map(([key, values]) => [key, sortedNpvs?.[key] ?? sortedCopy(values)]));
   const base = sorted[baseline]!;
   const summary: DominanceSummary = { firstOrder: {}, secondOrder: {}, risk: {} };
   for (const [key, values] of Object.entries(sorted)) {

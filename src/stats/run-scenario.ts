@@ -16,6 +16,7 @@ import { summarizeDominanceAgainst, type DominanceSummary } from './risk-profile
 import { comparedPair } from './compared-pair.ts';
 import { strategyColumn } from '../engine/outcome-table.ts';
 import { summarizeOutcomes, type RunFacts, type Summary } from './summarize-outcomes.ts';
+import { sortedCopy } from './sample-statistics.ts';
 
 export interface AnalysisOptions {
   /** Run the barrier ablation on the same worlds (default true). */
@@ -76,9 +77,11 @@ export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablati
   const baseline = params.strategies[params.baseline]!.key;
   const { a, b } = comparedPair(params);
   const npvs = Object.fromEntries(table.strategies.map((key) => [key, strategyColumn(table, key, 'npv')]));
+  // Each NPV column sorted once, for its quantiles and for the dominance checks.
+  const sortedNpvs = Object.fromEntries(Object.entries(npvs).map(([key, values]) => [key, sortedCopy(values)]));
   const summary: FullSummary = {
-    ...summarizeOutcomes(table, runFacts(scenario), params),
-    dominance: summarizeDominanceAgainst(npvs, baseline),
+    ...summarizeOutcomes(table, runFacts(scenario), params, sortedNpvs),
+    dominance: summarizeDominanceAgainst(npvs, baseline, sortedNpvs),
     pathClasses: summarizePathClasses(table, params),
   };
   for (const strategy of table.strategies) {

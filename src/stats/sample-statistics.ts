@@ -4,6 +4,7 @@
  */
 import { quantileSorted } from 'simple-statistics';
 import { addExact, exactSum, valueOfExact, type ExactSumState } from '../engine/exact-sum.ts';
+import { quantileRanks, selectOrderStatistics } from './select-order-statistics.ts';
 
 export interface SampleSummary {
   mean: number;
@@ -43,7 +44,7 @@ export function standardDeviationOf(values: ArrayLike<number>, mean = meanOf(val
 
 /** A sorted copy of the values. Cost: O(n log n). */
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
+  return new Float64Array(values).sort();
 }
 
 /**
@@ -56,19 +57,25 @@ export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
   return quantileSorted(sorted as unknown as number[], p);
 }
 
-/** Mean, spread, P10/P50/P90 and range of a non-empty sample. */
-export function summarizeSample(values: ArrayLike<number>): SampleSummary {
+const SUMMARY_QUANTILES = [0.1, 0.5, 0.9];
+
+/**
+ * Mean, spread, P10/P50/P90 and range of a non-empty sample. `sorted` is its
+ * sorted copy when the caller has one; otherwise only the ranks those figures
+ * read are put in place (selection, O(n)), which gives the same numbers.
+ */
+export function summarizeSample(values: ArrayLike<number>, sorted?: ArrayLike<number>): SampleSummary {
   const mean = meanOf(values);
   const sd = values.length > 1 ? standardDeviationOf(values, mean) : null;
-  const sorted = sortedCopy(values);
+  const ordered = sorted ?? selectOrderStatistics(values, quantileRanks(values.length, SUMMARY_QUANTILES));
   return {
     mean,
     sd,
     se: sd === null ? null : sd / Math.sqrt(values.length),
-    p10: quantileOfSorted(sorted, 0.1),
-    p50: quantileOfSorted(sorted, 0.5),
-    p90: quantileOfSorted(sorted, 0.9),
-    min: sorted[0]!,
-    max: sorted[sorted.length - 1]!,
+    p10: quantileOfSorted(ordered, 0.1),
+    p50: quantileOfSorted(ordered, 0.5),
+    p90: quantileOfSorted(ordered, 0.9),
+    min: ordered[0]!,
+    max: ordered[ordered.length - 1]!,
   };
 }

@@ -114,7 +114,7 @@ function share(values: ArrayLike<number>, test: (value: number) => boolean): num
   return count / values.length;
 }
 
-function summarizeStrategy(table: OutcomeTable, strategy: string, walletShare: Float64Array, notes: Notes): StrategySummary {
+function summarizeStrategy(table: OutcomeTable, strategy: string, walletShare: Float64Array, notes: Notes, sortedNpv?: Float64Array): StrategySummary {
   const n = table.count;
   const column = (name: StrategyColumnName) => strategyColumn(table, strategy, name);
   const mean = (name: string, index = 0) => sumOf(table, strategy, name, index) / n;
@@ -137,7 +137,7 @@ function summarizeStrategy(table: OutcomeTable, strategy: string, walletShare: F
   });
 
   return {
-    npv: summarizeSample(column('npv')),
+    npv: summarizeSample(column('npv'), sortedNpv),
     revenue: { ...summarizeSample(column('revenue')), byStream: perStream((s) => mean('revenueByStream', s)) },
     grossMargin: { ...summarizeSample(column('grossMargin')), byStream: perStream((s) => mean('marginByStream', s)) },
     costOfSale: { mean: costTotal / n, build: mean('buildCost'), byStream: perStream((s) => mean('costByStream', s)) },
@@ -179,12 +179,15 @@ export function shareBest(npvs: readonly ArrayLike<number>[]): ShareEstimate[] {
   return Array.from(wins, (won) => ({ p: won / n, ci95: wilsonInterval(won, n) }));
 }
 
-/** Summarizes a complete outcome table (trials 0 … n−1) of a run of `params`' strategies. */
-export function summarizeOutcomes(table: OutcomeTable, facts: RunFacts, params: Pick<ModelParameters, 'walletShare' | 'strategies' | 'baseline'>): Summary {
+/**
+ * Summarizes a complete outcome table (trials 0 … n−1) of a run of `params`' strategies;
+ * `sortedNpvs` are the NPV columns' sorted copies by strategy when the caller already made them.
+ */
+export function summarizeOutcomes(table: OutcomeTable, facts: RunFacts, params: Pick<ModelParameters, 'walletShare' | 'strategies' | 'baseline'>, sortedNpvs?: Record<string, Float64Array>): Summary {
   if (table.count < 1) throw new Error('summarizeOutcomes requires at least one trial');
   const notes: Notes = {};
   const keys = table.strategies;
-  const strategies = Object.fromEntries(keys.map((strategy) => [strategy, summarizeStrategy(table, strategy, params.walletShare, notes)]));
+  const strategies = Object.fromEntries(keys.map((strategy) => [strategy, summarizeStrategy(table, strategy, params.walletShare, notes, sortedNpvs?.[strategy])]));
   const npv = (key: string) => strategyColumn(table, key, 'npv');
   const { a, b } = comparedPair(params);
   const comparison = compareStrategies(npv(a.key), npv(b.key), notes, a.key);

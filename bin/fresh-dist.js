@@ -1,0 +1,29 @@
+// Whether dist/ (see bin/build-dist.js) was built from the sources as they
+// are now: every input the stamp lists still has its size and either its
+// mtime or, when only the mtime moved (a checkout, a touch), its sha1; an
+// input recorded as missing still is.
+// Plain JavaScript without esbuild, so the check costs a few milliseconds.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function unchanged(root, input) {
+  const file = join(root, input.path);
+  if (input.missing) return !existsSync(file);
+  const { size, mtimeMs } = statSync(file);
+  if (size !== input.size) return false;
+  return mtimeMs === input.mtimeMs || createHash('sha1').update(readFileSync(file)).digest('hex') === input.sha1;
+}
+
+/** The path of the prebuilt bundle if it is up to date with the sources under `root`, else undefined. */
+export function freshDist(root = ROOT) {
+  try {
+    const { bundle, inputs } = JSON.parse(readFileSync(join(root, 'dist', 'build-stamp.json'), 'utf8'));
+    return inputs.every((input) => unchanged(root, input)) ? join(root, 'dist', bundle) : undefined;
+  } catch {
+    return undefined;
+  }
+}
