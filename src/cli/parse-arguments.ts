@@ -111,7 +111,7 @@ export type ParsedArguments =
   | { command: 'explain'; scenario: string; options: ExplainOptions }
   | { command: 'merge'; parts: string[]; options: MergeOptions }
   | { command: 'calibrate'; deals: string; options: CalibrateOptions }
-  | { command: 'validate'; scenarios: string[]; quiet: boolean }
+  | { command: 'validate'; scenarios: string[]; quiet: boolean; accounts?: string }
   | { command: 'init'; file: string; force: boolean }
   | { command: 'schema' }
   /** Help or version text to print; exit 0. */
@@ -265,10 +265,13 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
 
   program
     .command('validate')
-    .description('check scenario files and list every problem with its line; exit 2 if any')
-    .argument('<scenario...>', 'scenario files')
+    .description('check scenario and book files (a book has base, teams and groups) and list every problem with its line; exit 2 if any')
+    .argument('<scenario...>', 'scenario or book files')
+    .option('-a, --accounts <file.csv>', "an accounts CSV to check with the book(s), as portfolio --accounts reads it")
     .option('-q, --quiet', 'print nothing but problems', false)
-    .action((scenarios: string[], options: { quiet: boolean }) => record({ command: 'validate', scenarios, quiet: options.quiet }));
+    .action((scenarios: string[], options: { quiet: boolean; accounts?: string }) =>
+      record({ command: 'validate', scenarios, quiet: options.quiet, ...(options.accounts !== undefined ? { accounts: options.accounts } : {}) }),
+    );
 
   program
     .command('init')
