@@ -14,7 +14,7 @@ import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
 import { checkPortfolioSize, evaluationProgress, loadPortfolioBook } from './portfolio-input.ts';
 import { portfolioShardCommand } from './portfolio-shard-commands.ts';
-import { writePortfolioOutput } from './write-portfolio-output.ts';
+import { finishPortfolio } from './finish-portfolio.ts';
 
 export async function portfolioCommand(bookPath: string, options: PortfolioOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
   if (options.shard) return portfolioShardCommand(bookPath, options, io, signal);
@@ -37,7 +37,7 @@ export async function portfolioCommand(bookPath: string, options: PortfolioOptio
   } finally {
     progress.stop();
   }
-  await writePortfolioOutput(
+  await finishPortfolio(
     target,
     targetOptions,
     {

@@ -23,7 +23,7 @@ import type { MergeOptions, PortfolioOptions } from '../parse-arguments.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
 import { checkPortfolioSize, evaluationProgress, loadPortfolioBook } from './portfolio-input.ts';
-import { writePortfolioOutput } from './write-portfolio-output.ts';
+import { finishPortfolio } from './finish-portfolio.ts';
 
 /** The partial's file name, as a run's: `<book>-portfolio.shard-0003-of-0016.expansim-part`. */
 export function portfolioShardFileName(bookName: string, index: number, count: number): string {
@@ -117,7 +117,7 @@ export async function portfolioMergeCommand(paths: readonly string[], options: M
   await checkpoint('summary');
   const result = portfolioResult(compiled, assembleEvaluation(compiled, partials.flatMap((partial) => partial.groups)));
   if (!options.quiet && !options.json) io.out(`Merged ${partials.length} portfolio partials.\n`);
-  await writePortfolioOutput(
+  await finishPortfolio(
     target,
     targetOptions,
     {

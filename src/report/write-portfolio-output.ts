@@ -1,19 +1,15 @@
 /**
  * The portfolio's output folder, written atomically: portfolio.json, the
  * book and base scenario it came from, the charts, report and deck (unless
- * left out), and run.json; then the table (or the JSON) on stdout. One writer
- * for `portfolio` and for `merge` of portfolio partials, so both write the
- * same bytes from the same evaluation.
+ * left out), and run.json. One writer for `portfolio`, for `merge` of
+ * portfolio partials and for scripts, so all write the same bytes from the
+ * same evaluation.
  */
 import { hostname } from 'node:os';
-import { relative } from 'node:path';
-import type { PortfolioResult } from '../../portfolio/run-portfolio.ts';
-import { packageVersion } from '../../report/package-version.ts';
-import { formatSummaryJson } from '../../report/run-record.ts';
-import { writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
-import type { CliIo } from '../cli-io.ts';
-import { formatPortfolioTable } from '../format-portfolio-table.ts';
-import type { Checkpoint } from '../phase-checkpoint.ts';
+import type { PortfolioResult } from '../portfolio/run-portfolio.ts';
+import { packageVersion } from './package-version.ts';
+import { formatSummaryJson } from './run-record.ts';
+import { writeFolderAtomically, type OutputFile } from './write-folder-atomically.ts';
 
 export interface PortfolioOutput {
   result: PortfolioResult;
@@ -33,30 +29,30 @@ export interface PortfolioOutput {
 }
 
 export interface PortfolioOutputOptions {
-  charts: boolean;
-  deck: boolean;
-  json: boolean;
-  quiet: boolean;
+  /** Charts, report.html and (with `deck`) deck.pptx; default true. */
+  charts?: boolean;
+  deck?: boolean;
+  /** Name of the folder's contents for messages, and whether the user chose the folder (see writeFolderAtomically). */
+  name?: string;
+  explicitOut?: boolean;
+  onWarning?: (warning: string) => void;
+  /** Awaited between phases (a CLI's signal and trace points). */
+  checkpoint?: (step: string) => Promise<void>;
 }
 
-export async function writePortfolioOutput(
-  target: string,
-  targetOptions: { name: string; explicitOut: boolean },
-  output: PortfolioOutput,
-  options: PortfolioOutputOptions,
-  io: CliIo,
-  checkpoint: Checkpoint,
-): Promise<void> {
+/** Writes the portfolio's output folder at `target`. */
+export async function writePortfolioOutput(target: string, output: PortfolioOutput, options: PortfolioOutputOptions = {}): Promise<void> {
   const { result } = output;
+  const checkpoint = options.checkpoint ?? (async () => undefined);
   const files: OutputFile[] = [
     { path: 'portfolio.json', content: formatSummaryJson(result) },
     { path: 'book.yaml', content: output.bookText },
     { path: 'base-scenario.yaml', content: output.baseText },
   ];
   // The report stage (vega, vega-lite) loads only when charts are wanted.
-  if (options.charts) {
+  if (options.charts ?? true) {
     await checkpoint('charts');
-    const { buildPortfolioReportFiles } = await import('../../report/build-portfolio-report-files.ts');
+    const { buildPortfolioReportFiles } = await import('./build-portfolio-report-files.ts');
     files.push(
       ...(await buildPortfolioReportFiles({
         result,
@@ -64,8 +60,8 @@ export async function writePortfolioOutput(
         baseText: output.baseText,
         accountsFile: output.accountsFile,
         version: packageVersion(),
-        onWarning: (warning) => io.err(`warning: ${warning}\n`),
-        deck: options.deck,
+        onWarning: options.onWarning,
+        deck: options.deck ?? true,
         checkpoint,
       })),
     );
@@ -91,7 +87,5 @@ export async function writePortfolioOutput(
   };
   files.push({ path: 'run.json', content: formatSummaryJson(record) });
   await checkpoint('write');
-  await writeFolderAtomically(target, files, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
-  if (options.json) io.out(formatSummaryJson(result));
-  else if (!options.quiet) io.out(`${formatPortfolioTable(result)}  Written to ${relative(process.cwd(), target) || '.'}/\n`);
+  await writeFolderAtomically(target, files, { name: options.name, explicitOut: options.explicitOut, beforeCommit: () => checkpoint('commit') });
 }
