@@ -7,11 +7,12 @@
  * for the expected NPV that the solver maximises.
  *
  * Groups are independent, so any subset of them can be evaluated alone (a
- * shard) and the evaluations assembled later; and every simulation is its own
+ * shard) and the evaluations assembled later; and every account is its own
  * task on the worker pool, so the figures are the same for any worker count.
  *
  * Cost: Σ over groups of count × capacity steps simulations of `trials`
- * trials, each playing every strategy of the scenario.
+ * trials, each playing every strategy of the scenario (an account draws each
+ * of its worlds once, for all its capacities).
  */
 import { availableParallelism } from 'node:os';
 import type { CompiledBook } from '../book/compile-book.ts';
@@ -20,6 +21,7 @@ import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { meanOf } from '../stats/sample-statistics.ts';
 import { capacityOf, capacityUnits, fullCoverage } from './capacity-grid.ts';
+import type { AccountTask } from './portfolio-worker-messages.ts';
 import { simulateAccounts } from './simulate-accounts.ts';
 import { strategyNpvColumns } from './strategy-npv-columns.ts';
 
@@ -51,7 +53,7 @@ export interface GroupColumns {
 export interface EvaluateOptions {
   /** Worker threads; default: all cores the evaluation can keep busy. */
   workers?: number;
-  /** Called after each simulation with how many are done and how many there are. */
+  /** Called after each account with how many simulations (account × capacity) are done and how many there are. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
@@ -84,29 +86,32 @@ export function defaultEvaluationWorkers(simulations: number, trials: number): n
 export async function evaluateGroups(compiled: CompiledBook, groups: readonly number[], options: EvaluateOptions = {}): Promise<GroupColumns[]> {
   const { step, trials, seed } = compiled.book;
   const zeros = new Float64Array(trials);
-  const scenarios: Scenario[] = [];
-  const slots: { columns: Float64Array[][]; units: number }[] = [];
+  const tasks: AccountTask[] = [];
+  const slots: Float64Array[][][] = [];
   const evaluated = groups.map((g): GroupColumns => {
     const { strategies, maxUnits } = groupGrid(compiled, g);
     const group = compiled.groups[g]!;
+    const capacities = Array.from({ length: maxUnits }, (_, k) => capacityOf(k + 1, step));
     const npv = group.accounts.map((index) => {
       const columns = strategies.map(() => [zeros]);
-      for (let units = 1; units <= maxUnits; units++) {
-        scenarios.push(accountScenario(group.scenario, seed, index, capacityOf(units, step)));
-        slots.push({ columns, units });
+      if (maxUnits > 0) {
+        tasks.push({ scenario: accountScenario(group.scenario, seed, index, capacities[0]!), capacities });
+        slots.push(columns);
       }
       return columns;
     });
     return { group: g, strategies, maxUnits, npv };
   });
+  const total = simulationCount(compiled, groups);
   let done = 0;
-  await simulateAccounts(scenarios, {
-    workers: options.workers ?? defaultEvaluationWorkers(scenarios.length, trials),
+  await simulateAccounts(tasks, {
+    workers: options.workers ?? defaultEvaluationWorkers(total, trials),
     signal: options.signal,
     onResult: (id, npv) => {
-      const { columns, units } = slots[id]!;
-      npv.forEach((column, s) => (columns[s]![units] = column));
-      options.onProgress?.(++done, scenarios.length);
+      const columns = slots[id]!;
+      npv.forEach((byStrategy, c) => byStrategy.forEach((column, s) => (columns[s]![c + 1] = column)));
+      done += npv.length;
+      options.onProgress?.(done, total);
     },
   });
   return evaluated;

@@ -1,6 +1,6 @@
 /**
- * A portfolio worker thread: runs the account simulations it is sent, one at
- * a time, and posts back each strategy's NPV per trial (the buffers move, not
+ * A portfolio worker thread: simulates the accounts it is sent, one at a
+ * time (every capacity of the account's grid), and posts back each strategy's NPV per trial (the buffers move, not
  * copied). Messages are plain data, errors included.
  */
 import { parentPort } from 'node:worker_threads';
@@ -12,8 +12,8 @@ const port = parentPort!;
 
 port.on('message', (task: PortfolioWorkerTask) => {
   try {
-    const npv = simulateAccount(task.scenario);
-    port.postMessage({ type: 'result', id: task.id, npv } satisfies PortfolioWorkerReply, npv.map((column) => column.buffer as ArrayBuffer));
+    const npv = simulateAccount(task.scenario, task.capacities);
+    port.postMessage({ type: 'result', id: task.id, npv } satisfies PortfolioWorkerReply, npv.flat().map((column) => column.buffer as ArrayBuffer));
   } catch (error) {
     const kind = error instanceof RunLimitError ? RunLimitError.kind : undefined;
     port.postMessage({ type: 'error', id: task.id, message: (error as Error).message, kind } satisfies PortfolioWorkerReply);

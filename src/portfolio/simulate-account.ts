@@ -1,20 +1,38 @@
 /**
- * One simulation of the portfolio's grid: an account's scenario at one
- * capacity, every strategy on the same worlds, reduced to each strategy's NPV
- * per trial. The same trials `expansim run` would play (runTrials over
- * 0 … trials − 1 with the scenario's seed), in whichever thread runs it.
+ * One account of the portfolio's grid: its scenario at every capacity of the
+ * grid, every strategy, on the same worlds, reduced to each strategy's NPV
+ * per trial. A trial's world does not depend on capacity (it enters only the
+ * policy's q_s, MODEL.md §3.6), so each world is drawn once and played at
+ * every capacity: the figures are exactly those `expansim run` gives the
+ * scenario at each capacity (same seed, same trials 0 … trials − 1), for a
+ * fraction of the world draws.
  */
-import { createOutcomeTable } from '../engine/outcome-table.ts';
-import { runTrials } from '../engine/run-trials.ts';
+import { createPolicyState } from '../engine/policy-state.ts';
+import { runPolicy } from '../engine/run-policy.ts';
+import { createTrialOutcome } from '../engine/trial-outcome.ts';
+import { createWorld, generateWorld } from '../engine/world.ts';
 import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { strategyNpvColumns } from './strategy-npv-columns.ts';
 
-/** NPV per trial of each strategy of `scenario`, in its order, $M. */
-export function simulateAccount(scenario: Scenario): Float64Array[] {
-  const params = compileParameters(scenario);
-  const readers = strategyNpvColumns(params);
-  const table = createOutcomeTable(0, scenario.trials, params.horizonMonths, params.strategies.map((strategy) => strategy.key), [], { columns: 'summary' });
-  runTrials(params, scenario.seed, 0, scenario.trials, { table });
-  return readers.map((reader) => reader.read(table));
+/** NPV per trial, $M, by [capacity][strategy] (the scenario's strategy order) of `scenario` at each of `capacities`. */
+export function simulateAccount(scenario: Scenario, capacities: readonly number[]): Float64Array[][] {
+  const params = capacities.map((capacity) => compileParameters({ ...scenario, resources: { ...scenario.resources, capacity } }));
+  const first = params[0];
+  if (!first) return [];
+  const { trials, seed } = scenario;
+  const horizon = first.horizonMonths;
+  const world = createWorld(horizon);
+  const state = createPolicyState(horizon);
+  const outcome = createTrialOutcome(horizon);
+  const npv = params.map((p) => p.strategies.map(() => new Float64Array(trials)));
+  for (let trial = 0; trial < trials; trial++) {
+    generateWorld(first, seed, trial, world);
+    params.forEach((p, c) => {
+      const columns = npv[c]!;
+      p.strategies.forEach((strategy, s) => {
+        columns[s]![trial] = runPolicy(p, strategy, world, state, outcome).npv;
+      });
+    });
+  }
+  return npv;
 }

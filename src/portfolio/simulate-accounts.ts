@@ -1,22 +1,21 @@
 /**
- * Runs many account simulations (simulateAccount), in this thread or on a
- * pool of worker threads, each worker taking the next simulation as it
- * finishes one. A simulation's figures depend only on its scenario (its seed
- * and capacity), so the results are the same for any worker count; only the
- * order they arrive in changes, and callers store them by id.
+ * Simulates many accounts (simulateAccount), in this thread or on a pool of
+ * worker threads, each worker taking the next account as it finishes one. An
+ * account's figures depend only on its scenario (its seed) and capacities, so
+ * the results are the same for any worker count; only the order they arrive
+ * in changes, and callers store them by id.
  */
 import { Worker } from 'node:worker_threads';
 import { bundleWorkerCode } from '../engine/bundle-worker-code.ts';
 import { RunLimitError } from '../engine/run-limit-error.ts';
-import type { Scenario } from '../scenario/scenario-schema.ts';
-import type { PortfolioWorkerReply, PortfolioWorkerTask } from './portfolio-worker-messages.ts';
+import type { AccountTask, PortfolioWorkerReply, PortfolioWorkerTask } from './portfolio-worker-messages.ts';
 import { simulateAccount } from './simulate-account.ts';
 
 export interface SimulateAccountsOptions {
   /** Worker threads; 1 runs in this thread. */
   workers: number;
-  /** Called with each simulation's index in `scenarios` and its NPV columns. */
-  onResult: (id: number, npv: Float64Array[]) => void;
+  /** Called with each account's index in `tasks` and its NPV columns by [capacity][strategy]. */
+  onResult: (id: number, npv: Float64Array[][]) => void;
   signal?: AbortSignal;
 }
 
@@ -24,16 +23,17 @@ function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('the evaluation was interrupted');
 }
 
-async function inThisThread(scenarios: readonly Scenario[], options: SimulateAccountsOptions): Promise<void> {
-  for (let id = 0; id < scenarios.length; id++) {
+async function inThisThread(tasks: readonly AccountTask[], options: SimulateAccountsOptions): Promise<void> {
+  for (let id = 0; id < tasks.length; id++) {
     if (options.signal?.aborted) throw abortError(options.signal);
-    options.onResult(id, simulateAccount(scenarios[id]!));
-    // Let signals and progress output through between simulations.
+    const task = tasks[id]!;
+    options.onResult(id, simulateAccount(task.scenario, task.capacities));
+    // Let signals and progress output through between accounts.
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
-function inWorkers(scenarios: readonly Scenario[], count: number, options: SimulateAccountsOptions): Promise<void> {
+function inWorkers(tasks: readonly AccountTask[], count: number, options: SimulateAccountsOptions): Promise<void> {
   const code = bundleWorkerCode(new URL('./portfolio-worker.ts', import.meta.url));
   const workers: Worker[] = [];
   let next = 0;
@@ -57,9 +57,9 @@ function inWorkers(scenarios: readonly Scenario[], count: number, options: Simul
     }
     options.signal?.addEventListener('abort', onAbort);
     const feed = (worker: Worker) => {
-      if (next < scenarios.length) {
+      if (next < tasks.length) {
         const id = next++;
-        worker.postMessage({ id, scenario: scenarios[id]! } satisfies PortfolioWorkerTask);
+        worker.postMessage({ id, ...tasks[id]! } satisfies PortfolioWorkerTask);
       }
     };
     for (let i = 0; i < count; i++) {
@@ -68,9 +68,9 @@ function inWorkers(scenarios: readonly Scenario[], count: number, options: Simul
       worker.on('message', (reply: PortfolioWorkerReply) => {
         if (settled) return;
         if (reply.type === 'ready') return feed(worker);
-        if (reply.type === 'error') return stop(reply.kind === RunLimitError.kind ? new RunLimitError(reply.message) : new Error(`a worker failed on account simulation ${reply.id}: ${reply.message}`));
+        if (reply.type === 'error') return stop(reply.kind === RunLimitError.kind ? new RunLimitError(reply.message) : new Error(`a worker failed on account task ${reply.id}: ${reply.message}`));
         options.onResult(reply.id, reply.npv);
-        if (++finished === scenarios.length) stop();
+        if (++finished === tasks.length) stop();
         else feed(worker);
       });
       worker.on('error', (error) => stop(new Error(`a worker crashed: ${error.message}`)));
@@ -81,9 +81,9 @@ function inWorkers(scenarios: readonly Scenario[], count: number, options: Simul
   });
 }
 
-/** Simulates every scenario, handing each result to `onResult` as it arrives. */
-export async function simulateAccounts(scenarios: readonly Scenario[], options: SimulateAccountsOptions): Promise<void> {
-  const count = Math.min(options.workers, scenarios.length);
-  if (count <= 1) await inThisThread(scenarios, options);
-  else await inWorkers(scenarios, count, options);
+/** Simulates every account, handing each result to `onResult` as it arrives. */
+export async function simulateAccounts(tasks: readonly AccountTask[], options: SimulateAccountsOptions): Promise<void> {
+  const count = Math.min(options.workers, tasks.length);
+  if (count <= 1) await inThisThread(tasks, options);
+  else await inWorkers(tasks, count, options);
 }
