@@ -111,9 +111,11 @@ function ablationKeys(header: ShardHeader): string[] {
   return [...plan.variants, ...plan.contrasts].map((v) => v.key);
 }
 
-/** Whether a file starts as a portfolio partial (an unreadable file is left to the reader's message). */
+/** Whether a file starts as a portfolio partial (anything but a readable regular file is left to the reader's message). */
 function isPortfolioPartialFile(path: string): boolean {
   try {
+    // Never open a FIFO or a device here: opening one can block.
+    if (!statSync(path).isFile()) return false;
     const fd = openSync(path, 'r');
     try {
       const head = Buffer.alloc(8);
