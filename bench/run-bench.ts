@@ -10,7 +10,8 @@
  *   3. the whole CLI process for 100,000 trials (with and without the barrier ablation);
  *   4. cost against trials × months (10k/100k/1M trials; horizons 36/72/144) with a fitted slope;
  *   5. peak RSS and the speed-up of two workers over one at 1M trials;
- *   6. the report (charts included) for the default scenario.
+ *   6. the report (charts included) for the default scenario;
+ *   7. the portfolio: the bundled book evaluated and optimised, and its cost model (bench/portfolio-bench.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { reportTiming } from './report-timing.ts';
 import { startUpTiming } from './start-up-bench.ts';
 import { summaryTiming } from './summary-bench.ts';
 import { generatorTimings } from './generator-bench.ts';
+import { portfolioBench, portfolioBenchLines } from './portfolio-bench.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = resolve(import.meta.dirname, '..');
@@ -167,6 +169,8 @@ log('+ start-up, the post-run statistics, the keyed generators');
 const startUp = startUpTiming();
 const summaryStats = await summaryTiming(scenario);
 const generators = generatorTimings();
+log('portfolio: the bundled book, and its cost against groups × plans × capacity steps × trials');
+const portfolio = await portfolioBench(ROOT, quick);
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const result = {
@@ -183,6 +187,7 @@ const result = {
   startUp,
   summary: summaryStats,
   generators,
+  portfolio,
 };
 
 const ms = (t: Timing) => `${(t.median / 1000).toFixed(2)} s (${(t.min / 1000).toFixed(2)}–${(t.max / 1000).toFixed(2)}, ${t.runs} runs)`;
@@ -202,6 +207,7 @@ const lines = [
   `  start-up: run --trials 100 --no-charts       ${(startUp.prebuiltMs / 1000).toFixed(2)} s prebuilt, ${(startUp.sourcesMs / 1000).toFixed(2)} s through tsx, node -e 0 ${(startUp.bareNodeMs / 1000).toFixed(2)} s   [goal ≤ 0.3 s above node: ${goal(startUp.prebuiltAboveNodeMs <= 300)}]`,
   `  post-run statistics, ${summaryStats.trials.toLocaleString('en-US')} trials        ${ms(summaryStats.ms)}`,
   ...generators.map((g) => `  ${g.nsPerUniform.median.toFixed(1).padStart(6)} ns/uniform  ${g.name}`),
+  ...portfolioBenchLines(portfolio, goal),
   '',
 ];
 process.stdout.write(lines.join('\n'));

@@ -34,6 +34,7 @@ export { meanInterval, wilsonInterval } from './stats/intervals.ts';
 // Charts and the report.
 export { prepareChartData } from './stats/prepare-chart-data.ts';
 export { REPORT_CHARTS } from './charts/chart-registry.ts';
+export { PORTFOLIO_CHARTS } from './charts/portfolio-chart-registry.ts';
 export { renderSvg } from './report/render-svg.ts';
 export { renderPng } from './report/render-png.ts';
 export { buildReportFiles, type ReportInput } from './report/build-report-files.ts';
@@ -68,7 +69,15 @@ export { bookSchema, bookJsonSchema, type Book, type BookInput } from './book/bo
 export { parseAccountsCsv, type AccountRow } from './book/parse-accounts-csv.ts';
 export { accountSeed } from './book/account-seed.ts';
 export { parseCsvTable, type CsvTable } from './scenario/parse-csv-table.ts';
-export { evaluateBook, accountScenario, type BookEvaluation } from './portfolio/evaluate-book.ts';
-export { optimizePortfolio, type PortfolioDecision, type AccountDecision, type TeamDecision } from './portfolio/optimize-portfolio.ts';
-export { runPortfolio, withBookSettings, type PortfolioResult } from './portfolio/run-portfolio.ts';
+export { compileBookTexts, type BookTexts } from './book/compile-book-texts.ts';
+export { isBookText } from './book/is-book-text.ts';
+export { evaluateBook, evaluateGroups, assembleEvaluation, accountScenario, simulationCount, type BookEvaluation, type GroupColumns, type EvaluateOptions } from './portfolio/evaluate-book.ts';
+export { simulateAccount } from './portfolio/simulate-account.ts';
+export { optimizePortfolio, type PortfolioDecision, type AccountDecision, type TeamDecision, type FrontierPoint } from './portfolio/optimize-portfolio.ts';
+export { runPortfolio, portfolioResult, withBookSettings, evaluationBytes, solverProblem, type PortfolioResult } from './portfolio/run-portfolio.ts';
 export { solveKnapsack, type KnapsackOption, type KnapsackSolution } from './portfolio/solve-knapsack.ts';
+export { shardGroups } from './portfolio/shard-groups.ts';
+export { encodePortfolioShard, decodePortfolioShard, bookHash, type PortfolioShardFile } from './portfolio/portfolio-shard-file.ts';
+export { checkPortfolioPartial, portfolioMergeProblems } from './portfolio/check-portfolio-partial.ts';
+export { buildPortfolioReportFiles } from './report/build-portfolio-report-files.ts';
+export { writePortfolioOutput, type PortfolioOutput, type PortfolioOutputOptions } from './report/write-portfolio-output.ts';

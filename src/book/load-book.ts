@@ -23,6 +23,7 @@ export interface LoadedBook extends CompiledBook {
   baseSource: string;
   baseText: string;
   accountsSource?: string;
+  accountsText?: string;
 }
 
 function readAccountsText(path: string): string {
@@ -63,11 +64,12 @@ export function loadBook(path: string, options: { accounts?: string } = {}): Loa
   }
   let rows: AccountRow[] = [];
   let rowIssues: ScenarioIssue[] = [];
-  if (options.accounts !== undefined) ({ rows, issues: rowIssues } = parseAccountsCsv(readAccountsText(options.accounts)));
+  const accountsText = options.accounts === undefined ? undefined : readAccountsText(options.accounts);
+  if (accountsText !== undefined) ({ rows, issues: rowIssues } = parseAccountsCsv(accountsText));
   const result = compileBook(book, base.scenario, locate, rows);
   if (!result.ok && result.bookIssues.length > 0) throw new ScenarioError(path, result.bookIssues);
   const accountIssues = sortByLine([...rowIssues, ...(result.ok ? [] : result.accountIssues)]);
   if (accountIssues.length > 0) throw new ScenarioError(options.accounts!, accountIssues);
   if (!result.ok) throw new ScenarioError(path, result.bookIssues);
-  return { ...result.compiled, source: path, text, baseSource, baseText: base.text, ...(options.accounts !== undefined ? { accountsSource: options.accounts } : {}) };
+  return { ...result.compiled, source: path, text, baseSource, baseText: base.text, ...(options.accounts !== undefined && accountsText !== undefined ? { accountsSource: options.accounts, accountsText } : {}) };
 }

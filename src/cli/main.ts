@@ -52,7 +52,7 @@ async function dispatch(parsed: ParsedArguments, io: CliIo, signal: AbortSignal)
     case 'calibrate':
       return calibrateCommand(parsed.deals, parsed.options, io, signal);
     case 'validate':
-      return validateCommand(parsed.scenarios, parsed.quiet, io);
+      return validateCommand(parsed.scenarios, parsed.quiet, io, parsed.accounts);
     case 'init':
       return initCommand(parsed.file, parsed.force, io);
     case 'schema':

@@ -64,6 +64,8 @@ export interface PortfolioOptions {
   trials?: number;
   step?: number;
   workers?: number;
+  /** Evaluate only shard K (0-based) of N of the groups and write a mergeable partial. */
+  shard?: { index: number; count: number };
   quiet: boolean;
   json: boolean;
   charts: boolean;
@@ -109,7 +111,7 @@ export type ParsedArguments =
   | { command: 'explain'; scenario: string; options: ExplainOptions }
   | { command: 'merge'; parts: string[]; options: MergeOptions }
   | { command: 'calibrate'; deals: string; options: CalibrateOptions }
-  | { command: 'validate'; scenarios: string[]; quiet: boolean }
+  | { command: 'validate'; scenarios: string[]; quiet: boolean; accounts?: string }
   | { command: 'init'; file: string; force: boolean }
   | { command: 'schema' }
   /** Help or version text to print; exit 0. */
@@ -191,8 +193,8 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
 
   program
     .command('merge')
-    .description('merge the partials of a sharded run into the output of a single run')
-    .argument('<parts...>', 'partial files written by run --shard')
+    .description('merge the partials of a sharded run (or portfolio) into the output of a single one')
+    .argument('<parts...>', 'partial files written by run --shard or portfolio --shard')
     .option('-o, --out <dir>', 'write the results into this folder instead of output/<scenario name>/')
     .option('--trials-csv', 'also write the per-trial outcomes as trials.csv', false)
     .option('-q, --quiet', 'print nothing but errors', false)
@@ -227,7 +229,8 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .addOption(new Option('-n, --trials <n>', 'trials per account and option (overrides the book)').argParser(wholeNumber('--trials', 2, MAX_TRIALS)))
     .addOption(new Option('--step <fte>', 'capacity grid step, FTE (overrides the book; default 0.5)').argParser(positiveNumber('--step', 100)))
     .option('-o, --out <dir>', 'write into this folder instead of output/<book name>-portfolio/')
-    .addOption(new Option('-w, --workers <n>', 'worker threads per simulation (default 1)').argParser(wholeNumber('--workers', 1, 256)))
+    .addOption(new Option('-w, --workers <n>', 'worker threads (default: all cores)').argParser(wholeNumber('--workers', 1, 256)))
+    .addOption(new Option('--shard <K/N>', 'evaluate only shard K (0-based) of N of the groups and write a mergeable partial into --out').argParser(shardSpec))
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--json', 'print portfolio.json instead of the table', false)
     .option('--no-charts', 'skip the charts, the HTML report and the deck')
@@ -262,10 +265,13 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
 
   program
     .command('validate')
-    .description('check scenario files and list every problem with its line; exit 2 if any')
-    .argument('<scenario...>', 'scenario files')
+    .description('check scenario and book files (a book has base, teams and groups) and list every problem with its line; exit 2 if any')
+    .argument('<scenario...>', 'scenario or book files')
+    .option('-a, --accounts <file.csv>', "an accounts CSV to check with the book(s), as portfolio --accounts reads it")
     .option('-q, --quiet', 'print nothing but problems', false)
-    .action((scenarios: string[], options: { quiet: boolean }) => record({ command: 'validate', scenarios, quiet: options.quiet }));
+    .action((scenarios: string[], options: { quiet: boolean; accounts?: string }) =>
+      record({ command: 'validate', scenarios, quiet: options.quiet, ...(options.accounts !== undefined ? { accounts: options.accounts } : {}) }),
+    );
 
   program
     .command('init')

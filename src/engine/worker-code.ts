@@ -9,10 +9,7 @@
  * starts workers without esbuild.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-type BuildSync = (options: Record<string, unknown>) => { outputFiles: { text: string }[] };
+import { bundleWorkerCode } from './bundle-worker-code.ts';
 
 declare const EXPANSIM_PREBUILT_TRIAL_WORKER: string | undefined;
 
@@ -20,20 +17,9 @@ let bundled: string | undefined;
 
 /** The worker's source, for `new Worker(code, { eval: true })`. */
 export function trialWorkerCode(): string {
-  bundled ??= typeof EXPANSIM_PREBUILT_TRIAL_WORKER === 'string' ? readFileSync(new URL(EXPANSIM_PREBUILT_TRIAL_WORKER, import.meta.url), 'utf8') : bundleTrialWorker();
+  bundled ??=
+    typeof EXPANSIM_PREBUILT_TRIAL_WORKER === 'string'
+      ? readFileSync(new URL(EXPANSIM_PREBUILT_TRIAL_WORKER, import.meta.url), 'utf8')
+      : bundleWorkerCode(new URL('./trial-worker.ts', import.meta.url));
   return bundled;
-}
-
-function bundleTrialWorker(): string {
-  const { buildSync } = createRequire(import.meta.url)('esbuild') as { buildSync: BuildSync };
-  const result = buildSync({
-    entryPoints: [fileURLToPath(new URL('./trial-worker.ts', import.meta.url))],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
 }

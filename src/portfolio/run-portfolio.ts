@@ -6,7 +6,7 @@ import type { CompiledBook } from '../book/compile-book.ts';
 import { compileParameters } from '../model/parameters.ts';
 import { capacityUnits, fullCoverage } from './capacity-grid.ts';
 import { strategyNpvColumns } from './strategy-npv-columns.ts';
-import { evaluateBook, type EvaluateOptions } from './evaluate-book.ts';
+import { evaluateBook, type BookEvaluation, type EvaluateOptions } from './evaluate-book.ts';
 import { optimizePortfolio, type PortfolioDecision } from './optimize-portfolio.ts';
 
 export interface PortfolioResult extends PortfolioDecision {
@@ -54,13 +54,18 @@ export function solverProblem(compiled: CompiledBook): string | null {
   return null;
 }
 
-/** Evaluates and optimises a book. */
-export async function runPortfolio(compiled: CompiledBook, options: EvaluateOptions = {}): Promise<PortfolioResult> {
-  const decision = optimizePortfolio(compiled, await evaluateBook(compiled, options));
+/** The portfolio decision of a book's evaluation, with the book's name, seed and currency: portfolio.json. */
+export function portfolioResult(compiled: CompiledBook, evaluation: BookEvaluation): PortfolioResult {
+  const decision = optimizePortfolio(compiled, evaluation);
   return {
     book: compiled.book.name,
     seed: compiled.book.seed,
     currency: compiled.groups[0]?.scenario.currency ?? 'USD',
     ...decision,
   };
+}
+
+/** Evaluates and optimises a book. */
+export async function runPortfolio(compiled: CompiledBook, options: EvaluateOptions = {}): Promise<PortfolioResult> {
+  return portfolioResult(compiled, await evaluateBook(compiled, options));
 }

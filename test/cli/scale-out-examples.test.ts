@@ -2,7 +2,7 @@
  * The README's scale-out examples work as written: the Kubernetes manifests'
  * shell commands run here with JOB_COMPLETION_INDEX set as Kubernetes sets it
  * (only TRIALS, SHARDS and PARTS are turned down), and merge into the summary
- * of a single run.
+ * of a single run, or the portfolio.json of an unsharded portfolio.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -48,5 +48,20 @@ describe('scale-out examples', () => {
     expect(runShell(merge.container, { PARTS: parts })).toEqual({ status: 0, stderr: '' });
     const single = spawnSync(process.execPath, ['bin/expansim.js', 'run', shardEnv.SCENARIO!, '--trials', '900', '--json', '--no-charts', '--out', join(parts, 'single')], { encoding: 'utf8' });
     expect(readFileSync(join(parts, 'final/summary.json'), 'utf8')).toBe(single.stdout);
+  });
+
+  it('the portfolio Indexed Job and merge Job commands shard the bundled book and merge into the unsharded portfolio.json', () => {
+    const parts = mkdtempSync(join(tmpdir(), 'expansim-k8s-portfolio-'));
+    const shards = jobContainer('docs/kubernetes/expansim-portfolio-shards.yaml');
+    const shardEnv = Object.fromEntries(shards.container.env.map((e) => [e.name, e.value]));
+    expect(shards.completions).toBe(Number(shardEnv.SHARDS));
+    for (let index = 0; index < 2; index++) {
+      const result = runShell(shards.container, { JOB_COMPLETION_INDEX: String(index), TRIALS: '2', SHARDS: '2', PARTS: parts });
+      expect(result).toEqual({ status: 0, stderr: '' });
+    }
+    const merge = jobContainer('docs/kubernetes/expansim-portfolio-merge.yaml');
+    expect(runShell(merge.container, { PARTS: parts })).toEqual({ status: 0, stderr: '' });
+    const single = spawnSync(process.execPath, ['bin/expansim.js', 'portfolio', shardEnv.BOOK!, '--accounts', shardEnv.ACCOUNTS!, '--trials', '2', '--json', '--no-charts', '--out', join(parts, 'single')], { encoding: 'utf8' });
+    expect(readFileSync(join(parts, 'final/portfolio.json'), 'utf8')).toBe(single.stdout);
   });
 });

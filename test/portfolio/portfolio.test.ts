@@ -7,6 +7,8 @@ import { loadBook, type LoadedBook } from '../../src/book/load-book.ts';
 import { accountScenario, evaluateBook, type BookEvaluation } from '../../src/portfolio/evaluate-book.ts';
 import { optimizePortfolio, type PortfolioDecision } from '../../src/portfolio/optimize-portfolio.ts';
 import { summarizeSample } from '../../src/stats/sample-statistics.ts';
+import { runSimulation } from '../../src/engine/run-simulation.ts';
+import { strategyColumn } from '../../src/engine/outcome-table.ts';
 import { expansim } from '../robustness/cli-process.ts';
 import { SMALL_BOOK, bookFolder, writeIn } from '../book/book-files.ts';
 
@@ -37,6 +39,17 @@ describe('evaluateBook', () => {
       expect(summarizeSample(evaluation.npv[index]![s]![units]!)).toEqual(summary.strategies[strategy]!.npv);
     });
     expect(JSON.parse(readFileSync(join(folder, 'alone', 'summary.json'), 'utf8')).seed).toBe(scenario.seed);
+  });
+
+  it('gives every account, at every capacity of its grid, the NPVs of its scenario simulated alone, trial by trial (in this process)', async () => {
+    for (const account of book.accounts) {
+      const { strategies, maxUnits } = evaluation.groups[account.group]!;
+      for (let units = 1; units <= maxUnits; units++) {
+        const scenario = accountScenario(book.groups[account.group]!.scenario, book.book.seed, account.index, units * book.book.step);
+        const { table } = await runSimulation(scenario, { trials: scenario.trials, workers: 1 });
+        strategies.forEach((strategy, s) => expect(evaluation.npv[account.index]![s]![units]).toEqual(Float64Array.from(strategyColumn(table, strategy, 'npv'))));
+      }
+    }
   });
 
   it('pools the trials of like accounts for the expected NPV, and leaves an uncovered account at 0', () => {

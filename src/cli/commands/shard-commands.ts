@@ -3,7 +3,9 @@
  * range and writes a partial; `merge` checks the partials belong together
  * and writes the output a single machine would have written.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { isPortfolioShard } from '../../portfolio/portfolio-shard-file.ts';
+import { portfolioMergeCommand } from './portfolio-shard-commands.ts';
 import { readInputFile } from '../../scenario/read-input-file.ts';
 import { recoverInterruptedOutput } from '../../report/recover-interrupted-output.ts';
 import { writeFileAtomically } from '../../report/write-file-atomically.ts';
@@ -109,6 +111,23 @@ function ablationKeys(header: ShardHeader): string[] {
   return [...plan.variants, ...plan.contrasts].map((v) => v.key);
 }
 
+/** Whether a file starts as a portfolio partial (anything but a readable regular file is left to the reader's message). */
+function isPortfolioPartialFile(path: string): boolean {
+  try {
+    // Never open a FIFO or a device here: opening one can block.
+    if (!statSync(path).isFile()) return false;
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(8);
+      return isPortfolioShard(head.subarray(0, readSync(fd, head, 0, 8, 0)));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 function readPartial(path: string, maxBytes: number): ShardFile & { file: string } {
   const read = readInputFile(path, { expected: 'a shard partial', maxBytes });
   if (!read.ok) throw new UsageError(`${path}: ${read.problem}`);
@@ -127,6 +146,12 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   if (needed > memoryBudgetBytes()) {
     throw new UsageError(`the partials hold ${(needed / 2 ** 30).toFixed(1)} GB; this machine allows ${(memoryBudgetBytes() / 2 ** 30).toFixed(1)} GB for a merge (EXPANSIM_MEMORY_LIMIT_MB changes it)`);
   }
+  const portfolio = paths.filter(isPortfolioPartialFile);
+  if (portfolio.length > 0 && portfolio.length < paths.length) {
+    const run = paths.find((path) => !portfolio.includes(path))!;
+    throw new UsageError(`${portfolio[0]} is a portfolio partial, ${run} is not: merge the partials of one run or one portfolio at a time`);
+  }
+  if (portfolio.length > 0) return portfolioMergeCommand(paths, options, io, memoryBudgetBytes(), signal);
   // A chosen --out is checked before the partials are read; the default folder needs the scenario's name.
   if (options.out !== undefined) prepareOutputFolder(resolve(options.out), { explicitOut: true }, io);
   const partials = paths.map((path) => readPartial(path, memoryBudgetBytes()));

@@ -1,21 +1,44 @@
 /**
- * `expansim validate`, `init` and `schema`: small adapters over the scenario stage.
+ * `expansim validate`, `init` and `schema`: small adapters over the scenario and book stages.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../../scenario/load-scenario.ts';
+import { isBookText } from '../../book/is-book-text.ts';
+import { loadBook } from '../../book/load-book.ts';
+import { loadScenario, readScenarioText } from '../../scenario/load-scenario.ts';
 import { scenarioJsonSchema } from '../../scenario/json-schema.ts';
 import { formatIssue, ScenarioError } from '../../scenario/scenario-issue.ts';
 import { starterScenario } from '../../scenario/starter-scenario.ts';
 import { parseScenario } from '../../scenario/parse-scenario.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 
-/** Validates each file; prints every problem of every file. */
-export function validateCommand(files: readonly string[], quiet: boolean, io: CliIo): number {
+/** A book file's one-line description for validate. */
+function validateBookFile(file: string, accounts: string | undefined): string {
+  const book = loadBook(file, accounts === undefined ? {} : { accounts });
+  const plural = (count: number, what: string) => `${count.toLocaleString('en-US')} ${what}${count === 1 ? '' : 's'}`;
+  return `✔ ${file}: book ${book.book.name}, ${plural(book.accounts.length, 'account')} in ${plural(book.groups.length, 'group')}, ${plural(book.teams.length, 'team')}${accounts === undefined ? '' : ` (with ${accounts})`}, ${book.book.trials.toLocaleString('en-US')} trials per account and option\n`;
+}
+
+/** Validates each file, a scenario or a book (with `accounts`, an accounts CSV, for every book); prints every problem of every file. */
+export function validateCommand(files: readonly string[], quiet: boolean, io: CliIo, accounts?: string): number {
   let failed = false;
-  for (const file of files) {
+  const books = files.map((file) => {
     try {
+      return isBookText(readScenarioText(file));
+    } catch {
+      // Unreadable: the scenario reader names the problem below.
+      return false;
+    }
+  });
+  if (accounts !== undefined && !books.includes(true)) throw new UsageError('--accounts goes with a book: none of the files given is one (a book has base, teams and groups)');
+  for (const [k, file] of files.entries()) {
+    try {
+      if (books[k]) {
+        const line = validateBookFile(file, accounts);
+        if (!quiet) io.out(line);
+        continue;
+      }
       const { scenario } = loadScenario(file);
       if (!quiet) io.out(`✔ ${file}: ${scenario.name}, ${scenario.trials.toLocaleString('en-US')} trials, ${scenario.horizonMonths} months\n`);
     } catch (error) {
