@@ -5,6 +5,7 @@
 import { relative } from 'node:path';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
+import { staffingWarnings } from '../../scenario/staffing-warnings.ts';
 import { runScenario } from '../../stats/run-scenario.ts';
 import { DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../../stats/barrier-ablation.ts';
 import { compileParameters } from '../../model/parameters.ts';
@@ -34,6 +35,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   const clock = performance.now();
   const loaded = loadScenario(scenarioPath);
   const scenario = withOverrides(loaded.scenario, options);
+  for (const warning of staffingWarnings(scenario)) io.err(`warning: ${warning}\n`);
   const params = compileParameters(scenario);
   const held = options.shard
     ? Math.ceil(scenario.trials / options.shard.count)
