@@ -79,6 +79,7 @@ export interface UpstreamSurvivalData extends ChartPlans {
 }
 
 export interface FunnelData extends ChartPlans {
+  horizonMonths: number;
   funnel: PerStrategy<Record<ProjectTypeName, FunnelStep[]>>;
 }
 
@@ -246,6 +247,7 @@ export function prepareChartData(scenario: Scenario, summary: FullSummary, table
     upstreamSurvival: upstreamSurvival(table, summary, plans, perStrategy),
     funnel: {
       ...plans,
+      horizonMonths: summary.horizonMonths,
       funnel: perStrategy((s) =>
         Object.fromEntries(
           PROJECT_TYPES.map((type, k) => [type, funnelSteps(summary.strategies[s]!.funnel[type], params.stages[k]!)]),

@@ -89,7 +89,7 @@ describe('chart titles state the finding', () => {
   });
 
   it('funnel: deals won and where the gap is widest', () => {
-    expect(funnelTitle(CHART_DATA.funnel)).toBe('ATO wins 13.7 deals per account, FITD 12.1; the gap is widest in innovation deals (4.0×)');
+    expect(funnelTitle(CHART_DATA.funnel)).toBe('ATO wins 11.0 deals per account, FITD 9.64; the gap is widest in innovation deals (4.0×)');
   });
 
   it('value by stream: the stream that earns the margin and the one that does not pay its way', () => {
