@@ -98,7 +98,7 @@ function pathLines(summary: FullSummary, strategyName: Heading): string[] {
   const header = ['', 'share', `mean ${strategyName(first)} − ${strategyName(baseline)}`, ''];
   const [head, ...rest] = Object.entries(summary.pathClasses);
   return [
-    `  Where the difference comes from: ${strategyName(head![0])} paths`,
+    `  Where the difference comes from: ${strategyName(head![0])} paths (each account in the first class that fits, top down)`,
     ...table([header, ...pathRows(head![1])], [false, true, true, false]),
     ...rest.flatMap(([key, classes]) => [`  … and ${strategyName(key)} paths`, ...table([header, ...pathRows(classes)], [false, true, true, false])]),
     '',

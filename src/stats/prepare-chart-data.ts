@@ -111,6 +111,8 @@ export interface PathClassesData extends ChartPlans {
   /** The run's mean NPV difference of the compared pair: the classes' share × mean add up to it. */
   meanDiff: number;
   classes: PathClassSummary;
+  /** Share of accounts with an upstream win by the horizon, per strategy (1 − pLockedDownstream, the table's figure). */
+  upstreamWinShare: PerStrategy<number>;
 }
 
 /** With more than two strategies: P(best) and the mean NPV of each. */
@@ -276,7 +278,13 @@ export function prepareChartData(scenario: Scenario, summary: FullSummary, table
       }),
       pLoss: perStrategy((s) => shareBelow(sortedNpv[s]!, 0)),
     },
-    pathClasses: { ...plans, currency, meanDiff: summary.comparison.npvDiff.mean, classes: summary.pathClasses },
+    pathClasses: {
+      ...plans,
+      currency,
+      meanDiff: summary.comparison.npvDiff.mean,
+      classes: summary.pathClasses,
+      upstreamWinShare: perStrategy((s) => 1 - summary.strategies[s]!.pLockedDownstream),
+    },
     ablation: summary.ablation ? { ...plans, currency, ablation: summary.ablation } : null,
     convergence: summary.precision ? { currency, precision: summary.precision } : null,
     bestPlan: summary.pBest

@@ -162,6 +162,7 @@ export const CHART_DATA: ChartData = {
     ...PLANS,
     currency: 'USD',
     meanDiff: 0.25,
+    upstreamWinShare: { ato: 0.19, fitd: 0.01 },
     classes: {
       fitd: {
         churned: pathClass(MIGRATING_PATHS.churned, 3, 0.5, 1.5),
