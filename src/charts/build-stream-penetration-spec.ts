@@ -8,6 +8,7 @@ import { STREAMS } from '../scenario/vocabulary.ts';
 import { CHART_CONFIG, legendOf, nameOf, shortName, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { monthTicks } from './build-fan-chart-spec.ts';
 import { formatPercent, rowNumber } from './format-figures.ts';
+import { monthAxisTitle } from './month-axis.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 export const STREAM_LABELS = { downstream: 'Downstream', midstream: 'Midstream', upstream: 'Upstream' } as const;
@@ -20,7 +21,7 @@ export function streamPenetrationTitle(data: StreamPenetrationData): string {
   const { a, b } = data.pair;
   const [first, second] = [data.penetration[a.key]!, data.penetration[b.key]!];
   const share = (values: number[]) => formatPercent(values[last]!);
-  return `${shortName(a)} covers upstream in ${share(first.upstream.active)} of accounts by month ${last}, ${shortName(b)} in ${share(second.upstream.active)}; ${share(first.upstream.won)} vs ${share(second.upstream.won)} have won there`;
+  return `${shortName(a)} covers upstream in ${share(first.upstream.active)} of accounts by month ${last}, the last, ${shortName(b)} in ${share(second.upstream.active)}; ${share(first.upstream.won)} vs ${share(second.upstream.won)} have won there`;
 }
 
 export function buildStreamPenetrationSpec(data: StreamPenetrationData): TopLevelSpec {
@@ -53,7 +54,7 @@ export function buildStreamPenetrationSpec(data: StreamPenetrationData): TopLeve
       height: 330,
       mark: { type: 'line', strokeWidth: 2.5 },
       encoding: {
-        x: { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last).filter((m, i, all) => i % 2 === 0 || m === all[all.length - 1]) } },
+        x: { field: 'month', type: 'quantitative', title: monthAxisTitle(data.horizonMonths), scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last).filter((m, i, all) => i % 2 === 0 || m === all[all.length - 1]) } },
         y: { field: 'share', type: 'quantitative', title: 'Share of accounts', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
         color: { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND },
         strokeDash: { field: 'measure', type: 'nominal', title: null, scale: { domain: [COVERING, WON], range: [[1, 0], [6, 4]] }, legend: { symbolStrokeWidth: 3, symbolSize: 300 } },

@@ -11,6 +11,7 @@ import type { SurvivalStep } from '../stats/kaplan-meier.ts';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, legendOf, nameOf, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { monthTicks } from './build-fan-chart-spec.ts';
 import { formatPercent, rowNumber } from './format-figures.ts';
+import { monthAxisTitle } from './month-axis.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 /** S(t) at every month 0 … T−1 from the Kaplan–Meier steps (a step function, so the curve can be drawn without gaps). */
@@ -44,7 +45,7 @@ export function upstreamSurvivalTitle(data: UpstreamSurvivalData): string {
   const last = data.horizonMonths - 1;
   const never: Record<string, number> = { [a.key]: curves[a.key]![last]!, [b.key]: curves[b.key]![last]! };
   const [trapped, other] = never[b.key]! >= never[a.key]! ? [b.key, a.key] : [a.key, b.key];
-  return `The downstream trap: ${formatPercent(never[trapped]!)} of ${nameOf(data.strategies, trapped)} accounts have no upstream win after ${data.horizonMonths} months (${nameOf(data.strategies, other)}: ${formatPercent(never[other]!)})`;
+  return `The downstream trap: ${formatPercent(never[trapped]!)} of ${nameOf(data.strategies, trapped)} accounts have no upstream win by month ${last}, the last of ${data.horizonMonths} (${nameOf(data.strategies, other)}: ${formatPercent(never[other]!)})`;
 }
 
 export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelSpec {
@@ -56,14 +57,14 @@ export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelS
     const survival = rows.find((r) => r.strategy === legendOf(data.strategies, strategy) && r.month === last)!.survival;
     return { strategy: legendOf(data.strategies, strategy), month: last, survival, label: `${nameOf(data.strategies, strategy)}: ${formatPercent(survival)} without` };
   });
-  const x: PositionDef = { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last) } };
+  const x: PositionDef = { field: 'month', type: 'quantitative', title: monthAxisTitle(data.horizonMonths), scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last) } };
   const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CHART_CONFIG,
     title: {
       text: wrapTitle(upstreamSurvivalTitle(data)),
-      subtitle: [`Share of accounts without an upstream win yet, by month (Kaplan–Meier; accounts without one are censored at month ${last}).`],
+      subtitle: [`Share of accounts without an upstream win yet, by month (Kaplan–Meier; accounts without one are censored at month ${last}, the last).`],
     },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,

@@ -32,7 +32,7 @@ function strategyRows(strategies: StrategySummary[], currency: string, horizonMo
     each((s) => money(s.revenue.mean), `Revenue, mean (${unit})`),
     each((s) => money(s.grossMargin.mean), `Gross margin, mean (${unit})`),
     each((s) => percent(s.costOfSaleShare), 'Cost of sale / revenue'),
-    each((s) => percent(s.pLockedDownstream), `P(no upstream win by month ${horizonMonths})`),
+    each((s) => percent(s.pLockedDownstream), `P(no upstream win in ${horizonMonths} months)`),
     each((s) => percent(s.pChurned), 'P(churn)'),
     each((s) => months(s.monthsToFirstMidstreamWin.median), 'First midstream win, median month'),
     each((s) => months(s.monthsToFirstUpstreamWin.median), 'First upstream win, median month'),

@@ -72,17 +72,17 @@ describe('chart titles state the finding', () => {
   });
 
   it('cash fan: when the median leader took over', () => {
-    expect(fanChartTitle(CHART_DATA.cashFan)).toBe("ATO's median account pulls ahead in cash from month 3 ($1.20M vs $0.90M by month 3)");
+    expect(fanChartTitle(CHART_DATA.cashFan)).toBe("ATO's median account pulls ahead in cash from month 3 ($1.20M vs $0.90M by month 3, the last)");
     const fitdAhead = { ...CHART_DATA.cashFan, fan: { ato: CHART_DATA.cashFan.fan.ato!.map((m) => ({ ...m, p50: m.p50 - 2 })), fitd: CHART_DATA.cashFan.fan.fitd! } };
-    expect(fanChartTitle(fitdAhead)).toBe("FITD's median account leads in cash in every month ($0.90M vs −$0.80M by month 3)");
+    expect(fanChartTitle(fitdAhead)).toBe("FITD's median account leads in cash in every month ($0.90M vs −$0.80M by month 3, the last)");
   });
 
   it('stream penetration: upstream coverage and wins at the horizon', () => {
-    expect(streamPenetrationTitle(CHART_DATA.streamPenetration)).toBe('ATO covers upstream in 90% of accounts by month 3, FITD in 10%; 20% vs 0% have won there');
+    expect(streamPenetrationTitle(CHART_DATA.streamPenetration)).toBe('ATO covers upstream in 90% of accounts by month 3, the last, FITD in 10%; 20% vs 0% have won there');
   });
 
   it('upstream survival: months sooner when both medians exist, else the trap', () => {
-    expect(upstreamSurvivalTitle(CHART_DATA.upstreamSurvival)).toBe('The downstream trap: 90% of FITD accounts have no upstream win after 4 months (ATO: 60%)');
+    expect(upstreamSurvivalTitle(CHART_DATA.upstreamSurvival)).toBe('The downstream trap: 90% of FITD accounts have no upstream win by month 3, the last of 4 (ATO: 60%)');
     const both = { ...CHART_DATA.upstreamSurvival, survival: { ato: [{ time: 1, atRisk: 10, events: 6, censored: 0, survival: 0.4 }], fitd: [{ time: 3, atRisk: 10, events: 5, censored: 5, survival: 0.5 }] } };
     expect(upstreamSurvivalTitle(both)).toBe("ATO's median account wins upstream 2 months sooner (month 1 vs 3)");
     expect(survivalByMonth(CHART_DATA.upstreamSurvival.survival.ato!, 4)).toEqual([1, 0.8, 0.8, 0.6]);

@@ -31,7 +31,7 @@ describe('the run tables', () => {
     const text = formatSummaryTable(summary, strategyLabelsOf(scenario)) + formatAnalysisTable(summary, strategyLabelsOf(scenario));
     expect(text).toMatch(/−\d/);
     expect(text).not.toMatch(/(^|[^\w])-\d/m);
-    expect(text).toContain(`P(no upstream win by month ${scenario.horizonMonths})`);
+    expect(text).toContain(`P(no upstream win in ${scenario.horizonMonths} months)`);
     expect(text).not.toContain('locked downstream');
     expect(text).toContain('1,500 accounts');
     for (const line of text.split('\n').filter((l) => l.includes('median month'))) expect(line).toMatch(/(\s+(\d+|never)){2}$/);
