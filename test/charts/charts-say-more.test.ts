@@ -1,0 +1,30 @@
+/**
+ * Charts that say more (issue 16): each assertion is a way a chart used to
+ * hide what it holds.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildNpvDifferenceSpec } from '../../src/charts/build-npv-difference-spec.ts';
+import { CHART_DATA } from './chart-fixtures.ts';
+
+type Json = Record<string, any>;
+
+describe('npv-difference', () => {
+  it('shows the 95% CI of the mean on a zoomed scale that holds zero, where it takes a visible share of the width', () => {
+    const spec = buildNpvDifferenceSpec(CHART_DATA.npvDifference) as Json;
+    const strip = spec.vconcat[1];
+    const [low, high] = CHART_DATA.npvDifference.ci95!;
+    const domain: [number, number] = strip.layer[1].encoding.x.scale.domain;
+    expect(domain[0]).toBeLessThanOrEqual(Math.min(0, low));
+    expect(domain[1]).toBeGreaterThanOrEqual(Math.max(0, high));
+    // The interval spans at least a quarter of the strip (on the histogram's scale it was a hairline).
+    expect((high - low) / (domain[1] - domain[0])).toBeGreaterThan(0.25);
+  });
+
+  it('leaves zero off the zoomed scale when keeping it would make the interval a sliver again, and says so', () => {
+    const far = { ...CHART_DATA.npvDifference, mean: 5.05, ci95: [5, 5.1] as [number, number] };
+    const strip = (buildNpvDifferenceSpec(far) as Json).vconcat[1];
+    const x = strip.layer[0].encoding.x;
+    expect(x.scale.domain[0]).toBeGreaterThan(4.9);
+    expect(x.title).toContain('0 lies left of this scale');
+  });
+});
