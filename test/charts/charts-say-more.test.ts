@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildNpvDifferenceSpec } from '../../src/charts/build-npv-difference-spec.ts';
+import { buildTornadoSpec } from '../../src/charts/build-tornado-spec.ts';
+import { formatMoney } from '../../src/charts/format-figures.ts';
 import { CHART_DATA } from './chart-fixtures.ts';
 
 type Json = Record<string, any>;
@@ -26,5 +28,20 @@ describe('npv-difference', () => {
     const x = strip.layer[0].encoding.x;
     expect(x.scale.domain[0]).toBeGreaterThan(4.9);
     expect(x.title).toContain('0 lies left of this scale');
+  });
+});
+
+describe('barrier-ablation (tornado)', () => {
+  it("labels each side panel's bars with their values, gains right of the whisker and losses left", () => {
+    const spec = buildTornadoSpec(CHART_DATA.ablation!) as Json;
+    for (const [panel, field] of [[spec.hconcat[1], 'ato'], [spec.hconcat[2], 'fitd']] as const) {
+      const texts = panel.layer.filter((layer: Json) => layer.mark.type === 'text');
+      expect(texts.map((layer: Json) => [layer.encoding.text.field, layer.encoding.x.field])).toEqual([
+        [`${field}Label`, `${field}High`],
+        [`${field}Label`, `${field}Low`],
+      ]);
+    }
+    const first = spec.data.values[0];
+    expect(first.atoLabel).toBe(formatMoney(first.ato, 'USD', true));
   });
 });
