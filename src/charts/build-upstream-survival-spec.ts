@@ -48,6 +48,13 @@ export function upstreamSurvivalTitle(data: UpstreamSurvivalData): string {
   return `The downstream trap: ${formatPercent(never[trapped]!)} of ${nameOf(data.strategies, trapped)} accounts have no upstream win by month ${last}, the last of ${data.horizonMonths} (${nameOf(data.strategies, other)}: ${formatPercent(never[other]!)})`;
 }
 
+/** Where the share axis starts: a tenth below the lowest curve (so it fills the plot), or 0 when the curves fall that far. */
+export function survivalFloor(survival: number[]): number {
+  const lowest = Math.min(1, ...survival);
+  const floor = Math.floor((lowest - 0.05) * 10) / 10;
+  return floor <= 0.2 ? 0 : floor;
+}
+
 export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelSpec {
   const last = data.horizonMonths - 1;
   const rows = data.strategies.map(({ key }) => key).flatMap((strategy) =>
@@ -57,6 +64,7 @@ export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelS
     const survival = rows.find((r) => r.strategy === legendOf(data.strategies, strategy) && r.month === last)!.survival;
     return { strategy: legendOf(data.strategies, strategy), month: last, survival, label: `${nameOf(data.strategies, strategy)}: ${formatPercent(survival)} without` };
   });
+  const floor = survivalFloor(rows.map((r) => r.survival));
   const x: PositionDef = { field: 'month', type: 'quantitative', title: monthAxisTitle(data.horizonMonths), scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last) } };
   const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND };
   return {
@@ -74,7 +82,7 @@ export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelS
         mark: { type: 'line', strokeWidth: 3, interpolate: 'step-after' },
         encoding: {
           x,
-          y: { field: 'survival', type: 'quantitative', title: 'Accounts without an upstream win', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+          y: { field: 'survival', type: 'quantitative', title: floor > 0 ? `Accounts without an upstream win (axis from ${formatPercent(floor)})` : 'Accounts without an upstream win', axis: { format: '.0%', tickCount: 6 }, scale: { domain: [floor, 1] } },
           color,
         },
       },
