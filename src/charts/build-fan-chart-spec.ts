@@ -4,7 +4,7 @@
  * value, which the subtitle quotes, so the chart shows cash actually earned.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ColorDef, PositionDef } from './spec-types.ts';
+import type { ColorDef, LayerSpec, PositionDef } from './spec-types.ts';
 import type { CashFanData } from '../stats/prepare-chart-data.ts';
 import type { FanMonth } from '../stats/summarize-cash-fan.ts';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, legendOf, nameOf, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
@@ -61,7 +61,7 @@ export function buildFanChartSpec(data: CashFanData): TopLevelSpec {
     title: {
       text: wrapTitle(fanChartTitle(data)),
       subtitle: [
-        `Discounted cumulative cash per account: median (line) and P10–P90 band, over the first ${data.sampledTrials.toLocaleString('en-US')} accounts.`,
+        `Discounted cumulative cash per account: median (solid) and P10–P90 band (dashed edges), over the first ${data.sampledTrials.toLocaleString('en-US')} accounts.`,
         ...(terminal ? [terminal.trim()] : []),
       ],
     },
@@ -69,8 +69,9 @@ export function buildFanChartSpec(data: CashFanData): TopLevelSpec {
     height: CHART_HEIGHT,
     data: { values: rows },
     layer: [
+      // A pale fill, with each band's edges drawn in its colour: two strong fills overlap into brown.
       {
-        mark: { type: 'area', opacity: 0.15 },
+        mark: { type: 'area', opacity: 0.07 },
         encoding: {
           x,
           y: { field: 'p10', type: 'quantitative', title: `Cumulative discounted cash (${unit})` },
@@ -78,6 +79,9 @@ export function buildFanChartSpec(data: CashFanData): TopLevelSpec {
           color,
         },
       },
+      ...(['p10', 'p90'] as const).map(
+        (edge): LayerSpec => ({ mark: { type: 'line', strokeWidth: 1.5, strokeDash: [5, 3] }, encoding: { x, y: { field: edge, type: 'quantitative' }, color } }),
+      ),
       { data: { values: [{ value: 0 }] }, mark: { type: 'rule', color: '#8c8c8c', strokeWidth: 1 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
       {
         mark: { type: 'line', strokeWidth: 3 },
