@@ -68,6 +68,8 @@ export interface CashFanData extends ChartPlans {
 export interface StreamPenetrationData extends ChartPlans {
   horizonMonths: number;
   penetration: PerStrategy<StreamPenetration>;
+  /** Share of accounts with an upstream win by the horizon, churned or not (1 − pLockedDownstream, the table's figure). */
+  upstreamWinShare: PerStrategy<number>;
 }
 
 export interface UpstreamSurvivalData extends ChartPlans {
@@ -230,6 +232,7 @@ export function prepareChartData(scenario: Scenario, summary: FullSummary, table
     streamPenetration: {
       ...plans,
       horizonMonths: table.horizonMonths,
+      upstreamWinShare: perStrategy((s) => 1 - summary.strategies[s]!.pLockedDownstream),
       penetration: perStrategy((s) =>
         summarizeStreamPenetration(
           {

@@ -74,6 +74,7 @@ export const CHART_DATA: ChartData = {
   streamPenetration: {
     ...PLANS,
     horizonMonths: 4,
+    upstreamWinShare: { ato: 0.25, fitd: 0 },
     penetration: {
       ato: {
         downstream: { active: [1, 1, 0.9, 0.9], won: [0, 0.5, 0.8, 0.9] },

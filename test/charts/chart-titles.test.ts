@@ -78,7 +78,7 @@ describe('chart titles state the finding', () => {
   });
 
   it('stream penetration: upstream coverage and wins at the horizon', () => {
-    expect(streamPenetrationTitle(CHART_DATA.streamPenetration)).toBe('ATO covers upstream in 90% of accounts by month 3, the last, FITD in 10%; 20% vs 0% have won there');
+    expect(streamPenetrationTitle(CHART_DATA.streamPenetration)).toBe('ATO covers upstream in 90% of accounts by month 3, the last, FITD in 10%; 20% vs 0% have won there and are still customers');
   });
 
   it('upstream survival: months sooner when both medians exist, else the trap', () => {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildNpvDifferenceSpec } from '../../src/charts/build-npv-difference-spec.ts';
 import { buildTornadoSpec } from '../../src/charts/build-tornado-spec.ts';
 import { formatMoney } from '../../src/charts/format-figures.ts';
+import { buildUpstreamSurvivalSpec, survivalFloor } from '../../src/charts/build-upstream-survival-spec.ts';
+import { buildFanChartSpec } from '../../src/charts/build-fan-chart-spec.ts';
 import { CHART_DATA } from './chart-fixtures.ts';
 
 type Json = Record<string, any>;
@@ -43,5 +45,26 @@ describe('barrier-ablation (tornado)', () => {
     }
     const first = spec.data.values[0];
     expect(first.atoLabel).toBe(formatMoney(first.ato, 'USD', true));
+  });
+});
+
+describe('upstream-survival', () => {
+  it('starts its share axis a tenth below the lowest curve, and says where, unless the curves fall low', () => {
+    expect([survivalFloor([1, 0.99, 0.81]), survivalFloor([1, 0.95]), survivalFloor([1, 0.3]), survivalFloor([1, 0.24])]).toEqual([0.7, 0.9, 0, 0]);
+    const spec = buildUpstreamSurvivalSpec(CHART_DATA.upstreamSurvival) as Json;
+    const y = spec.layer[0].encoding.y;
+    const floor = y.scale.domain[0];
+    expect(floor === 0 || y.title.includes('axis from')).toBe(true);
+  });
+});
+
+describe('cash-fan', () => {
+  it("draws each band's P10 and P90 edges in its colour over a pale fill, so overlapping bands stay apart", () => {
+    const spec = buildFanChartSpec(CHART_DATA.cashFan) as Json;
+    const area = spec.layer.find((layer: Json) => layer.mark.type === 'area');
+    expect(area.mark.opacity).toBeLessThanOrEqual(0.1);
+    const edges = spec.layer.filter((layer: Json) => layer.mark.type === 'line' && layer.mark.strokeDash);
+    expect(edges.map((layer: Json) => layer.encoding.y.field)).toEqual(['p10', 'p90']);
+    expect(edges.every((layer: Json) => layer.encoding.color.field === 'strategy')).toBe(true);
   });
 });

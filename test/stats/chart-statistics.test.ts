@@ -138,9 +138,10 @@ describe('summarizeStreamPenetration', () => {
     expect(p.upstream.active).toEqual([0, 0.25, 0.25, 0.25, 0.5, 0.5]);
   });
 
-  it('counts wins from the first win on, churned or not', () => {
+  it('counts wins from the first win until churn, as coverage is counted', () => {
     const p = summarizeStreamPenetration(columns, 1, 6);
-    expect(p.downstream.won).toEqual([0, 0.5, 0.5, 0.5, 0.5, 0.75]);
+    // Trial 1 won downstream in month 1 and churned in month 4: it leaves the line there.
+    expect(p.downstream.won).toEqual([0, 0.5, 0.5, 0.5, 0.25, 0.5]);
     expect(p.midstream.won).toEqual([0, 0, 0, 0, 0.25, 0.25]);
   });
 });
