@@ -58,7 +58,7 @@ describe('chart titles state the finding', () => {
   it('NPV distribution: a clear lead, or near-identical distributions', () => {
     expect(npvDistributionTitle(CHART_DATA.npvDistribution)).toBe("ATO's mean NPV per account is 25% higher ($1.25M vs $1.00M)");
     const close = { ...CHART_DATA.npvDistribution, npv: { ...CHART_DATA.npvDistribution.npv, fitd: { ...CHART_DATA.npvDistribution.npv.fitd!, mean: 1.22 } } };
-    expect(npvDistributionTitle(close)).toBe('ATO and FITD give near-identical NPV distributions (mean $1.25M and $1.22M)');
+    expect(npvDistributionTitle(close)).toBe('ATO and FITD give near-identical NPV distributions (mean $1.25M and $1.22M; the median account earns $1.10M and $1.00M)');
   });
 
   it('paired difference: the average, whether most accounts agree, or no clear winner', () => {
@@ -100,7 +100,9 @@ describe('chart titles state the finding', () => {
     const data = CHART_DATA.npvCdf;
     expect(riskProfileTitle(data)).toBe('FITD has the better downside, ATO the better upside (ATO vs FITD: P10 −$0.50M vs $0.10M, P90 $2.90M vs $2.50M)');
     const same = { ...data, npv: { ato: data.npv.ato!, fitd: data.npv.ato! } };
-    expect(riskProfileTitle(same)).toBe('ATO and FITD carry near-identical NPV risk (ATO vs FITD: P10 −$0.50M vs −$0.50M, P90 $2.90M vs $2.90M)');
+    expect(riskProfileTitle(same)).toBe('ATO loses money on 20.0% of accounts, FITD on 5.0%; from P10 up the two are near-identical (P10 −$0.50M vs −$0.50M)');
+    const sameLosses = { ...same, pLoss: { ato: 0.05, fitd: 0.05 } };
+    expect(riskProfileTitle(sameLosses)).toBe('ATO and FITD carry near-identical NPV risk (ATO vs FITD: P10 −$0.50M vs −$0.50M, P90 $2.90M vs $2.90M)');
     const atoAhead = { ...data, npv: { ato: data.npv.ato!, fitd: { p10: -1, p50: 0.5, p90: 2 } }, cdf: { ato: data.cdf.ato!, fitd: data.cdf.ato!.map((p) => ({ ...p, value: p.value - 0.5 })) } };
     expect(riskProfileTitle(atoAhead)).toBe("ATO's NPV is at least as high as FITD's at every percentile (P1 to P99)");
   });

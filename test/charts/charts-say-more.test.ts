@@ -8,6 +8,8 @@ import { buildTornadoSpec } from '../../src/charts/build-tornado-spec.ts';
 import { formatMoney } from '../../src/charts/format-figures.ts';
 import { buildUpstreamSurvivalSpec, survivalFloor } from '../../src/charts/build-upstream-survival-spec.ts';
 import { buildFanChartSpec } from '../../src/charts/build-fan-chart-spec.ts';
+import { npvDistributionTitle } from '../../src/charts/build-npv-distribution-spec.ts';
+import { riskProfileTitle } from '../../src/charts/build-risk-profile-spec.ts';
 import { CHART_DATA } from './chart-fixtures.ts';
 
 type Json = Record<string, any>;
@@ -66,5 +68,17 @@ describe('cash-fan', () => {
     const edges = spec.layer.filter((layer: Json) => layer.mark.type === 'line' && layer.mark.strokeDash);
     expect(edges.map((layer: Json) => layer.encoding.y.field)).toEqual(['p10', 'p90']);
     expect(edges.every((layer: Json) => layer.encoding.color.field === 'strategy')).toBe(true);
+  });
+});
+
+describe('npv-distribution and risk-profile', () => {
+  it('tell different things when the means and the P10/P90 tie: the shape (median vs mean), and the left tail (losses)', () => {
+    const npv = { mean: 8, p10: 0.8, p50: 5, p90: 18 };
+    const distribution = npvDistributionTitle({ ...CHART_DATA.npvDistribution, npv: { ato: npv, fitd: { ...npv, mean: 7.9, p50: 4.9 } } });
+    expect(distribution).toBe('ATO and FITD have near-identical means ($8.00M and $7.90M), but the median account earns $5.00M and $4.90M: a long tail of big accounts lifts the means');
+    const quantiles = { p10: 0.8, p50: 5, p90: 18 };
+    const risk = riskProfileTitle({ ...CHART_DATA.npvCdf, npv: { ato: quantiles, fitd: quantiles }, pLoss: { ato: 0.026, fitd: 0.005 } });
+    expect(risk).toBe('ATO loses money on 2.6% of accounts, FITD on 0.5%; from P10 up the two are near-identical (P10 $0.80M vs $0.80M)');
+    expect(risk).not.toContain('near-identical means');
   });
 });
