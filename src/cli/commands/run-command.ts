@@ -85,7 +85,11 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
           summary,
           table: run.table,
           version: packageVersion(),
-          onWarning: (warning) => io.err(`warning: ${warning}\n`),
+          onWarning: (warning) => {
+            // The phase line has no newline: clear it, or the warning would run on from it.
+            progress.stop();
+            io.err(`warning: ${warning}\n`);
+          },
           checkpoint,
           deck: options.deck,
           pdfChromium,
