@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { localLinks, selfContainedHtml } from './self-contained-html.ts';
 
 /**
  * The Deno release the notebooks run on. 2.8.0 to 2.9.6 (the newest tried) send a cell's
@@ -79,6 +80,15 @@ function registerKernel(deno: string): string {
   return jupyterPath;
 }
 
+/** A local file's text, or null when it cannot be read (the HTML copy then goes without it). */
+function readLocalAsset(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 interface Cell {
   cell_type: string;
   source: string | string[];
@@ -110,6 +120,11 @@ function executeNotebook(file: string, outputDir: string, env: NodeJS.ProcessEnv
   if (silent.length > 0) return `${file}: cell${silent.length > 1 ? 's' : ''} ${silent.join(', ')} came back without output (the kernel lost it?)`;
   const html = run(PYTHON, ['-m', 'jupyter', 'nbconvert', '--to', 'html', '--output-dir', outputDir, '--output', name, executed], { env });
   if (!html.ok) return `${file}: HTML export failed:\n${html.output.trim()}`;
+  const htmlFile = join(outputDir, `${name}.html`);
+  const shareable = selfContainedHtml(readFileSync(htmlFile, 'utf8'), readLocalAsset);
+  writeFileSync(htmlFile, shareable.html);
+  const left = localLinks(shareable.html);
+  if (left.length > 0) return `${file}: the HTML copy still links local files: ${left.join(', ')}`;
   process.stdout.write(`✔ ${file} ran in ${((performance.now() - started) / 1000).toFixed(1)} s → ${join(outputDir, `${name}.html`)}\n`);
   return null;
 }

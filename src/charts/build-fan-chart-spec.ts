@@ -4,11 +4,12 @@
  * value, which the subtitle quotes, so the chart shows cash actually earned.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ColorDef, PositionDef } from './spec-types.ts';
+import type { ColorDef, LayerSpec, PositionDef } from './spec-types.ts';
 import type { CashFanData } from '../stats/prepare-chart-data.ts';
 import type { FanMonth } from '../stats/summarize-cash-fan.ts';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, legendOf, nameOf, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { formatMoney, moneyUnit, rowNumber } from './format-figures.ts';
+import { monthAxisTitle } from './month-axis.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 /** The last month at which the leading median changed hands, or null if one led throughout. */
@@ -32,11 +33,11 @@ export function fanChartTitle(data: CashFanData): string {
   const leader = first[end]!.p50 >= second[end]!.p50 ? a.key : b.key;
   const other = leader === a.key ? b.key : a.key;
   const median = (key: string) => data.fan[key]![end]!.p50;
-  const gap = `${formatMoney(median(leader), data.currency)} vs ${formatMoney(median(other), data.currency)} by month ${lastMonth}`;
+  const gap = `${formatMoney(median(leader), data.currency)} vs ${formatMoney(median(other), data.currency)} by month ${lastMonth}, the last`;
   const change = lastLeadChange(first, second);
   const scale = Math.max(Math.abs(first[end]!.p50), Math.abs(second[end]!.p50));
   if (median(leader) - median(other) < 0.05 * scale) {
-    return `${nameOf(data.strategies, other)}'s median account catches up in cash by month ${lastMonth} (${formatMoney(median(other), data.currency)} vs ${formatMoney(median(leader), data.currency)})`;
+    return `${nameOf(data.strategies, other)}'s median account catches up in cash by month ${lastMonth}, the last (${formatMoney(median(other), data.currency)} vs ${formatMoney(median(leader), data.currency)})`;
   }
   if (change === null || change === 0) return `${nameOf(data.strategies, leader)}'s median account leads in cash in every month (${gap})`;
   return `${nameOf(data.strategies, leader)}'s median account pulls ahead in cash from month ${change} (${gap})`;
@@ -48,7 +49,7 @@ export function buildFanChartSpec(data: CashFanData): TopLevelSpec {
     data.fan[strategy]!.map((m) => ({ strategy: legendOf(data.strategies, strategy), month: m.month, p10: rowNumber(m.p10), p50: rowNumber(m.p50), p90: rowNumber(m.p90) })),
   );
   const lastMonth = rows.reduce((max, r) => Math.max(max, r.month), 0);
-  const x: PositionDef = { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, lastMonth], nice: false }, axis: { values: monthTicks(lastMonth) } };
+  const x: PositionDef = { field: 'month', type: 'quantitative', title: monthAxisTitle(lastMonth + 1), scale: { domain: [0, lastMonth], nice: false }, axis: { values: monthTicks(lastMonth) } };
   const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND };
   const terminal =
     data.terminalValue === 'runRate'
@@ -60,7 +61,7 @@ export function buildFanChartSpec(data: CashFanData): TopLevelSpec {
     title: {
       text: wrapTitle(fanChartTitle(data)),
       subtitle: [
-        `Discounted cumulative cash per account: median (line) and P10–P90 band, over the first ${data.sampledTrials.toLocaleString('en-US')} accounts.`,
+        `Discounted cumulative cash per account: median (solid) and P10–P90 band (dashed edges), over the first ${data.sampledTrials.toLocaleString('en-US')} accounts.`,
         ...(terminal ? [terminal.trim()] : []),
       ],
     },
@@ -68,8 +69,9 @@ export function buildFanChartSpec(data: CashFanData): TopLevelSpec {
     height: CHART_HEIGHT,
     data: { values: rows },
     layer: [
+      // A pale fill, with each band's edges drawn in its colour: two strong fills overlap into brown.
       {
-        mark: { type: 'area', opacity: 0.15 },
+        mark: { type: 'area', opacity: 0.07 },
         encoding: {
           x,
           y: { field: 'p10', type: 'quantitative', title: `Cumulative discounted cash (${unit})` },
@@ -77,6 +79,9 @@ export function buildFanChartSpec(data: CashFanData): TopLevelSpec {
           color,
         },
       },
+      ...(['p10', 'p90'] as const).map(
+        (edge): LayerSpec => ({ mark: { type: 'line', strokeWidth: 1.5, strokeDash: [5, 3] }, encoding: { x, y: { field: edge, type: 'quantitative' }, color } }),
+      ),
       { data: { values: [{ value: 0 }] }, mark: { type: 'rule', color: '#8c8c8c', strokeWidth: 1 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
       {
         mark: { type: 'line', strokeWidth: 3 },

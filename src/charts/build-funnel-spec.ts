@@ -1,8 +1,10 @@
 /**
  * Chart 6: the sales funnel by project type, per strategy: opportunities
- * seen → entered early → each sales stage passed → won, as mean counts per
- * account over the horizon. Panels have their own scales (repurchases
- * outnumber innovation deals a hundred to one).
+ * seen → each sales stage passed → every stage passed → won (closed inside
+ * the horizon, the table's deals won), as mean counts per account over the
+ * horizon. Entering early is a part of "seen", drawn as the pale part of its
+ * bar, not as a stage. Panels have their own scales (repurchases outnumber
+ * innovation deals a hundred to one).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ConcatSpec, OffsetDef, PositionDef } from './spec-types.ts';
@@ -23,13 +25,14 @@ export const PROJECT_TYPE_LABELS: Record<ProjectTypeName, string> = {
 export function funnelStepLabel(step: string): string {
   if (step === 'seen') return 'Seen';
   if (step === 'early') return 'Entered early';
-  if (step === 'won') return 'Won';
+  if (step === 'passed') return 'Passed every stage';
+  if (step === 'won') return 'Won (closed in time)';
   const stage = /^stage(\d)$/.exec(step);
   if (stage) return `Passed stage ${stage[1]}`;
   throw new Error(`unknown funnel step ${step}`);
 }
 
-const STEP_ORDER = ['seen', 'early', 'stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'won'].map(funnelStepLabel);
+const STEP_ORDER = ['seen', 'stage1', 'stage2', 'stage3', 'stage4', 'passed', 'won'].map(funnelStepLabel);
 
 
 function wonCount(data: FunnelData, strategy: string, type: ProjectTypeName): number {
@@ -56,7 +59,10 @@ export function buildFunnelSpec(data: FunnelData): TopLevelSpec {
       data.funnel[strategy]![type].map((step) => ({
         strategy: legendOf(data.strategies, strategy),
         type: PROJECT_TYPE_LABELS[type],
-        step: funnelStepLabel(step.step),
+        // An early entry is drawn on the Seen row, as the part of the seen it is.
+        step: funnelStepLabel(step.kind === 'entry' ? 'seen' : step.step),
+        kind: step.kind,
+        what: step.kind === 'entry' ? 'Entered early (a part of seen)' : funnelStepLabel(step.step),
         count: rowNumber(step.count),
         label: formatCount(step.count),
         shareOfSeen: step.shareOfSeen === null ? null : rowNumber(step.shareOfSeen),
@@ -65,6 +71,13 @@ export function buildFunnelSpec(data: FunnelData): TopLevelSpec {
   );
   const y: PositionDef = { field: 'step', type: 'ordinal', title: null, sort: STEP_ORDER };
   const yOffset: OffsetDef = { field: 'strategy', type: 'nominal', sort: strategyScale(data.strategies).domain };
+  const tooltip = [
+    { field: 'strategy', title: 'Strategy' },
+    { field: 'type', title: 'Project type' },
+    { field: 'what', title: 'Step' },
+    { field: 'count', title: 'Per account', format: ',.2f' },
+    { field: 'shareOfSeen', title: 'Share of seen', format: '.0%' },
+  ];
   const panel = (type: ProjectTypeName): ConcatSpec => ({
     title: { text: PROJECT_TYPE_LABELS[type], fontSize: 15, subtitle: '', offset: 8 },
     data: { values: rows.filter((row) => row.type === PROJECT_TYPE_LABELS[type]) },
@@ -72,22 +85,23 @@ export function buildFunnelSpec(data: FunnelData): TopLevelSpec {
     height: { step: 11 },
     layer: [
       {
+        transform: [{ filter: "datum.kind === 'stage'" }],
         mark: { type: 'bar' },
         encoding: {
           y,
           yOffset,
           x: { field: 'count', type: 'quantitative', title: 'Per account', axis: { tickCount: 4 }, stack: null },
           color: { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies) },
-          tooltip: [
-            { field: 'strategy', title: 'Strategy' },
-            { field: 'type', title: 'Project type' },
-            { field: 'step', title: 'Step' },
-            { field: 'count', title: 'Per account', format: ',.2f' },
-            { field: 'shareOfSeen', title: 'Share of seen', format: '.0%' },
-          ],
+          tooltip,
         },
       },
       {
+        transform: [{ filter: "datum.kind === 'entry'" }],
+        mark: { type: 'bar', color: 'white', opacity: 0.45 },
+        encoding: { y, yOffset, x: { field: 'count', type: 'quantitative', stack: null }, tooltip },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'stage'" }],
         mark: { type: 'text', align: 'left', dx: 3, fontSize: 11 },
         encoding: { y, yOffset, x: { field: 'count', type: 'quantitative' }, text: { field: 'label' } },
       },
@@ -98,7 +112,10 @@ export function buildFunnelSpec(data: FunnelData): TopLevelSpec {
     config: CHART_CONFIG,
     title: {
       text: wrapTitle(funnelTitle(data)),
-      subtitle: ['Mean opportunities per account over the horizon at each step of the sales funnel; each panel has its own scale.'],
+      subtitle: [
+        'Mean opportunities per account over the horizon at each step of the sales funnel; each panel has its own scale.',
+        `Won: closed inside the ${data.horizonMonths} months, as in the table; the pale part of Seen entered early (an entry, not a stage: late entrants skip stage 1).`,
+      ],
     },
     concat: PROJECT_TYPES.map(panel),
     columns: 2,

@@ -44,16 +44,6 @@ export function buildNpvDifferenceSpec(data: NpvDifferenceData): TopLevelSpec {
     return { start, end, share: rowNumber(count / histogram.total), side: end <= 0 ? bBetter : aBetter, range: `${start} to ${end}` };
   });
   const markers = [{ value: rowNumber(data.mean), label: `mean ${formatMoney(data.mean, data.currency, true)}` }];
-  const intervalLayers: LayerSpec[] =
-    data.ci95 === null
-      ? []
-      : [
-          {
-            data: { values: [{ low: rowNumber(data.ci95[0]), high: rowNumber(data.ci95[1]) }] },
-            mark: { type: 'rect', color: '#9e9e9e', opacity: 0.35 },
-            encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
-          },
-        ];
   const x: PositionDef = {
     field: 'start',
     type: 'quantitative',
@@ -61,7 +51,7 @@ export function buildNpvDifferenceSpec(data: NpvDifferenceData): TopLevelSpec {
     axis: { tickCount: 12 },
     scale: { domain: [bins[0]!.start, bins[bins.length - 1]!.end], nice: false, zero: false },
   };
-  const ciText = data.ci95 === null ? '' : `, its 95% CI ${formatMoney(data.ci95[0], data.currency)} to ${formatMoney(data.ci95[1], data.currency)} in grey`;
+  const ciText = data.ci95 === null ? '' : '; below, the mean and its 95% CI on a zoomed scale';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CHART_CONFIG,
@@ -72,36 +62,81 @@ export function buildNpvDifferenceSpec(data: NpvDifferenceData): TopLevelSpec {
         clipNote(data.range, [histogram]),
       ],
     },
+    vconcat: [
+      {
+        width: CHART_WIDTH,
+        height: CHART_HEIGHT,
+        layer: [
+          {
+            data: { values: bins },
+            mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+            encoding: {
+              x,
+              x2: { field: 'end' },
+              y: { field: 'share', type: 'quantitative', title: 'Share of accounts', axis: { format: '.0%', tickCount: 6 }, scale: { padding: 0, zero: true } },
+              y2: { datum: 0 },
+              color: { field: 'side', type: 'nominal', title: null, scale: { domain: [aBetter, bBetter], range: strategyScale([data.pair.a, data.pair.b]).range } },
+              tooltip: [
+                { field: 'range', title: `${a} − ${b} (${unit})` },
+                { field: 'share', title: 'Share of accounts', format: '.1%' },
+              ],
+            },
+          },
+          { data: { values: [{ value: 0 }] }, mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { x: { field: 'value', type: 'quantitative' } } },
+          {
+            data: { values: markers },
+            mark: { type: 'rule', color: NEUTRAL_COLOR, strokeWidth: 2.5, strokeDash: [6, 3] },
+            encoding: { x: { field: 'value', type: 'quantitative' }, tooltip: [{ field: 'label', title: 'Statistic' }] },
+          },
+          {
+            data: { values: markers },
+            mark: { type: 'text', align: 'left', baseline: 'top', dx: 6, y: 6, fontSize: 14, fontWeight: 'bold', color: NEUTRAL_COLOR },
+            encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+          },
+        ],
+      },
+      ...(data.ci95 === null ? [] : [intervalStrip(data, data.ci95)]),
+    ],
+  };
+}
+
+/**
+ * The mean and its 95% CI on a scale of their own, with zero: on the
+ * histogram's scale (accounts differ by millions) an interval of a few
+ * hundred thousand is a hairline.
+ */
+function intervalStrip(data: NpvDifferenceData, ci95: [number, number]): LayerSpec {
+  const [a, b] = names(data);
+  const width = ci95[1] - ci95[0];
+  // Zero is kept on the scale unless it would shrink the interval to a sliver again.
+  const withZero = Math.min(Math.abs(ci95[0]), Math.abs(ci95[1])) <= 3 * width || (ci95[0] <= 0 && ci95[1] >= 0);
+  const low = withZero ? Math.min(0, ci95[0]) : ci95[0];
+  const high = withZero ? Math.max(0, ci95[1]) : ci95[1];
+  const pad = 0.3 * (high - low || Math.abs(data.mean) || 0.1);
+  const zeroNote = withZero ? '' : `; 0 lies ${ci95[0] > 0 ? 'left' : 'right'} of this scale`;
+  const point = { mean: rowNumber(data.mean), low: rowNumber(ci95[0]), high: rowNumber(ci95[1]), row: '95% CI', label: `mean ${formatMoney(data.mean, data.currency, true)}, 95% CI ${formatMoney(ci95[0], data.currency, true)} to ${formatMoney(ci95[1], data.currency, true)}` };
+  const x: PositionDef = {
+    field: 'mean',
+    type: 'quantitative',
+    title: `Mean ${a} − ${b} and its 95% CI, zoomed (${moneyUnit(data.currency)})${zeroNote}`,
+    scale: { domain: [rowNumber(low - pad), rowNumber(high + pad)], nice: false, zero: false },
+    axis: { tickCount: 6 },
+  };
+  const y: PositionDef = { field: 'row', type: 'nominal', title: null, axis: null };
+  return {
     width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    height: 56,
+    data: { values: [point] },
     layer: [
-      ...intervalLayers,
+      ...(withZero ? [{ data: { values: [{ mean: 0 }] }, mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { x } } as LayerSpec] : []),
+      { mark: { type: 'rule', color: NEUTRAL_COLOR, strokeWidth: 3 }, encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' }, y } },
+      { mark: { type: 'tick', color: NEUTRAL_COLOR, thickness: 3, size: 18 }, encoding: { x: { ...x, field: 'low' }, y } },
+      { mark: { type: 'tick', color: NEUTRAL_COLOR, thickness: 3, size: 18 }, encoding: { x: { ...x, field: 'high' }, y } },
       {
-        data: { values: bins },
-        mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
-        encoding: {
-          x,
-          x2: { field: 'end' },
-          y: { field: 'share', type: 'quantitative', title: 'Share of accounts', axis: { format: '.0%', tickCount: 6 }, scale: { padding: 0, zero: true } },
-          y2: { datum: 0 },
-          color: { field: 'side', type: 'nominal', title: null, scale: { domain: [aBetter, bBetter], range: strategyScale([data.pair.a, data.pair.b]).range } },
-          tooltip: [
-            { field: 'range', title: `${a} − ${b} (${unit})` },
-            { field: 'share', title: 'Share of accounts', format: '.1%' },
-          ],
-        },
+        mark: { type: 'point', filled: true, size: 90, color: NEUTRAL_COLOR },
+        encoding: { x, y, tooltip: [{ field: 'label', title: 'Mean difference' }] },
       },
-      { data: { values: [{ value: 0 }] }, mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { x: { field: 'value', type: 'quantitative' } } },
-      {
-        data: { values: markers },
-        mark: { type: 'rule', color: NEUTRAL_COLOR, strokeWidth: 2.5, strokeDash: [6, 3] },
-        encoding: { x: { field: 'value', type: 'quantitative' }, tooltip: [{ field: 'label', title: 'Statistic' }] },
-      },
-      {
-        data: { values: markers },
-        mark: { type: 'text', align: 'left', baseline: 'top', dx: 6, y: 6, fontSize: 14, fontWeight: 'bold', color: NEUTRAL_COLOR },
-        encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
-      },
+      { mark: { type: 'text', baseline: 'bottom', dy: -12, fontSize: 13, color: NEUTRAL_COLOR }, encoding: { x, y, text: { field: 'label' } } },
     ],
   };
 }

@@ -19,7 +19,14 @@ export function npvDistributionTitle(data: NpvDistributionData): string {
   const gap = data.npv[high]!.mean - data.npv[low]!.mean;
   const means = `${formatMoney(data.npv[high]!.mean, data.currency)} vs ${formatMoney(data.npv[low]!.mean, data.currency)}`;
   if (gap < 0.05 * Math.max(Math.abs(first.mean), Math.abs(second.mean))) {
-    return `${nameOf(data.strategies, a.key)} and ${nameOf(data.strategies, b.key)} give near-identical NPV distributions (mean ${formatMoney(first.mean, data.currency)} and ${formatMoney(second.mean, data.currency)})`;
+    // The means tie, so say what this chart shows that the risk profile does not: the shape, the typical account against the mean.
+    const [A, B] = [nameOf(data.strategies, a.key), nameOf(data.strategies, b.key)];
+    const money = (value: number) => formatMoney(value, data.currency);
+    const skewed = first.p50 < 0.8 * first.mean && second.p50 < 0.8 * second.mean;
+    const typical = `the median account earns ${money(first.p50)} and ${money(second.p50)}`;
+    return skewed
+      ? `${A} and ${B} have near-identical means (${money(first.mean)} and ${money(second.mean)}), but ${typical}: a long tail of big accounts lifts the means`
+      : `${A} and ${B} give near-identical NPV distributions (mean ${money(first.mean)} and ${money(second.mean)}; ${typical})`;
   }
   const lowMean = data.npv[low]!.mean;
   if (lowMean <= 0) return `${nameOf(data.strategies, high)}'s mean NPV per account is higher (${means})`;

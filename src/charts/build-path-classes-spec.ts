@@ -127,6 +127,16 @@ export function pathClassesTitle(data: PathClassesData): string {
   return `${leader}'s lead comes from the ${formatPercent(best.share)} of ${accounts}: ${leader} earns ${each} more on each`;
 }
 
+/** Why a class's share is not the table's: classes are tested top down and the first that fits takes the account. */
+function precedenceLines(data: PathClassesData): string[] {
+  const names = pairNames(data);
+  const share = (key: string) => formatPercent(data.upstreamWinShare[key] ?? 0);
+  return [
+    'Each account takes the first class that fits, top down, so one that won upstream and then churned counts as Churned.',
+    `Won upstream at all by the horizon, as in the table: ${names.a} ${share(data.pair.a.key)}, ${names.b} ${share(data.pair.b.key)}.`,
+  ];
+}
+
 export function buildPathClassesSpec(data: PathClassesData): TopLevelSpec {
   const unit = moneyUnit(data.currency);
   const names = pairNames(data);
@@ -213,6 +223,7 @@ export function buildPathClassesSpec(data: PathClassesData): TopLevelSpec {
       subtitle: [
         `Each account is classed once by its path under ${names.b} (top) and once by its path under ${names.a} (bottom).`,
         `Right: share × mean; each set of contributions adds up to the average gap, ${names.a} − ${names.b} ${formatMoney(data.meanDiff, data.currency, true)} per account.`,
+        ...precedenceLines(data),
       ],
     },
     concat: [...row(data.pair.b.key), ...row(data.pair.a.key)],

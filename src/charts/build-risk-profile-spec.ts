@@ -29,6 +29,12 @@ export function riskProfileTitle(data: NpvCdfData): string {
   const downside = first.p10 - second.p10;
   const upside = first.p90 - second.p90;
   if (Math.abs(downside) <= 0.05 * spread && Math.abs(upside) <= 0.05 * spread) {
+    // P10 and P90 tie; the left tail, what this chart is for, may not.
+    const [lossA, lossB] = [data.pLoss[a.key] ?? 0, data.pLoss[b.key] ?? 0];
+    if (Math.abs(lossA - lossB) >= 0.01 && Math.max(lossA, lossB) >= 2 * Math.min(lossA, lossB)) {
+      const [riskier, safer] = lossA > lossB ? [A, B] : [B, A];
+      return `${riskier} loses money on ${formatPercent(Math.max(lossA, lossB), 1)} of accounts, ${safer} on ${formatPercent(Math.min(lossA, lossB), 1)}; from P10 up the two are near-identical (${at('P10', 'p10')})`;
+    }
     return `${A} and ${B} carry near-identical NPV risk (${A} vs ${B}: ${at('P10', 'p10')}, ${at('P90', 'p90')})`;
   }
   const lead = data.cdf[a.key]!.map((point, i) => Math.sign(point.value - data.cdf[b.key]![i]!.value));

@@ -8,11 +8,12 @@ import { STREAMS } from '../scenario/vocabulary.ts';
 import { CHART_CONFIG, legendOf, nameOf, shortName, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { monthTicks } from './build-fan-chart-spec.ts';
 import { formatPercent, rowNumber } from './format-figures.ts';
+import { monthAxisTitle } from './month-axis.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 export const STREAM_LABELS = { downstream: 'Downstream', midstream: 'Midstream', upstream: 'Upstream' } as const;
 const COVERING = 'Covering the stream';
-const WON = 'Won a deal in it';
+const WON = 'Won a deal in it (still a customer)';
 
 /** The finding: upstream coverage and wins at the horizon, the pair's first strategy vs its second. */
 export function streamPenetrationTitle(data: StreamPenetrationData): string {
@@ -20,7 +21,7 @@ export function streamPenetrationTitle(data: StreamPenetrationData): string {
   const { a, b } = data.pair;
   const [first, second] = [data.penetration[a.key]!, data.penetration[b.key]!];
   const share = (values: number[]) => formatPercent(values[last]!);
-  return `${shortName(a)} covers upstream in ${share(first.upstream.active)} of accounts by month ${last}, ${shortName(b)} in ${share(second.upstream.active)}; ${share(first.upstream.won)} vs ${share(second.upstream.won)} have won there`;
+  return `${shortName(a)} covers upstream in ${share(first.upstream.active)} of accounts by month ${last}, the last, ${shortName(b)} in ${share(second.upstream.active)}; ${share(first.upstream.won)} vs ${share(second.upstream.won)} have won there and are still customers`;
 }
 
 export function buildStreamPenetrationSpec(data: StreamPenetrationData): TopLevelSpec {
@@ -42,7 +43,10 @@ export function buildStreamPenetrationSpec(data: StreamPenetrationData): TopLeve
     config: CHART_CONFIG,
     title: {
       text: wrapTitle(streamPenetrationTitle(data)),
-      subtitle: ['Share of accounts covering each stream (solid: opened, ramped up, not churned) and with at least one win in it (dashed), by month.'],
+      subtitle: [
+        'Share of accounts, by month, that cover each stream (solid: opened and ramped up) and that have won a deal in it (dashed); a churned account leaves both lines.',
+        `Upstream wins by the horizon, churned accounts included (as in the table): ${data.strategies.map((s) => `${shortName(s)} ${formatPercent(data.upstreamWinShare[s.key] ?? 0)}`).join(', ')}.`,
+      ],
     },
     data: { values: rows },
     transform: [{ fold: [COVERING, WON], as: ['measure', 'share'] }],
@@ -53,7 +57,7 @@ export function buildStreamPenetrationSpec(data: StreamPenetrationData): TopLeve
       height: 330,
       mark: { type: 'line', strokeWidth: 2.5 },
       encoding: {
-        x: { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last).filter((m, i, all) => i % 2 === 0 || m === all[all.length - 1]) } },
+        x: { field: 'month', type: 'quantitative', title: monthAxisTitle(data.horizonMonths), scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last).filter((m, i, all) => i % 2 === 0 || m === all[all.length - 1]) } },
         y: { field: 'share', type: 'quantitative', title: 'Share of accounts', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
         color: { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND },
         strokeDash: { field: 'measure', type: 'nominal', title: null, scale: { domain: [COVERING, WON], range: [[1, 0], [6, 4]] }, legend: { symbolStrokeWidth: 3, symbolSize: 300 } },

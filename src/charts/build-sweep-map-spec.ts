@@ -10,6 +10,7 @@ import type { SweepParameter, SweepResult } from '../stats/sweep.ts';
 import { CHART_CONFIG, shortName, strategyScale } from './chart-theme.ts';
 import { moneyUnit, rowNumber } from './format-figures.ts';
 import { capitalized, formatParameter, parameterDigits, parameterLabel, sweepBasePoint } from './parameter-label.ts';
+import { sweepRegionText } from './sweep-region.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 /** Most cells that get their value written in them. */
@@ -40,6 +41,26 @@ interface Segment {
   y2: number;
 }
 
+/**
+ * The contour runs between cell centres, so it stops half a cell short of
+ * the frame: carry each end that lies on the outermost centres out to the
+ * frame's edge, so the break-even line closes the region it bounds.
+ */
+export function contourToFrame(segments: readonly Segment[], xs: readonly number[], ys: readonly number[], [xCells, yCells]: [{ low: number; high: number }[], { low: number; high: number }[]]): Segment[] {
+  const [xMin, xMax, yMin, yMax] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [xLow, xHigh] = [Math.min(...xCells.map((c) => c.low)), Math.max(...xCells.map((c) => c.high))];
+  const [yLow, yHigh] = [Math.min(...yCells.map((c) => c.low)), Math.max(...yCells.map((c) => c.high))];
+  const out = new Map<string, Segment>();
+  for (const [x, y] of segments.flatMap((s) => [[s.x, s.y], [s.x2, s.y2]] as const)) {
+    const add = (x2: number, y2: number) => out.set(`${x},${y},${x2},${y2}`, { x, y, x2, y2 });
+    if (x === xMin) add(xLow, y);
+    if (x === xMax) add(xHigh, y);
+    if (y === yMin) add(x, yLow);
+    if (y === yMax) add(x, yHigh);
+  }
+  return [...out.values()];
+}
+
 /** True when a contour segment passes within a third of a cell of the cell's centre, where its label sits. */
 function crossesLabel(cell: { x: number; y: number; x0: number; x1: number; y0: number; y1: number }, segments: readonly Segment[]): boolean {
   const width = cell.x1 - cell.x0;
@@ -63,7 +84,7 @@ function cellLabels(cells: { dark: boolean; tagged: boolean }[], fontSize: numbe
   ];
 }
 
-/** The finding: how much of the grid each strategy leads, and the verdict at the scenario's own values. */
+/** The finding: where each strategy leads (a count of grid points only when the region has no simple shape), and the verdict at the scenario's own values. */
 export function sweepMapTitle(result: SweepResult): string {
   mapParameters(result);
   const settled = (sign: 1 | -1) => result.points.filter((p) => p.signSettled && Math.sign(p.diff.mean) === sign).length;
@@ -72,7 +93,7 @@ export function sweepMapTitle(result: SweepResult): string {
   const behind = settled(-1);
   const open = result.points.length - ahead - behind;
   const [first, second] = ahead >= behind ? [`${nameA} is ahead at ${ahead}`, `${nameB} at ${behind}`] : [`${nameB} is ahead at ${behind}`, `${nameA} at ${ahead}`];
-  const head = `${first} of ${result.points.length} grid points, ${second}`;
+  const head = sweepRegionText(result) ?? `${first} of ${result.points.length} grid points, ${second}`;
   const base = sweepBasePoint(result);
   if (!base) return open > 0 ? `${head}; ${open} are too close to call` : head;
   if (!base.signSettled) return `${head}; this scenario's own point is too close to call`;
@@ -98,7 +119,8 @@ export function buildSweepMapSpec(result: SweepResult): TopLevelSpec {
   const xEdges = new Map(px.values.map((v, i) => [v, cellEdges(px.values)[i]!]));
   const yEdges = new Map(py.values.map((v, i) => [v, cellEdges(py.values)[i]!]));
   const largest = Math.max(...result.points.map((p) => Math.abs(p.diff.mean))) || 1;
-  const segments: Segment[] = breakEven.contour.map((s) => ({ x: s.from[px.path]!, y: s.from[py.path]!, x2: s.to[px.path]!, y2: s.to[py.path]! }));
+  const inner: Segment[] = breakEven.contour.map((s) => ({ x: s.from[px.path]!, y: s.from[py.path]!, x2: s.to[px.path]!, y2: s.to[py.path]! }));
+  const segments = [...inner, ...contourToFrame(inner, px.values, py.values, [cellEdges(px.values), cellEdges(py.values)])];
   const cells = result.points.map((p) => {
     const x = p.values[px.path]!;
     const y = p.values[py.path]!;
@@ -143,7 +165,7 @@ export function buildSweepMapSpec(result: SweepResult): TopLevelSpec {
       text: wrapTitle(sweepMapTitle(result)),
       subtitle: [
         `Mean NPV difference ${difference} per account at each grid point (${unit}), on the same ${result.trials.toLocaleString('en-US')} accounts at every point.`,
-        `Black line: break-even (the mean difference is 0).${open > 0 ? ' Dashed outline: the sign is not settled at 95%.' : ''}${baseInside ? ' Ring: this scenario.' : ` This scenario's own point (${formatParameter(base.x, parameterDigits(px))}, ${formatParameter(base.y, parameterDigits(py))}) is outside the grid.`}`,
+        `Black line: break-even (the mean difference is 0). Colours follow the square root of the difference, so small gaps still show.${open > 0 ? ' Dashed outline: the sign is not settled at 95%.' : ''}${baseInside ? ' Ring: this scenario.' : ` This scenario's own point (${formatParameter(base.x, parameterDigits(px))}, ${formatParameter(base.y, parameterDigits(py))}) is outside the grid.`}`,
       ],
     },
     width: cellWidth * px.values.length,
@@ -160,10 +182,10 @@ export function buildSweepMapSpec(result: SweepResult): TopLevelSpec {
           color: {
             field: 'diff',
             type: 'quantitative',
-            title: `${difference} (${unit})`,
+            title: `${difference} (${unit}; square-root colour scale)`,
             // Square-root scale, symmetric about 0: the sign reads at a glance and small gaps are not washed out.
             scale: { type: 'sqrt', domain: [-bound, 0, bound], range: [colors[1]!, MIDPOINT_COLOR, colors[0]!], interpolate: 'lab' },
-            legend: { gradientLength: 360, format: '~g', labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label", direction: 'horizontal', orient: 'top', titleOrient: 'left' },
+            legend: { gradientLength: 360, titleLimit: 360, format: '~g', labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label", direction: 'horizontal', orient: 'top', titleOrient: 'left' },
           },
           tooltip: [
             { field: 'x', title: capitalized(parameterLabel(px.path)) },

@@ -82,6 +82,8 @@ interface TornadoRow {
   fitdHigh: number;
   side: string;
   label: string;
+  atoLabel: string;
+  fitdLabel: string;
 }
 
 function rowOf(barrier: BarrierName, change: string, effect: AblationEffect, currency: string, [a, b]: [string, string], toward: [string, string]): TornadoRow {
@@ -106,6 +108,8 @@ function rowOf(barrier: BarrierName, change: string, effect: AblationEffect, cur
     fitdHigh: rowNumber(fitdHigh),
     side: effect.diff.mean >= 0 ? toward[0] : toward[1],
     label: formatMoney(effect.diff.mean, currency, true),
+    atoLabel: formatMoney(first.mean, currency, true),
+    fitdLabel: formatMoney(second.mean, currency, true),
   };
 }
 
@@ -125,6 +129,16 @@ function domainOf(values: number[], pad: number): [number, number] {
   const high = Math.max(0, ...values);
   const span = high - low || 1;
   return [rowNumber(low - (low < 0 ? pad * span : 0)), rowNumber(high + (high > 0 ? pad * span : 0))];
+}
+
+/** A side panel's value beside its whisker: right of a gain, left of a loss. */
+function sideLabel(strategy: 'ato' | 'fitd', align: 'left' | 'right', y: PositionDef): LayerSpec {
+  const gain = align === 'left';
+  return {
+    transform: [{ filter: `datum.${strategy} ${gain ? '>=' : '<'} 0` }],
+    mark: { type: 'text', align, dx: gain ? 4 : -4, fontSize: 11, color: '#1a1a1a' },
+    encoding: { y: { ...y, axis: null }, x: { field: `${strategy}${gain ? 'High' : 'Low'}`, type: 'quantitative' }, text: { field: `${strategy}Label` } },
+  };
 }
 
 function zeroRule(): LayerSpec {
@@ -147,7 +161,8 @@ export function buildTornadoSpec(data: AblationData): TopLevelSpec {
   const order = rows.map((r) => r.row);
   const y: PositionDef = { field: 'row', type: 'nominal', sort: order, title: null, scale: { paddingInner: 0, paddingOuter: 0 }, axis: { labelFontSize: 13, labelPadding: 8, ticks: false } };
   const mainDomain = domainOf(rows.flatMap((r) => [r.low, r.high]), 0.3);
-  const sideDomain = domainOf(rows.flatMap((r) => [r.atoLow, r.atoHigh, r.fitdLow, r.fitdHigh]), 0.05);
+  // Room beside the whiskers for the value labels.
+  const sideDomain = domainOf(rows.flatMap((r) => [r.atoLow, r.atoHigh, r.fitdLow, r.fitdHigh]), 0.45);
   const tooltip = [
     { field: 'row', title: 'Barrier level' },
     { field: 'diff', title: `Change in ${look.a} − ${look.b} (${unit})`, format: '+,.3f' },
@@ -204,6 +219,8 @@ export function buildTornadoSpec(data: AblationData): TopLevelSpec {
         mark: { type: 'rule', color: NEUTRAL_COLOR, strokeWidth: 1.2 },
         encoding: { y: { ...y, axis: null }, x: { field: `${strategy}Low`, type: 'quantitative' }, x2: { field: `${strategy}High` } },
       },
+      sideLabel(strategy, 'left', y),
+      sideLabel(strategy, 'right', y),
     ],
   });
   return {

@@ -11,6 +11,7 @@ import type { SurvivalStep } from '../stats/kaplan-meier.ts';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, legendOf, nameOf, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { monthTicks } from './build-fan-chart-spec.ts';
 import { formatPercent, rowNumber } from './format-figures.ts';
+import { monthAxisTitle } from './month-axis.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 /** S(t) at every month 0 … T−1 from the Kaplan–Meier steps (a step function, so the curve can be drawn without gaps). */
@@ -44,7 +45,14 @@ export function upstreamSurvivalTitle(data: UpstreamSurvivalData): string {
   const last = data.horizonMonths - 1;
   const never: Record<string, number> = { [a.key]: curves[a.key]![last]!, [b.key]: curves[b.key]![last]! };
   const [trapped, other] = never[b.key]! >= never[a.key]! ? [b.key, a.key] : [a.key, b.key];
-  return `The downstream trap: ${formatPercent(never[trapped]!)} of ${nameOf(data.strategies, trapped)} accounts have no upstream win after ${data.horizonMonths} months (${nameOf(data.strategies, other)}: ${formatPercent(never[other]!)})`;
+  return `The downstream trap: ${formatPercent(never[trapped]!)} of ${nameOf(data.strategies, trapped)} accounts have no upstream win by month ${last}, the last of ${data.horizonMonths} (${nameOf(data.strategies, other)}: ${formatPercent(never[other]!)})`;
+}
+
+/** Where the share axis starts: a tenth below the lowest curve (so it fills the plot), or 0 when the curves fall that far. */
+export function survivalFloor(survival: number[]): number {
+  const lowest = Math.min(1, ...survival);
+  const floor = Math.floor((lowest - 0.05) * 10) / 10;
+  return floor <= 0.2 ? 0 : floor;
 }
 
 export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelSpec {
@@ -56,14 +64,15 @@ export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelS
     const survival = rows.find((r) => r.strategy === legendOf(data.strategies, strategy) && r.month === last)!.survival;
     return { strategy: legendOf(data.strategies, strategy), month: last, survival, label: `${nameOf(data.strategies, strategy)}: ${formatPercent(survival)} without` };
   });
-  const x: PositionDef = { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last) } };
+  const floor = survivalFloor(rows.map((r) => r.survival));
+  const x: PositionDef = { field: 'month', type: 'quantitative', title: monthAxisTitle(data.horizonMonths), scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last) } };
   const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CHART_CONFIG,
     title: {
       text: wrapTitle(upstreamSurvivalTitle(data)),
-      subtitle: [`Share of accounts without an upstream win yet, by month (Kaplan–Meier; accounts without one are censored at month ${last}).`],
+      subtitle: [`Share of accounts without an upstream win yet, by month (Kaplan–Meier; accounts without one are censored at month ${last}, the last).`],
     },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
@@ -73,7 +82,7 @@ export function buildUpstreamSurvivalSpec(data: UpstreamSurvivalData): TopLevelS
         mark: { type: 'line', strokeWidth: 3, interpolate: 'step-after' },
         encoding: {
           x,
-          y: { field: 'survival', type: 'quantitative', title: 'Accounts without an upstream win', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+          y: { field: 'survival', type: 'quantitative', title: floor > 0 ? `Accounts without an upstream win (axis from ${formatPercent(floor)})` : 'Accounts without an upstream win', axis: { format: '.0%', tickCount: 6 }, scale: { domain: [floor, 1] } },
           color,
         },
       },

@@ -47,7 +47,7 @@ export const REPORT_CHARTS: readonly ChartEntry[] = [
     name: 'npv-difference',
     heading: 'Account by account, which strategy wins?',
     reading:
-      `Both strategies ran on the same simulated accounts, so each bar counts accounts by how much more (right of zero, blue) or less (left, orange) ${A} earned than ${B} on that account; the dashed line is the average gap the headline quotes.`,
+      `Both strategies ran on the same simulated accounts, so each bar counts accounts by how much more (right of zero, blue) or less (left, orange) ${A} earned than ${B} on that account; the dashed line is the average gap the headline quotes, and the strip below shows that average with its 95% interval on a scale of its own.`,
     build: (data) => buildNpvDifferenceSpec(data.npvDifference),
   },
   {
@@ -68,7 +68,7 @@ export const REPORT_CHARTS: readonly ChartEntry[] = [
     name: 'cash-fan',
     heading: 'When does the cash come in?',
     reading:
-      'Lines follow the median account\'s discounted cumulative cash and bands cover the middle 80% of accounts; a line below zero is money not yet paid back, and the gap at the right edge is what each strategy has banked before the terminal value.',
+      'Lines follow the median account\'s discounted cumulative cash and bands (dashed edges) cover the middle 80% of accounts; a line below zero is money not yet paid back, and the gap at the right edge is what each strategy has banked before the terminal value.',
     build: (data) => buildFanChartSpec(data.cashFan),
   },
   {
@@ -82,21 +82,21 @@ export const REPORT_CHARTS: readonly ChartEntry[] = [
     name: 'stream-penetration',
     heading: 'How far into each stream does each strategy get?',
     reading:
-      'Solid lines show the share of accounts where the vendor covers the stream in each month, dashed lines the share that have won a deal there; coverage without wins is cost without revenue.',
+      'Solid lines show the share of accounts where the vendor covers the stream in each month, dashed lines the share that have won a deal there and are still customers (a churned account leaves both); coverage without wins is cost without revenue.',
     build: (data) => buildStreamPenetrationSpec(data.streamPenetration),
   },
   {
     name: 'upstream-survival',
     heading: 'How long until the first upstream win?',
     reading:
-      'Each curve is the share of accounts still without an upstream win; a curve that stays near the top is the downstream trap, where the vendor is never let into the business problem.',
+      'Each curve is the share of accounts still without an upstream win; a curve that stays near the top is the downstream trap, where the vendor is never let into the business problem (the axis starts above 0 when every curve stays high: it says where).',
     build: (data) => buildUpstreamSurvivalSpec(data.upstreamSurvival),
   },
   {
     name: 'sales-funnel',
     heading: 'Where are deals won and lost?',
     reading:
-      'Each panel follows one project type from opportunities seen to deals won (mean per account); the wider the drop between two steps, the more deals that step loses.',
+      'Each panel follows one project type from opportunities seen, stage by stage, to deals won and closed inside the horizon (mean per account, the table\'s deals won); the pale part of Seen is the early entrants, an entry and not a step; the wider the drop between two steps, the more deals that step loses.',
     build: (data) => buildFunnelSpec(data.funnel),
   },
   {
@@ -110,7 +110,7 @@ export const REPORT_CHARTS: readonly ChartEntry[] = [
     name: 'path-classes',
     heading: 'Why does it win?',
     reading:
-      `Every account is classed by the path it took under each strategy; the middle panels say how much more ${A} earned than ${B} on the accounts of each class, and the right panels weigh that by how common the class is, so the bars that stand out are where the average gap comes from.`,
+      `Every account is classed by the path it took under each strategy (the first class that fits, top down); the middle panels say how much more ${A} earned than ${B} on the accounts of each class, and the right panels weigh that by how common the class is, so the bars that stand out are where the average gap comes from.`,
     build: (data) => buildPathClassesSpec(data.pathClasses),
   },
   {

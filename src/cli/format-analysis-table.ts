@@ -10,10 +10,9 @@ import type { MeanEstimate } from '../stats/variant-statistics.ts';
 import type { DominanceCheck } from '../stats/risk-profile.ts';
 import type { StrategyLabels } from './format-summary-table.ts';
 
-const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
-const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
+import { barrierWords, formatCount as count, formatShare as percent, formatSigned as signed, pathWords } from './terminal-figures.ts';
+
 const interval = (estimate: MeanEstimate) => (estimate.ci95 ? `[${signed(estimate.ci95[0])}, ${signed(estimate.ci95[1])}]` : '');
-const count = (value: number) => value.toLocaleString('en-US');
 
 function table(rows: string[][], alignRight: boolean[]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
@@ -32,10 +31,10 @@ function ablationLines(summary: FullSummary, strategyName: Heading): string[] {
   const rows = [['', a!, b!, `${a} − ${b}`, '95% CI']];
   for (const barrier of ablation.order) {
     const entry = ablation[barrier];
-    rows.push(effectRow(`${barrier} ${entry.level} → 0`, entry, pair));
-    rows.push(effectRow(`${barrier} ${entry.level} → ${ablation.highLevel}`, entry.high, pair));
+    rows.push(effectRow(`${barrierWords(barrier)} ${entry.level} → 0`, entry, pair));
+    rows.push(effectRow(`${barrierWords(barrier)} ${entry.level} → ${ablation.highLevel}`, entry.high, pair));
   }
-  rows.push(effectRow('all five → 0', ablation.allRemoved, pair));
+  rows.push(effectRow('all five barriers → 0', ablation.allRemoved, pair));
   rows.push(effectRow('interaction (all − sum of singles)', ablation.interaction, pair));
   return [
     `  Barrier ablation: change in mean NPV (${summary.currency} M), same ${count(ablation.trials)} accounts, largest effect first`,
@@ -90,7 +89,7 @@ function baselineOf(summary: FullSummary): string {
 }
 
 function pathRows(classes: Record<string, PathClass>): string[][] {
-  return Object.entries(classes).map(([key, c]) => [key, percent(c.share), c.meanNpvDiff === null ? '—' : signed(c.meanNpvDiff), c.description]);
+  return Object.entries(classes).map(([key, c]) => [pathWords(key), percent(c.share), c.meanNpvDiff === null ? '—' : signed(c.meanNpvDiff), c.description]);
 }
 
 function pathLines(summary: FullSummary, strategyName: Heading): string[] {
@@ -99,7 +98,7 @@ function pathLines(summary: FullSummary, strategyName: Heading): string[] {
   const header = ['', 'share', `mean ${strategyName(first)} − ${strategyName(baseline)}`, ''];
   const [head, ...rest] = Object.entries(summary.pathClasses);
   return [
-    `  Where the difference comes from: ${strategyName(head![0])} paths`,
+    `  Where the difference comes from: ${strategyName(head![0])} paths (each account in the first class that fits, top down)`,
     ...table([header, ...pathRows(head![1])], [false, true, true, false]),
     ...rest.flatMap(([key, classes]) => [`  … and ${strategyName(key)} paths`, ...table([header, ...pathRows(classes)], [false, true, true, false])]),
     '',

@@ -9,11 +9,7 @@ import type { StrategySummary, Summary } from '../stats/summarize-outcomes.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { strategyLabel } from '../scenario/strategy-schema.ts';
 
-const money = (value: number | null, signed = false) =>
-  value === null ? 'n/a' : `${signed && value > 0 ? '+' : ''}${value.toFixed(Math.abs(value) >= 100 ? 1 : 2)}`;
-const percent = (value: number | null) => (value === null ? 'n/a' : `${(100 * value).toFixed(1)}%`);
-const months = (value: number | null) => (value === null ? 'never' : value.toFixed(1));
-const count = (value: number) => value.toLocaleString('en-US');
+import { formatCount as count, formatMillions as money, formatMonth as months, formatShare as percent } from './terminal-figures.ts';
 
 /** Strategy keys to the labels they are shown under (the scenario's `label:`s); a key without one shows as itself. */
 export type StrategyLabels = Readonly<Record<string, string>>;
@@ -27,7 +23,7 @@ type Heading = (key: string) => string;
 
 type Row = string[];
 
-function strategyRows(strategies: StrategySummary[], currency: string): Row[] {
+function strategyRows(strategies: StrategySummary[], currency: string, horizonMonths: number): Row[] {
   const each = (read: (s: StrategySummary) => string, label: string): Row => [label, ...strategies.map(read)];
   const unit = `${currency} M`;
   return [
@@ -36,7 +32,7 @@ function strategyRows(strategies: StrategySummary[], currency: string): Row[] {
     each((s) => money(s.revenue.mean), `Revenue, mean (${unit})`),
     each((s) => money(s.grossMargin.mean), `Gross margin, mean (${unit})`),
     each((s) => percent(s.costOfSaleShare), 'Cost of sale / revenue'),
-    each((s) => percent(s.pLockedDownstream), 'P(locked downstream)'),
+    each((s) => percent(s.pLockedDownstream), `P(no upstream win in ${horizonMonths} months)`),
     each((s) => percent(s.pChurned), 'P(churn)'),
     each((s) => months(s.monthsToFirstMidstreamWin.median), 'First midstream win, median month'),
     each((s) => months(s.monthsToFirstUpstreamWin.median), 'First upstream win, median month'),
@@ -101,7 +97,7 @@ export function formatSummaryTable(summary: Summary, labels: StrategyLabels = {}
   return [
     `expansim · ${summary.scenario} · ${count(summary.trials)} trials · seed ${summary.seed} · ${summary.horizonMonths} months · r = ${(100 * summary.discountRate).toFixed(1)}% · ${terminal}`,
     '',
-    ...layout(strategyRows(keys.map((key) => summary.strategies[key]!), summary.currency), ['', ...keys.map(strategyHeading)]),
+    ...layout(strategyRows(keys.map((key) => summary.strategies[key]!), summary.currency, summary.horizonMonths), ['', ...keys.map(strategyHeading)]),
     '',
     ...comparisons.flatMap(([key, comparison]) => [...comparisonLines(strategyHeading, key, b, comparison, summary.trials, unit), '']),
     ...(summary.pBest ? bestLines(strategyHeading, summary) : [`  ${verdictOf(strategyHeading, a, b, summary.comparison, unit)}`]),

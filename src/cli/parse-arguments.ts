@@ -77,6 +77,8 @@ export interface PortfolioOptions {
 export interface ExplainOptions {
   trial: number;
   seed?: number;
+  /** The trials of the run the trial belongs to (default: the scenario's); a trial beyond them is refused. */
+  trials?: number;
   /** A strategy's key, or `all` (`both`: the same). */
   strategy: string;
   json: boolean;
@@ -244,6 +246,7 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .requiredOption('-t, --trial <n>', 'the trial to tell (0-based, as in trials.csv)', wholeNumber('--trial', 0, MAX_TRIALS - 1))
     .addOption(new Option('-s, --seed <n>', 'seed (overrides the scenario)').argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)))
+    .addOption(new Option('-n, --trials <n>', 'trials of the run the trial is from (overrides the scenario)').argParser(wholeNumber('--trials', 1, MAX_TRIALS)))
     .option('--strategy <name>', `one strategy's key (${STRATEGIES.join(', ')} or a plan of the scenario), or all`, 'all')
     .option('--json', 'print the story as JSON', false)
     .action((scenario: string, options: ExplainOptions) => record({ command: 'explain', scenario, options: { ...options } }));

@@ -110,7 +110,7 @@ export function keyFigures(summary: Summary, pLoss: Record<string, number>): Key
     { label: 'Cost of sale / revenue', ...both((s) => (s.costOfSaleShare === null ? 'n/a' : formatPercent(s.costOfSaleShare, 1))) },
     { label: 'Deals won per account', ...both((s) => formatCount(s.dealsWon.mean)) },
     { label: 'First upstream win (median, among accounts with one)', ...both((s) => months(s.monthsToFirstUpstreamWin)) },
-    { label: 'Locked downstream (no upstream win by the horizon)', ...both((s) => formatPercent(s.pLockedDownstream)) },
+    { label: `No upstream win in ${summary.horizonMonths} months`, ...both((s) => formatPercent(s.pLockedDownstream)) },
     { label: 'Accounts that churned', ...both((s) => formatPercent(s.pChurned)) },
   ];
 }

@@ -2,12 +2,17 @@
  * The per-trial outcomes as CSV (`--trials-csv`): one row per trial, the
  * account first, then each strategy's columns prefixed with its key (`ato_`,
  * `fitd_`, …), then the paired NPV difference of each strategy against the
- * baseline: `npvDiff` with two strategies, `npvDiff_<key>` with more. Months
- * are −1 where the event never happened.
+ * baseline: `npvDiff` with two strategies, `npvDiff_<key>` with more. A month
+ * cell is empty where the event never happened (the table's −1 would pull a
+ * spreadsheet's average of the column down).
  */
-import { ACCOUNT_COLUMNS, columnSetOf, STRATEGY_COLUMNS, strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
+import { ACCOUNT_COLUMNS, columnSetOf, STRATEGY_COLUMNS, strategyColumn, type OutcomeTable, type StrategyColumnName } from '../engine/outcome-table.ts';
 
-function formatCell(value: number, single: boolean): string {
+/** Columns that hold a month, −1 for "never". */
+const MONTH_COLUMNS: ReadonlySet<StrategyColumnName> = new Set(['firstDownstreamWin', 'firstMidstreamWin', 'firstUpstreamWin', 'midstreamOpened', 'upstreamOpened', 'churnMonth']);
+
+function formatCell(value: number, single: boolean, month: boolean): string {
+  if (month && value < 0) return '';
   return single ? String(Number(value.toPrecision(7))) : String(value);
 }
 
@@ -15,9 +20,9 @@ function formatCell(value: number, single: boolean): string {
 export function* trialsCsvChunks(table: OutcomeTable, baseline: string, rows = 5000): Generator<string> {
   if (columnSetOf(table) !== 'all') throw new Error('trialsCsvChunks: the table was run without its CSV columns (columns: "all")');
   const columns = [
-    ...ACCOUNT_COLUMNS.map((c) => ({ header: c.name, data: table.columns[c.name]!, single: c.type === 'f32' })),
+    ...ACCOUNT_COLUMNS.map((c) => ({ header: c.name, data: table.columns[c.name]!, single: c.type === 'f32', month: false })),
     ...table.strategies.flatMap((strategy) =>
-      STRATEGY_COLUMNS.map((c) => ({ header: `${strategy}_${c.name}`, data: strategyColumn(table, strategy, c.name), single: false })),
+      STRATEGY_COLUMNS.map((c) => ({ header: `${strategy}_${c.name}`, data: strategyColumn(table, strategy, c.name), single: false, month: MONTH_COLUMNS.has(c.name) })),
     ),
   ];
   const base = strategyColumn(table, baseline, 'npv');
@@ -26,7 +31,7 @@ export function* trialsCsvChunks(table: OutcomeTable, baseline: string, rows = 5
   let lines = [['trial', ...columns.map((c) => c.header), ...differences.map((d) => d.header)].join(',')];
   for (let row = 0; row < table.count; row++) {
     const cells = [String(table.start + row)];
-    for (const column of columns) cells.push(formatCell(column.data[row]!, column.single));
+    for (const column of columns) cells.push(formatCell(column.data[row]!, column.single, column.month));
     for (const difference of differences) cells.push(String(difference.npv[row]! - base[row]!));
     lines.push(cells.join(','));
     if (lines.length >= rows) {

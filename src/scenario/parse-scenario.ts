@@ -18,15 +18,19 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues
 
 type Located = { line?: number; column?: number };
 
-function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[], atKey = false): Located {
+function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[], atKey = false, missing = false): Located {
   // Walk as far down the path as the document goes and report the deepest node found;
-  // a path absent from the document (a default) has no line.
+  // a path absent from the document (a default) has no line, but a required key that is
+  // missing is reported at the mapping it belongs in.
   let node: unknown = doc.contents;
   let offset: number | undefined;
-  for (const key of path) {
+  for (const [depth, key] of path.entries()) {
     if (!isMap(node)) break;
     const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
-    if (!pair) break;
+    if (!pair) {
+      if (missing && depth === path.length - 1) offset = node.range?.[0] ?? offset;
+      break;
+    }
     const keyNode = pair.key as Node;
     const valueNode = pair.value as Node | null;
     offset = (atKey && key === path[path.length - 1] ? keyNode.range?.[0] : (valueNode?.range?.[0] ?? keyNode.range?.[0])) ?? offset;
@@ -37,11 +41,13 @@ function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[
   return { line, column: col };
 }
 
-type Locator = (path: readonly PropertyKey[], atKey?: boolean) => Located;
+type Locator = (path: readonly PropertyKey[], atKey?: boolean, missing?: boolean) => Located;
 
 function issuesFromZod(error: z.ZodError, locateIssue: Locator): ScenarioIssue[] {
   return error.issues.flatMap((issue): ScenarioIssue[] => {
-    if (issue.code !== 'unrecognized_keys') return [{ path: [...issue.path], message: issue.message, ...locateIssue(issue.path) }];
+    if (issue.code !== 'unrecognized_keys') {
+      return [{ path: [...issue.path], message: issue.message, ...locateIssue(issue.path, false, issue.message.startsWith('is required')) }];
+    }
     const known = keysAt(issue.path);
     return issue.keys.map((key) => {
       const hint = closestMatches(key, known);
@@ -95,5 +101,5 @@ export function parseScenario(text: string): ParseResult {
   } catch (error) {
     return { ok: false, issues: [{ path: [], message: `YAML: ${(error as Error).message.split('\n')[0]}` }] };
   }
-  return validateScenario(document, (path, atKey) => locate(doc, counter, path, atKey));
+  return validateScenario(document, (path, atKey, missing) => locate(doc, counter, path, atKey, missing));
 }

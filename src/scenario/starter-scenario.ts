@@ -2,6 +2,7 @@
  * The commented starter scenario `expansim init` writes: every key a strategy
  * team usually edits, with what it means, and the model section's shape.
  */
+import { parse } from 'yaml';
 
 export function starterScenario(name: string, schemaPath: string): string {
   return `# yaml-language-server: $schema=${schemaPath}
@@ -45,4 +46,10 @@ strategies:
 #   streams:
 #     upstream: { visibility: 0.6, dealSize: { innovation: 3.0 } }
 `;
+}
+
+/** The starter scenario as JSON (`init x.json`): the same keys and values; JSON has no comments, so the README's scenario reference explains them. */
+export function starterScenarioJson(name: string, schemaPath: string): string {
+  const values = parse(starterScenario(name, schemaPath)) as Record<string, unknown>;
+  return `${JSON.stringify({ $schema: schemaPath, ...values }, null, 2)}\n`;
 }

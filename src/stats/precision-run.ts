@@ -87,11 +87,19 @@ export function convergencePath(a: ArrayLike<number>, b: ArrayLike<number>, n: n
   return points;
 }
 
+/** A batch about to run: the total it brings the run to, and (after the first) the half-width so far against the one allowed. */
+export interface PlannedBatch {
+  trials: number;
+  halfWidth: number | null;
+  allowed: number | null;
+}
+
 /** Runs `scenario` until its precision target is met; returns the table of all trials run and the summary. */
 export async function runToPrecision(
   scenario: Scenario,
   target: PrecisionTarget,
   options: Omit<SimulationOptions, 'trials' | 'start'>,
+  onBatchPlanned?: (batch: PlannedBatch) => void,
 ): Promise<{ table: OutcomeTable; precision: PrecisionSummary; workers: number }> {
   const params = compileParameters(scenario);
   const { a, b } = comparedPair(params);
@@ -101,7 +109,9 @@ export async function runToPrecision(
   let done = 0;
   let workers = 1;
   let total = Math.min(target.maxTrials, FIRST_BATCH);
+  let reached: { halfWidth: number; allowed: number } | null = null;
   for (;;) {
+    onBatchPlanned?.({ trials: total, halfWidth: reached?.halfWidth ?? null, allowed: reached?.allowed ?? null });
     const batch = total - done;
     const simulation = await runSimulation(scenario, { ...options, start: done, trials: batch, onProgress: (n) => options.onProgress?.(done + n) });
     const table = simulation.table;
@@ -136,6 +146,7 @@ export async function runToPrecision(
         },
       };
     }
+    reached = { halfWidth, allowed };
     total = nextTrialCount(done, halfWidth, allowed, target.maxTrials);
   }
 }

@@ -68,6 +68,8 @@ export interface CashFanData extends ChartPlans {
 export interface StreamPenetrationData extends ChartPlans {
   horizonMonths: number;
   penetration: PerStrategy<StreamPenetration>;
+  /** Share of accounts with an upstream win by the horizon, churned or not (1 − pLockedDownstream, the table's figure). */
+  upstreamWinShare: PerStrategy<number>;
 }
 
 export interface UpstreamSurvivalData extends ChartPlans {
@@ -79,6 +81,7 @@ export interface UpstreamSurvivalData extends ChartPlans {
 }
 
 export interface FunnelData extends ChartPlans {
+  horizonMonths: number;
   funnel: PerStrategy<Record<ProjectTypeName, FunnelStep[]>>;
 }
 
@@ -110,6 +113,8 @@ export interface PathClassesData extends ChartPlans {
   /** The run's mean NPV difference of the compared pair: the classes' share × mean add up to it. */
   meanDiff: number;
   classes: PathClassSummary;
+  /** Share of accounts with an upstream win by the horizon, per strategy (1 − pLockedDownstream, the table's figure). */
+  upstreamWinShare: PerStrategy<number>;
 }
 
 /** With more than two strategies: P(best) and the mean NPV of each. */
@@ -227,6 +232,7 @@ export function prepareChartData(scenario: Scenario, summary: FullSummary, table
     streamPenetration: {
       ...plans,
       horizonMonths: table.horizonMonths,
+      upstreamWinShare: perStrategy((s) => 1 - summary.strategies[s]!.pLockedDownstream),
       penetration: perStrategy((s) =>
         summarizeStreamPenetration(
           {
@@ -246,6 +252,7 @@ export function prepareChartData(scenario: Scenario, summary: FullSummary, table
     upstreamSurvival: upstreamSurvival(table, summary, plans, perStrategy),
     funnel: {
       ...plans,
+      horizonMonths: summary.horizonMonths,
       funnel: perStrategy((s) =>
         Object.fromEntries(
           PROJECT_TYPES.map((type, k) => [type, funnelSteps(summary.strategies[s]!.funnel[type], params.stages[k]!)]),
@@ -274,7 +281,13 @@ export function prepareChartData(scenario: Scenario, summary: FullSummary, table
       }),
       pLoss: perStrategy((s) => shareBelow(sortedNpv[s]!, 0)),
     },
-    pathClasses: { ...plans, currency, meanDiff: summary.comparison.npvDiff.mean, classes: summary.pathClasses },
+    pathClasses: {
+      ...plans,
+      currency,
+      meanDiff: summary.comparison.npvDiff.mean,
+      classes: summary.pathClasses,
+      upstreamWinShare: perStrategy((s) => 1 - summary.strategies[s]!.pLockedDownstream),
+    },
     ablation: summary.ablation ? { ...plans, currency, ablation: summary.ablation } : null,
     convergence: summary.precision ? { currency, precision: summary.precision } : null,
     bestPlan: summary.pBest

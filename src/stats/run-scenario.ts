@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/scenario-schema.ts';
 import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS, summarizeAblation, type AblationSummary } from './barrier-ablation.ts';
 import { assertFiniteOutcomes, assertFiniteSummary } from './non-finite-figure.ts';
 import { summarizePathClasses, type PathClassSummary } from './path-classes.ts';
-import { runToPrecision, type PrecisionSummary, type PrecisionTarget } from './precision-run.ts';
+import { runToPrecision, type PlannedBatch, type PrecisionSummary, type PrecisionTarget } from './precision-run.ts';
 import { summarizeDominanceAgainst, type DominanceSummary } from './risk-profile.ts';
 import { comparedPair } from './compared-pair.ts';
 import { strategyColumn } from '../engine/outcome-table.ts';
@@ -29,6 +29,8 @@ export interface AnalysisOptions {
   precision?: PrecisionTarget;
   /** Awaited with `summary` once the trials are done; a rejection stops the run there (a cancel). */
   checkpoint?: (step: string) => Promise<void>;
+  /** Told before each batch of a precision run, with the total it brings the run to. */
+  onBatchPlanned?: (batch: PlannedBatch) => void;
 }
 
 export type RunOptions = AnalysisOptions & Omit<SimulationOptions, 'trials' | 'start' | 'variants' | 'contrasts' | 'variantTrials'>;
@@ -117,11 +119,11 @@ function noteSingleTrialSpreads(summary: FullSummary): void {
 
 /** Runs a scenario (a fixed number of trials, or to a precision target) and summarizes it. */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
-  const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, checkpoint, ...simulation } = options;
+  const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, checkpoint, onBatchPlanned, ...simulation } = options;
   const plan = ablate ? ablationPlan(scenario, ablationHigh) : { variants: [], contrasts: [] };
   const engineOptions = { ...simulation, ...plan, variantTrials: ablationTrials };
   if (precision) {
-    const { table, precision: reached, workers } = await runToPrecision(scenario, precision, engineOptions);
+    const { table, precision: reached, workers } = await runToPrecision(scenario, precision, engineOptions, onBatchPlanned);
     const ran = { ...scenario, trials: reached.trialsUsed };
     await checkpoint?.('summary');
     return { scenario: ran, table, workers, summary: summarizeFullRun(ran, table, ablate ? ablationHigh : null, reached) };

@@ -1,7 +1,8 @@
 /**
  * How far a strategy gets into each stream over time: per month, the share
  * of trials covering the stream (opened, ramped up, account not churned) and
- * the share that have won at least one deal in it.
+ * the share that have won at least one deal in it and are still customers —
+ * both on the same footing, so a churned account leaves both lines.
  */
 import { STREAMS, type StreamName } from '../scenario/vocabulary.ts';
 
@@ -34,7 +35,7 @@ function cumulativeShares(changes: Float64Array, months: number, trials: number)
  * A stream opened in month m is active in months m + ramp … churn − 1
  * (downstream from 0, no ramp; an account that churned in month c covers
  * nothing from c on, MODEL.md §7); a trial counts as "won" in month t from
- * its first win in the stream on. Cost: O(trials + months) per stream.
+ * its first win in the stream until it churns. Cost: O(trials + months) per stream.
  *
  * @example summarizeStreamPenetration({ opened: { midstream: [0, -1], upstream: [-1, -1] }, firstWin: { downstream: [1, -1], midstream: [2, -1], upstream: [-1, -1] }, churnMonth: [-1, 1] }, 2, 3).midstream // => { active: [0, 0, 0.5], won: [0, 0, 0.5] }
  */
@@ -53,7 +54,7 @@ export function summarizeStreamPenetration(columns: PenetrationColumns, rampMont
       const openedMonth = opened === null ? 0 : opened[trial]!;
       if (openedMonth >= 0) addInterval(active, Math.min(months, openedMonth + (opened === null ? 0 : rampMonths)), end);
       const winMonth = firstWin[trial]!;
-      if (winMonth >= 0) addInterval(won, Math.min(winMonth, months), months);
+      if (winMonth >= 0) addInterval(won, Math.min(winMonth, months), end);
     }
     penetration[stream] = { active: cumulativeShares(active, months, trials), won: cumulativeShares(won, months, trials) };
   }

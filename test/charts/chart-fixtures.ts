@@ -17,11 +17,13 @@ const histogram = (start: number, width: number, counts: number[], below = 0, ab
   total: counts.reduce((a, b) => a + b, 0) + below + above,
 });
 
-const funnel = (seen: number, early: number, stages: number[], won: number): FunnelStep[] => [
-  { step: 'seen', count: seen, shareOfSeen: 1 },
-  { step: 'early', count: early, shareOfSeen: early / seen },
-  ...stages.map((count, i) => ({ step: `stage${i + 1}`, count, shareOfSeen: count / seen })),
-  { step: 'won', count: won, shareOfSeen: won / seen },
+/** `passed`: every stage passed; four in five of those close inside the horizon (won). */
+const funnel = (seen: number, early: number, stages: number[], passed: number): FunnelStep[] => [
+  { step: 'seen', kind: 'stage', count: seen, shareOfSeen: 1 },
+  { step: 'early', kind: 'entry', count: early, shareOfSeen: early / seen },
+  ...stages.map((count, i) => ({ step: `stage${i + 1}`, kind: 'stage' as const, count, shareOfSeen: count / seen })),
+  { step: 'passed', kind: 'stage', count: passed, shareOfSeen: passed / seen },
+  { step: 'won', kind: 'stage', count: 0.8 * passed, shareOfSeen: (0.8 * passed) / seen },
 ];
 
 /** A mean with its 95% interval ± `half` (se = half / 2, close enough for fixtures). */
@@ -72,6 +74,7 @@ export const CHART_DATA: ChartData = {
   streamPenetration: {
     ...PLANS,
     horizonMonths: 4,
+    upstreamWinShare: { ato: 0.25, fitd: 0 },
     penetration: {
       ato: {
         downstream: { active: [1, 1, 0.9, 0.9], won: [0, 0.5, 0.8, 0.9] },
@@ -99,6 +102,7 @@ export const CHART_DATA: ChartData = {
   },
   funnel: {
     ...PLANS,
+    horizonMonths: 72,
     funnel: {
       ato: {
         repurchase: funnel(20, 18, [16, 14, 12], 10),
@@ -159,6 +163,7 @@ export const CHART_DATA: ChartData = {
     ...PLANS,
     currency: 'USD',
     meanDiff: 0.25,
+    upstreamWinShare: { ato: 0.19, fitd: 0.01 },
     classes: {
       fitd: {
         churned: pathClass(MIGRATING_PATHS.churned, 3, 0.5, 1.5),

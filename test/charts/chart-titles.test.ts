@@ -58,7 +58,7 @@ describe('chart titles state the finding', () => {
   it('NPV distribution: a clear lead, or near-identical distributions', () => {
     expect(npvDistributionTitle(CHART_DATA.npvDistribution)).toBe("ATO's mean NPV per account is 25% higher ($1.25M vs $1.00M)");
     const close = { ...CHART_DATA.npvDistribution, npv: { ...CHART_DATA.npvDistribution.npv, fitd: { ...CHART_DATA.npvDistribution.npv.fitd!, mean: 1.22 } } };
-    expect(npvDistributionTitle(close)).toBe('ATO and FITD give near-identical NPV distributions (mean $1.25M and $1.22M)');
+    expect(npvDistributionTitle(close)).toBe('ATO and FITD give near-identical NPV distributions (mean $1.25M and $1.22M; the median account earns $1.10M and $1.00M)');
   });
 
   it('paired difference: the average, whether most accounts agree, or no clear winner', () => {
@@ -72,24 +72,24 @@ describe('chart titles state the finding', () => {
   });
 
   it('cash fan: when the median leader took over', () => {
-    expect(fanChartTitle(CHART_DATA.cashFan)).toBe("ATO's median account pulls ahead in cash from month 3 ($1.20M vs $0.90M by month 3)");
+    expect(fanChartTitle(CHART_DATA.cashFan)).toBe("ATO's median account pulls ahead in cash from month 3 ($1.20M vs $0.90M by month 3, the last)");
     const fitdAhead = { ...CHART_DATA.cashFan, fan: { ato: CHART_DATA.cashFan.fan.ato!.map((m) => ({ ...m, p50: m.p50 - 2 })), fitd: CHART_DATA.cashFan.fan.fitd! } };
-    expect(fanChartTitle(fitdAhead)).toBe("FITD's median account leads in cash in every month ($0.90M vs −$0.80M by month 3)");
+    expect(fanChartTitle(fitdAhead)).toBe("FITD's median account leads in cash in every month ($0.90M vs −$0.80M by month 3, the last)");
   });
 
   it('stream penetration: upstream coverage and wins at the horizon', () => {
-    expect(streamPenetrationTitle(CHART_DATA.streamPenetration)).toBe('ATO covers upstream in 90% of accounts by month 3, FITD in 10%; 20% vs 0% have won there');
+    expect(streamPenetrationTitle(CHART_DATA.streamPenetration)).toBe('ATO covers upstream in 90% of accounts by month 3, the last, FITD in 10%; 20% vs 0% have won there and are still customers');
   });
 
   it('upstream survival: months sooner when both medians exist, else the trap', () => {
-    expect(upstreamSurvivalTitle(CHART_DATA.upstreamSurvival)).toBe('The downstream trap: 90% of FITD accounts have no upstream win after 4 months (ATO: 60%)');
+    expect(upstreamSurvivalTitle(CHART_DATA.upstreamSurvival)).toBe('The downstream trap: 90% of FITD accounts have no upstream win by month 3, the last of 4 (ATO: 60%)');
     const both = { ...CHART_DATA.upstreamSurvival, survival: { ato: [{ time: 1, atRisk: 10, events: 6, censored: 0, survival: 0.4 }], fitd: [{ time: 3, atRisk: 10, events: 5, censored: 5, survival: 0.5 }] } };
     expect(upstreamSurvivalTitle(both)).toBe("ATO's median account wins upstream 2 months sooner (month 1 vs 3)");
     expect(survivalByMonth(CHART_DATA.upstreamSurvival.survival.ato!, 4)).toEqual([1, 0.8, 0.8, 0.6]);
   });
 
   it('funnel: deals won and where the gap is widest', () => {
-    expect(funnelTitle(CHART_DATA.funnel)).toBe('ATO wins 13.7 deals per account, FITD 12.1; the gap is widest in innovation deals (4.0×)');
+    expect(funnelTitle(CHART_DATA.funnel)).toBe('ATO wins 11.0 deals per account, FITD 9.64; the gap is widest in innovation deals (4.0×)');
   });
 
   it('value by stream: the stream that earns the margin and the one that does not pay its way', () => {
@@ -100,7 +100,9 @@ describe('chart titles state the finding', () => {
     const data = CHART_DATA.npvCdf;
     expect(riskProfileTitle(data)).toBe('FITD has the better downside, ATO the better upside (ATO vs FITD: P10 −$0.50M vs $0.10M, P90 $2.90M vs $2.50M)');
     const same = { ...data, npv: { ato: data.npv.ato!, fitd: data.npv.ato! } };
-    expect(riskProfileTitle(same)).toBe('ATO and FITD carry near-identical NPV risk (ATO vs FITD: P10 −$0.50M vs −$0.50M, P90 $2.90M vs $2.90M)');
+    expect(riskProfileTitle(same)).toBe('ATO loses money on 20.0% of accounts, FITD on 5.0%; from P10 up the two are near-identical (P10 −$0.50M vs −$0.50M)');
+    const sameLosses = { ...same, pLoss: { ato: 0.05, fitd: 0.05 } };
+    expect(riskProfileTitle(sameLosses)).toBe('ATO and FITD carry near-identical NPV risk (ATO vs FITD: P10 −$0.50M vs −$0.50M, P90 $2.90M vs $2.90M)');
     const atoAhead = { ...data, npv: { ato: data.npv.ato!, fitd: { p10: -1, p50: 0.5, p90: 2 } }, cdf: { ato: data.cdf.ato!, fitd: data.cdf.ato!.map((p) => ({ ...p, value: p.value - 0.5 })) } };
     expect(riskProfileTitle(atoAhead)).toBe("ATO's NPV is at least as high as FITD's at every percentile (P1 to P99)");
   });

@@ -132,7 +132,9 @@ describe('expansim CLI', () => {
     // util-linux `script` runs the command on a pseudo-terminal, as a user's shell would.
     const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, encoding: 'utf8' });
     expect(onTerminal.status, `${onTerminal.stdout}${onTerminal.stderr}`).toBe(0);
-    expect(onTerminal.stdout).toMatch(/\d+\/40000 trials · [\d,]+ trials\/s · ETA/);
+    expect(onTerminal.stdout).toMatch(/[\d,]+\/40,000 trials · [\d,]+ trials\/s · ETA (…|\d+s)/);
+    // After the trials, the phase under way replaces the bar rather than a blank line.
+    expect(onTerminal.stdout).toContain('Writing the output folder…');
     const piped = expansim(['run', join(SCENARIOS, 'hp-cso.yaml'), '-n', '40000', '--no-charts', '--no-ablate', '--out', 'piped'], cwd);
     expect(piped.stderr).toBe('');
     expect(piped.stdout).not.toContain('trials/s');

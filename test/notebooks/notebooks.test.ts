@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { localLinks } from '../../scripts/self-contained-html.ts';
 import { describe, expect, it } from 'vitest';
 import { EXIT_PREREQUISITES, notebookArguments, silentCells } from '../../scripts/run-notebooks.ts';
 
@@ -51,6 +52,8 @@ describe('notebooks/', () => {
     for (const file of NOTEBOOKS) {
       const html = readFileSync(join(outputDir, file.replace(/\.ipynb$/, '.html')), 'utf8');
       expect(html.split('<img src="data:image/svg+xml').length - 1).toBeGreaterThanOrEqual(2);
+      // Shareable: nothing loaded from this machine's disk.
+      expect(localLinks(html)).toEqual([]);
       expect(html).not.toMatch(/class="[^"]*jp-OutputArea-output[^"]*"[^>]*data-mime-type="application\/vnd\.jupyter\.stderr"/);
     }
   });

@@ -138,17 +138,21 @@ describe('summarizeStreamPenetration', () => {
     expect(p.upstream.active).toEqual([0, 0.25, 0.25, 0.25, 0.5, 0.5]);
   });
 
-  it('counts wins from the first win on, churned or not', () => {
+  it('counts wins from the first win until churn, as coverage is counted', () => {
     const p = summarizeStreamPenetration(columns, 1, 6);
-    expect(p.downstream.won).toEqual([0, 0.5, 0.5, 0.5, 0.5, 0.75]);
+    // Trial 1 won downstream in month 1 and churned in month 4: it leaves the line there.
+    expect(p.downstream.won).toEqual([0, 0.5, 0.5, 0.5, 0.25, 0.5]);
     expect(p.midstream.won).toEqual([0, 0, 0, 0, 0.25, 0.25]);
   });
 });
 
 describe('funnelSteps', () => {
-  it('lists seen, early, the stages before the last, and won', () => {
-    const counts = { arrived: 10, seen: 8, early: 4, stage1: 6, stage2: 3, stage3: 2, stage4: 1.5, stage5: 1, won: 1, closed: 5, closedWon: 1 };
-    expect(funnelSteps(counts, 5).map((s) => s.step)).toEqual(['seen', 'early', 'stage1', 'stage2', 'stage3', 'stage4', 'won']);
+  it('lists seen, early (an entry), the stages before the last, every stage passed, and won (closed in time)', () => {
+    const counts = { arrived: 10, seen: 8, early: 4, stage1: 6, stage2: 3, stage3: 2, stage4: 1.5, stage5: 1, won: 1, closed: 5, closedWon: 0.75 };
+    const steps = funnelSteps(counts, 5);
+    expect(steps.map((s) => s.step)).toEqual(['seen', 'early', 'stage1', 'stage2', 'stage3', 'stage4', 'passed', 'won']);
+    expect(steps.filter((s) => s.kind === 'entry').map((s) => s.step)).toEqual(['early']);
+    expect(steps.find((s) => s.step === 'won')!.count).toBe(0.75);
     expect(funnelSteps({ ...counts, seen: 0 }, 4)[0]!.shareOfSeen).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import { relative } from 'node:path';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
+import { staffingWarnings } from '../../scenario/staffing-warnings.ts';
 import { runScenario } from '../../stats/run-scenario.ts';
 import { DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../../stats/barrier-ablation.ts';
 import { compileParameters } from '../../model/parameters.ts';
@@ -18,6 +19,7 @@ import { formatSummaryTable, strategyLabelsOf } from '../format-summary-table.ts
 import { formatAnalysisTable } from '../format-analysis-table.ts';
 import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
+import { precisionNote } from '../precision-note.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
 import { pdfBrowser } from '../pdf-browser.ts';
@@ -33,6 +35,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   const clock = performance.now();
   const loaded = loadScenario(scenarioPath);
   const scenario = withOverrides(loaded.scenario, options);
+  for (const warning of staffingWarnings(scenario)) io.err(`warning: ${warning}\n`);
   const params = compileParameters(scenario);
   const held = options.shard
     ? Math.ceil(scenario.trials / options.shard.count)
@@ -50,12 +53,15 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
     precisionTarget === undefined
       ? undefined
       : { target: precisionTarget, relative: options.precision === undefined, maxTrials: options.maxTrials ?? 1_000_000 };
-  const checkpoint = phaseCheckpoint(io, signal);
-  await checkpoint('trials');
   const progress = createProgress(precision ? precision.maxTrials : scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
-  let run;
+  const safePoint = phaseCheckpoint(io, signal);
+  const checkpoint = async (step: string) => {
+    progress.phase(step);
+    await safePoint(step);
+  };
   try {
-    run = await runScenario(scenario, {
+    await checkpoint('trials');
+    const run = await runScenario(scenario, {
       workers: options.workers,
       // The CSV-only columns (a third of the table) are kept only when the CSV is written.
       columns: options.trialsCsv ? 'all' : 'summary',
@@ -66,55 +72,61 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
       ablationHigh: options.ablateHigh,
       precision,
       checkpoint,
+      onBatchPlanned: precision && ((batch) => progress.retarget(batch.trials, precisionNote(batch, precision, scenario.currency))),
     });
+    const { summary } = run;
+    const simulated = performance.now();
+    if (options.charts) await checkpoint('charts');
+    // The report stage (vega, vega-lite) loads only when charts are wanted: it takes a quarter second.
+    const extraFiles = options.charts
+      ? await (await import('../../report/build-report-files.ts')).buildReportFiles({
+          scenario: run.scenario,
+          scenarioText: loaded.text,
+          summary,
+          table: run.table,
+          version: packageVersion(),
+          onWarning: (warning) => {
+            // The phase line has no newline: clear it, or the warning would run on from it.
+            progress.stop();
+            io.err(`warning: ${warning}\n`);
+          },
+          checkpoint,
+          deck: options.deck,
+          pdfChromium,
+        })
+      : [];
+    const reported = performance.now();
+    // The last safe point: the write ends in the rename that lands the run, after which a signal changes nothing.
+    await checkpoint('write');
+    await writeRunOutput(target, {
+      scenario: run.scenario,
+      scenarioText: loaded.text,
+      scenarioFile: scenarioPath,
+      table: run.table,
+      summary,
+      workers: run.workers,
+      startedAt,
+      timingsMs: { simulateAndSummarize: Math.round(simulated - clock), report: Math.round(reported - simulated) },
+      trialsCsv: options.trialsCsv,
+      extraFiles,
+      analysis: {
+        trials: scenario.trials,
+        ablate: options.ablate,
+        ablationTrials: options.ablationTrials ?? DEFAULT_ABLATION_TRIALS,
+        ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
+        precision: precision ?? null,
+      },
+    }, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
+    progress.stop();
+
+    if (options.json) io.out(formatSummaryJson(summary));
+    else if (!options.quiet) {
+      io.out(formatSummaryTable(summary, strategyLabelsOf(scenario)));
+      io.out(formatAnalysisTable(summary, strategyLabelsOf(scenario)));
+      io.out(`  Written to ${relative(process.cwd(), target) || '.'}/\n`);
+    }
   } finally {
     progress.stop();
-  }
-  const { summary } = run;
-  const simulated = performance.now();
-  if (options.charts) await checkpoint('charts');
-  // The report stage (vega, vega-lite) loads only when charts are wanted: it takes a quarter second.
-  const extraFiles = options.charts
-    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({
-        scenario: run.scenario,
-        scenarioText: loaded.text,
-        summary,
-        table: run.table,
-        version: packageVersion(),
-        onWarning: (warning) => io.err(`warning: ${warning}\n`),
-        checkpoint,
-        deck: options.deck,
-        pdfChromium,
-      })
-    : [];
-  const reported = performance.now();
-  // The last safe point: the write ends in the rename that lands the run, after which a signal changes nothing.
-  await checkpoint('write');
-  await writeRunOutput(target, {
-    scenario: run.scenario,
-    scenarioText: loaded.text,
-    scenarioFile: scenarioPath,
-    table: run.table,
-    summary,
-    workers: run.workers,
-    startedAt,
-    timingsMs: { simulateAndSummarize: Math.round(simulated - clock), report: Math.round(reported - simulated) },
-    trialsCsv: options.trialsCsv,
-    extraFiles,
-    analysis: {
-      trials: scenario.trials,
-      ablate: options.ablate,
-      ablationTrials: options.ablationTrials ?? DEFAULT_ABLATION_TRIALS,
-      ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
-      precision: precision ?? null,
-    },
-  }, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
-
-  if (options.json) io.out(formatSummaryJson(summary));
-  else if (!options.quiet) {
-    io.out(formatSummaryTable(summary, strategyLabelsOf(scenario)));
-    io.out(formatAnalysisTable(summary, strategyLabelsOf(scenario)));
-    io.out(`  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   }
   return EXIT_OK;
 }

@@ -1,15 +1,16 @@
 /**
  * `expansim validate`, `init` and `schema`: small adapters over the scenario and book stages.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { basename, extname, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBookText } from '../../book/is-book-text.ts';
 import { loadBook } from '../../book/load-book.ts';
 import { loadScenario, readScenarioText } from '../../scenario/load-scenario.ts';
 import { scenarioJsonSchema } from '../../scenario/json-schema.ts';
 import { formatIssue, ScenarioError } from '../../scenario/scenario-issue.ts';
-import { starterScenario } from '../../scenario/starter-scenario.ts';
+import { starterScenario, starterScenarioJson } from '../../scenario/starter-scenario.ts';
+import { shellQuote } from '../shell-quote.ts';
 import { parseScenario } from '../../scenario/parse-scenario.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 
@@ -52,19 +53,44 @@ export function validateCommand(files: readonly string[], quiet: boolean, io: Cl
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../../expansim.schema.json', import.meta.url));
 
-/** Writes the starter scenario to `file`, refusing to overwrite without --force. */
+const STARTER_FORMATS: Record<string, 'yaml' | 'json'> = { '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json' };
+
+/** Why a file or folder cannot be made, in words. */
+function writeProblem(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'ENOTDIR':
+    case 'EEXIST': return 'a part of the path is a file, not a folder';
+    case 'EROFS': return 'the file system is read-only';
+    case 'EISDIR': return 'it is a folder';
+    case 'ENOSPC': return 'the disk is full';
+    default: return error.code ?? error.message;
+  }
+}
+
+/** Writes the starter scenario to `file` (YAML, or JSON for a .json name), making its folder; refuses to overwrite without --force. */
 export function initCommand(file: string, force: boolean, io: CliIo): number {
+  const format = STARTER_FORMATS[extname(file).toLowerCase()];
+  if (!format) throw new UsageError(`init writes a scenario as YAML (.yaml, .yml) or JSON (.json): give ${JSON.stringify(file)} one of those endings`);
   if (existsSync(file) && !force) throw new UsageError(`${file} already exists (use --force to overwrite it)`);
   const name = basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-') || 'my-account';
-  const text = starterScenario(name, relative(resolve(file, '..'), SCHEMA_FILE));
+  const folder = dirname(resolve(file));
+  const schemaPath = relative(folder, SCHEMA_FILE);
+  const text = format === 'json' ? starterScenarioJson(name, schemaPath) : starterScenario(name, schemaPath);
   const check = parseScenario(text);
   if (!check.ok) throw new Error(`the starter scenario is invalid: ${check.issues.map((i) => formatIssue(i, file)).join('; ')}`);
   try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot create the folder ${dirname(file)} for ${file}: ${writeProblem(error as NodeJS.ErrnoException)}`);
+  }
+  try {
     writeFileSync(file, text, { flag: force ? 'w' : 'wx' });
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write ${file}: ${writeProblem(error as NodeJS.ErrnoException)}`);
   }
-  io.out(`Wrote ${file}. Edit it, then: npx expansim run ${file}\n`);
+  io.out(`Wrote ${file}. Edit it, then: npx expansim run ${shellQuote(file)}\n`);
   return EXIT_OK;
 }
 
