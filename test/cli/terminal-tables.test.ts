@@ -39,5 +39,5 @@ describe('the run tables', () => {
     expect(text.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g) ?? []).toEqual([]);
     expect(text).toContain('functional walls 0.6 → 0');
     expect(text).toContain('Stalled at midstream');
-  }, 60_000);
+  });
 });

@@ -31,7 +31,7 @@ describe('the funnel', () => {
         for (let i = 1; i < stages.length; i++) expect(stages[i]!, `${strategy} ${type} step ${i}`).toBeLessThanOrEqual(stages[i - 1]!);
       }
     }
-  }, 60_000);
+  });
 });
 
 describe('upstream wins', () => {
@@ -43,5 +43,5 @@ describe('upstream wins', () => {
     const share = 1 - run.summary.strategies.ato!.pLockedDownstream;
     expect(subtitle).toContain(`ATO ${formatPercent(share)}`);
     expect(run.summary.pathClasses.ato!.upstreamReached!.share).toBeLessThanOrEqual(share);
-  }, 60_000);
+  });
 });

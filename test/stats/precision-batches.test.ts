@@ -16,5 +16,5 @@ describe('precision batches', () => {
     expect(run.summary.precision!.trialsUsed).toBe(3000);
     expect(precisionNote(planned[0]!, target, 'USD')).toBe('(first batch; target ±0.0001 USD M)');
     expect(precisionNote(planned[1]!, target, 'USD')).toMatch(/^\(needed by the spread so far, the ceiling: ±\d\.\d{3} against ±0\.000\)$/);
-  }, 120_000);
+  });
 });
