@@ -7,13 +7,13 @@
  * are report-page.ts's. Pure: text in, text out.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import type { FullSummary } from '../stats/run-scenario.ts';
+import type { FullSummary } from '../stats/full-summary.ts';
 import { formatRate } from '../charts/format-figures.ts';
 import { escapeHtml } from './escape-html.ts';
 import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
 import { buildReportPage, chartContents, chartSection, runFactsSection, strategyTable, tableOfContents, type ReportChart } from './report-page.ts';
 import { dominanceVerdicts, precisionReached, riskFigures, riskVerdict, type VerdictPair } from './risk-verdicts.ts';
-import { compileParameters } from '../model/parameters.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 import { comparedPair, strategyRefs, type StrategyRef } from '../stats/compared-pair.ts';
 import { shortName } from '../charts/chart-theme.ts';
 import { defaultPairText } from '../scenario/vocabulary.ts';
@@ -23,6 +23,7 @@ export type { ReportChart } from './report-page.ts';
 
 export interface ReportHtmlInput {
   scenario: Scenario;
+  params: Pick<ModelParameters, 'strategies' | 'baseline'>;
   scenarioText: string;
   summary: FullSummary;
   version: string;
@@ -77,15 +78,14 @@ interface Plans {
   verdictPair: VerdictPair;
 }
 
-function plansOf(scenario: Scenario): Plans {
-  const params = compileParameters(scenario);
+function plansOf(params: Pick<ModelParameters, 'strategies' | 'baseline'>): Plans {
   const { a, b } = comparedPair(params);
   return { strategies: strategyRefs(params), verdictPair: { a: { key: a.key, name: shortName(a) }, b: { key: b.key, name: shortName(b) } } };
 }
 
 export function buildReportHtml(input: ReportHtmlInput): string {
   const { summary, charts, bundles } = input;
-  const plans = plansOf(input.scenario);
+  const plans = plansOf(input.params);
   const names = Object.fromEntries(plans.strategies.map((strategy) => [strategy.key, shortName(strategy)]));
   const versus = plans.strategies.length === 2 ? defaultPairText() : plans.strategies.map((strategy) => strategy.label).join(' vs ');
   const body = `<header class="answer">

@@ -4,13 +4,13 @@
  * HTML report, and the rendered charts with their notes.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import type { FullSummary } from '../stats/run-scenario.ts';
+import type { FullSummary } from '../stats/full-summary.ts';
 import type { SweepResult } from '../stats/sweep.ts';
 import type { PortfolioResult } from '../portfolio/run-portfolio.ts';
 import { planName } from '../charts/plan-colors.ts';
 import { formatMoney, formatPercent } from '../charts/format-figures.ts';
 import { portfolioHeadline } from './build-portfolio-report-html.ts';
-import { compileParameters } from '../model/parameters.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 import { strategyRefs } from '../stats/compared-pair.ts';
 import { parameterLabel } from '../charts/parameter-label.ts';
 import type { DeckChart, DeckInput } from './build-deck.ts';
@@ -33,9 +33,9 @@ function deckFacts(facts: readonly [string, string][]): [string, string][] {
   return facts.map(([label, value]) => [label, value.length > MAX_FACT_LENGTH ? `${value.slice(0, MAX_FACT_LENGTH - 1)}…` : value]);
 }
 
-export function runDeckInput(scenario: Scenario, summary: FullSummary, charts: readonly ReportChart[], pLoss: Record<string, number>, version: string): DeckInput {
+export function runDeckInput(params: Pick<ModelParameters, 'strategies' | 'baseline'>, summary: FullSummary, charts: readonly ReportChart[], pLoss: Record<string, number>, version: string): DeckInput {
   const precision = precisionReached(summary.precision, summary.currency);
-  const strategies = strategyRefs(compileParameters(scenario));
+  const strategies = strategyRefs(params);
   return {
     eyebrow: `expansim · ${summary.scenario} · ${strategies.map((s) => s.label).join(' vs ')}`,
     headline: reportHeadline(summary),

@@ -38,10 +38,10 @@ describe('the deck of a run', () => {
     run = await smallDefaultRun();
     // Three charts (the widest among them) keep the test quick; the run's deck is built the same way from all of them.
     const entries = REPORT_CHARTS.filter((c) => ['npv-difference', 'barrier-ablation', 'path-classes'].includes(c.name));
-    const data = prepareChartData(run.scenario, run.summary, run.table);
+    const data = prepareChartData(run.params, run.summary, run.table);
     const rendered = await renderChartFiles(entries, data);
     files = rendered.files;
-    deck = readDeck(await buildDeck(runDeckInput(run.scenario, run.summary, rendered.charts, data.npvCdf.pLoss, '9.9.9')));
+    deck = readDeck(await buildDeck(runDeckInput(run.params, run.summary, rendered.charts, data.npvCdf.pLoss, '9.9.9')));
   }, 120_000);
 
   it('is a 16:9 presentation with the parts PowerPoint needs', () => {

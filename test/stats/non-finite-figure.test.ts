@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatApproximateCount, RunLimitError } from '../../src/engine/run-limit-error.ts';
 import { firstNonFiniteFigure } from '../../src/stats/non-finite-figure.ts';
-import { runScenario } from '../../src/stats/run-scenario.ts';
+import { runScenario } from '../../src/pipeline/run-scenario.ts';
 import { scenarioFrom } from '../helpers.ts';
 
 describe('non-finite figures', () => {
