@@ -16,7 +16,7 @@ import { dominanceVerdicts, precisionReached, riskFigures, riskVerdict, type Ver
 import type { ModelParameters } from '../model/parameters.ts';
 import { comparedPair, strategyRefs, type StrategyRef } from '../stats/compared-pair.ts';
 import { shortName } from '../charts/chart-theme.ts';
-import { defaultPairText } from '../scenario/vocabulary.ts';
+import { DEFAULT_PAIR, defaultPairText } from '../scenario/vocabulary.ts';
 import type { VegaBundles } from './vega-bundles.ts';
 
 export type { ReportChart } from './report-page.ts';
@@ -73,21 +73,31 @@ function precisionSection(summary: FullSummary, plans: Plans): string {
 </section>`;
 }
 
-interface Plans {
+/** The run's plans as the report and the deck name them: in order, by short name, and the compared pair. */
+export interface Plans {
   strategies: StrategyRef[];
+  names: Record<string, string>;
   verdictPair: VerdictPair;
+  /** "all at once (ATO) vs foot in the door (FITD)" for the default pair, else the labels joined by "vs". */
+  versus: string;
 }
 
-function plansOf(params: Pick<ModelParameters, 'strategies' | 'baseline'>): Plans {
+export function plansOf(params: Pick<ModelParameters, 'strategies' | 'baseline'>): Plans {
   const { a, b } = comparedPair(params);
-  return { strategies: strategyRefs(params), verdictPair: { a: { key: a.key, name: shortName(a) }, b: { key: b.key, name: shortName(b) } } };
+  const strategies = strategyRefs(params);
+  const isDefaultPair = strategies.map((s) => s.key).join() === DEFAULT_PAIR.join();
+  return {
+    strategies,
+    names: Object.fromEntries(strategies.map((strategy) => [strategy.key, shortName(strategy)])),
+    verdictPair: { a: { key: a.key, name: shortName(a) }, b: { key: b.key, name: shortName(b) } },
+    versus: isDefaultPair ? defaultPairText() : strategies.map((strategy) => strategy.label).join(' vs '),
+  };
 }
 
 export function buildReportHtml(input: ReportHtmlInput): string {
   const { summary, charts, bundles } = input;
   const plans = plansOf(input.params);
-  const names = Object.fromEntries(plans.strategies.map((strategy) => [strategy.key, shortName(strategy)]));
-  const versus = plans.strategies.length === 2 ? defaultPairText() : plans.strategies.map((strategy) => strategy.label).join(' vs ');
+  const { names, versus } = plans;
   const body = `<header class="answer">
 <p class="eyebrow">expansim · ${escapeHtml(summary.scenario)} · ${escapeHtml(versus)}</p>
 <h1>${escapeHtml(reportHeadline(summary, names))}</h1>

@@ -11,10 +11,9 @@ import { planName } from '../charts/plan-colors.ts';
 import { formatMoney, formatPercent } from '../charts/format-figures.ts';
 import { portfolioHeadline } from './build-portfolio-report-html.ts';
 import type { ModelParameters } from '../model/parameters.ts';
-import { strategyRefs } from '../stats/compared-pair.ts';
 import { parameterLabel } from '../charts/parameter-label.ts';
 import type { DeckChart, DeckInput } from './build-deck.ts';
-import { runFacts } from './build-report-html.ts';
+import { plansOf, runFacts } from './build-report-html.ts';
 import { sweepFacts } from './build-sweep-report-html.ts';
 import { chartNotes } from './chart-notes.ts';
 import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
@@ -34,12 +33,13 @@ function deckFacts(facts: readonly [string, string][]): [string, string][] {
 }
 
 export function runDeckInput(params: Pick<ModelParameters, 'strategies' | 'baseline'>, summary: FullSummary, charts: readonly ReportChart[], pLoss: Record<string, number>, version: string): DeckInput {
-  const precision = precisionReached(summary.precision, summary.currency);
-  const strategies = strategyRefs(params);
+  const plans = plansOf(params);
+  const precision = precisionReached(summary.precision, summary.currency, plans.verdictPair);
+  const { strategies, names } = plans;
   return {
     eyebrow: `expansim · ${summary.scenario} · ${strategies.map((s) => s.label).join(' vs ')}`,
-    headline: reportHeadline(summary),
-    caveat: [reportVerdict(summary), riskVerdict(summary.dominance, summary.currency), ...(precision ? [precision] : []), reportBasis(summary)],
+    headline: reportHeadline(summary, names),
+    caveat: [reportVerdict(summary, names), riskVerdict(summary.dominance, summary.currency, plans.verdictPair), ...(precision ? [precision] : []), reportBasis(summary)],
     charts: deckCharts(charts),
     table: {
       title: 'The headline figures',

@@ -54,6 +54,8 @@ export interface NpvDifferenceData extends ChartPlans {
   /** P(a better than b). */
   pBetter: number;
   pTie: number;
+  /** With more than two strategies: each one's P(best) and mean NPV, for the title's finding about all of them. */
+  allPlans: { pBest: Record<string, { p: number; ci95: [number, number] }>; meanNpv: Record<string, number> } | null;
 }
 
 export interface CashFanData extends ChartPlans {
@@ -122,6 +124,8 @@ export interface BestPlanData extends ChartPlans {
 export interface ConvergenceData {
   currency: string;
   precision: PrecisionSummary;
+  /** The pair whose running difference the precision run followed (the default pair when absent). */
+  pair?: ComparedPair;
 }
 
 export interface ChartData extends ChartPlans {
@@ -213,6 +217,7 @@ export function prepareChartData(params: Pick<ModelParameters, 'strategies' | 'b
       ci95: summary.comparison.npvDiff.ci95,
       pBetter: pBetter(summary.comparison, a.key).p,
       pTie: summary.comparison.pTie,
+      allPlans: summary.pBest ? { pBest: summary.pBest, meanNpv: perStrategy((s) => summary.strategies[s]!.npv.mean) } : null,
     },
     cashFan: {
       ...plans,
@@ -274,7 +279,7 @@ export function prepareChartData(params: Pick<ModelParameters, 'strategies' | 'b
     },
     pathClasses: { ...plans, currency, meanDiff: summary.comparison.npvDiff.mean, classes: summary.pathClasses },
     ablation: summary.ablation ? { ...plans, currency, ablation: summary.ablation } : null,
-    convergence: summary.precision ? { currency, precision: summary.precision } : null,
+    convergence: summary.precision ? { currency, precision: summary.precision, pair: plans.pair } : null,
     bestPlan: summary.pBest
       ? { ...plans, currency, trials: table.count, pBest: summary.pBest, meanNpv: perStrategy((s) => summary.strategies[s]!.npv.mean) }
       : null,
