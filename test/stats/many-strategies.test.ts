@@ -10,6 +10,8 @@ trials: 500
 seed: 9
 baseline: hold
 strategies:
+  ato: {}
+  fitd: {}
   beachhead: { open: { midstream: start, upstream: migrate }, rampMonths: 4 }
   hold: { open: { midstream: never, upstream: never }, buildCost: 0 }
 `);
