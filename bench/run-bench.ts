@@ -10,7 +10,8 @@
  *   3. the whole CLI process for 100,000 trials (with and without the barrier ablation);
  *   4. cost against trials × months (10k/100k/1M trials; horizons 36/72/144) with a fitted slope;
  *   5. peak RSS and the speed-up of two workers over one at 1M trials;
- *   6. the report (charts included) for the default scenario.
+ *   6. the report (charts included) for the default scenario;
+ *   7. strategies as data: a two-strategy run against the release before it, and 2, 4, 6 plans (strategies-bench.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { runTrials } from '../src/engine/run-trials.ts';
 import { createWorld, generateWorld } from '../src/engine/world.ts';
 import { TrialRandom, trialSeed } from '../src/engine/trial-random.ts';
 import { reportTiming } from './report-timing.ts';
+import { formatStrategiesBench, strategiesBench } from './strategies-bench.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = resolve(import.meta.dirname, '..');
@@ -89,7 +91,7 @@ function seedrandomApiMs(trials: number, perTrial: number, make: (seed: string) 
   return elapsed;
 }
 
-log('1/6 the pure-draw floor');
+log('1/7 the pure-draw floor');
 const FLOOR_TRIALS = 20_000;
 const perTrial = Math.round(uniformsPerTrial(2000));
 floorMs(2000, perTrial);
@@ -98,7 +100,7 @@ const seedrandomApi = repeat(3, () => seedrandomApiMs(FLOOR_TRIALS, perTrial, (s
 const arc4 = repeat(3, () => seedrandomApiMs(2000, perTrial, (seed) => seedrandom(seed)) * (FLOOR_TRIALS / 2000));
 
 // 2. The engine in this thread.
-log('2/6 the engine in one thread');
+log('2/7 the engine in one thread');
 const ENGINE_TRIALS = 20_000;
 runTrials(params, scenario.seed, 0, 2000);
 const engine = repeat(5, () => {
@@ -128,11 +130,11 @@ function runProcess(args: string[]): ProcessRun {
   return { wallMs, peakRssMb };
 }
 
-log('3/6 the whole process, 100,000 trials');
+log('3/7 the whole process, 100,000 trials');
 const whole = repeat(3, () => runProcess(['--trials', '100000']).wallMs);
 const wholeNoAblation = repeat(3, () => runProcess(['--trials', '100000', '--no-ablate']).wallMs);
 
-log('4/6 cost against trials × months');
+log('4/7 cost against trials × months');
 const scaling: { trials: number; horizon: number; ms: number }[] = [];
 for (const horizon of [36, 72, 144]) {
   const p = compileParameters({ ...scenario, horizonMonths: horizon });
@@ -147,7 +149,7 @@ for (const horizon of [36, 72, 144]) {
   scaling.push({ trials: 100_000, horizon: 72, ms: performance.now() - start });
 }
 
-log(`5/6 workers and memory at ${quick ? '200,000' : '1,000,000'} trials`);
+log(`5/7 workers and memory at ${quick ? '200,000' : '1,000,000'} trials`);
 const bigTrials = quick ? 200_000 : 1_000_000;
 const twoWorkers = runProcess(['--trials', String(bigTrials), '--no-ablate', '--workers', '2']);
 const oneWorker = runProcess(['--trials', String(bigTrials), '--no-ablate', '--workers', '1']);
@@ -157,8 +159,11 @@ const points = scaling.map((s) => [s.trials * s.horizon, s.ms] as [number, numbe
 const fit = linearRegression(points);
 const fitQuality = rSquared(points, linearRegressionLine(fit));
 
-log('6/6 the report for the default scenario');
+log('6/7 the report for the default scenario');
 const report = await reportTiming(scenario);
+
+log('7/7 strategies as data: before and after, and 2, 4, 6 plans');
+const strategies = await strategiesBench({ rounds: 5, trials: quick ? 2000 : 5000, log });
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const result = {
@@ -172,6 +177,7 @@ const result = {
   workers: { trials: bigTrials, oneWorkerMs: oneWorker.wallMs, twoWorkersMs: twoWorkers.wallMs, speedUp: oneWorker.wallMs / twoWorkers.wallMs },
   memory: { trials: bigTrials, peakRssMb: Math.max(twoWorkers.peakRssMb, oneWorker.peakRssMb, defaultRun.peakRssMb), defaultRunMs: defaultRun.wallMs },
   report,
+  strategies,
 };
 
 const ms = (t: Timing) => `${(t.median / 1000).toFixed(2)} s (${(t.min / 1000).toFixed(2)}–${(t.max / 1000).toFixed(2)}, ${t.runs} runs)`;
@@ -188,6 +194,7 @@ const lines = [
   `  ${bigTrials.toLocaleString('en-US')} trials, 1 worker / 2 workers      ${(oneWorker.wallMs / 1000).toFixed(1)} s / ${(twoWorkers.wallMs / 1000).toFixed(1)} s = ${result.workers.speedUp.toFixed(2)}× [goal ≥ 1.8×: ${goal(result.workers.speedUp >= 1.8)}]`,
   `  peak RSS at ${bigTrials.toLocaleString('en-US')} trials              ${result.memory.peakRssMb.toFixed(0)} MB [goal ≤ 300 MB: ${goal(result.memory.peakRssMb <= 300)}]`,
   `  report, default scenario (charts included)  ${ms(report.ms)}, ${report.files} files   [goal ≤ 3 s: ${goal(report.ms.median <= 3000)}]`,
+  ...formatStrategiesBench(strategies),
   '',
 ];
 process.stdout.write(lines.join('\n'));
