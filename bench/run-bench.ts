@@ -163,7 +163,7 @@ log('6/7 the report for the default scenario');
 const report = await reportTiming(scenario);
 
 log('7/7 strategies as data: before and after, and 2, 4, 6 plans');
-const strategies = await strategiesBench({ rounds: 5, trials: quick ? 2000 : 5000, log });
+const strategies = await strategiesBench({ rounds: 5, trials: quick ? 2000 : 10_000, log });
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const result = {
