@@ -1,6 +1,6 @@
 /** The benchmark's report timing: every chart (spec, SVG, PNG) and report.html for a scenario's default run. */
 import type { Scenario } from '../src/scenario/scenario-schema.ts';
-import { runScenario } from '../src/stats/run-scenario.ts';
+import { runScenario } from '../src/pipeline/run-scenario.ts';
 import { buildReportFiles } from '../src/report/build-report-files.ts';
 import { packageVersion } from '../src/report/package-version.ts';
 
@@ -10,12 +10,12 @@ export interface ReportTiming {
 }
 
 export async function reportTiming(scenario: Scenario, runs = 3): Promise<ReportTiming> {
-  const { table, summary } = await runScenario(scenario, { workers: 2 });
+  const { table, summary, params } = await runScenario(scenario, { workers: 2 });
   const samples: number[] = [];
   let files = 0;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    files = (await buildReportFiles({ scenario, scenarioText: '', summary, table, version: packageVersion() })).length;
+    files = (await buildReportFiles({ scenario, params, scenarioText: '', summary, table, version: packageVersion() })).length;
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);

@@ -12,6 +12,7 @@
  *   5. peak RSS and the speed-up of two workers over one at 1M trials;
  *   6. the report (charts included) for the default scenario;
  *   7. the portfolio: the bundled book evaluated and optimised, and its cost model (bench/portfolio-bench.ts).
+ *   8. strategies as data: a two-strategy run against the release before it, and 2, 4, 6 plans (strategies-bench.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -29,6 +30,7 @@ import { startUpTiming } from './start-up-bench.ts';
 import { summaryTiming } from './summary-bench.ts';
 import { generatorTimings } from './generator-bench.ts';
 import { portfolioBench, portfolioBenchLines } from './portfolio-bench.ts';
+import { formatStrategiesBench, strategiesBench } from './strategies-bench.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = resolve(import.meta.dirname, '..');
@@ -169,8 +171,10 @@ log('+ start-up, the post-run statistics, the keyed generators');
 const startUp = startUpTiming();
 const summaryStats = await summaryTiming(scenario);
 const generators = generatorTimings();
-log('portfolio: the bundled book, and its cost against groups × plans × capacity steps × trials');
+log('+ portfolio: the bundled book, and its cost against groups × plans × capacity steps × trials');
 const portfolio = await portfolioBench(ROOT, quick);
+log('+ strategies as data: before and after, and 2, 4, 6 plans');
+const strategies = await strategiesBench({ rounds: 5, trials: quick ? 2000 : 10_000, log });
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const result = {
@@ -188,6 +192,7 @@ const result = {
   summary: summaryStats,
   generators,
   portfolio,
+  strategies,
 };
 
 const ms = (t: Timing) => `${(t.median / 1000).toFixed(2)} s (${(t.min / 1000).toFixed(2)}–${(t.max / 1000).toFixed(2)}, ${t.runs} runs)`;
@@ -208,6 +213,7 @@ const lines = [
   `  post-run statistics, ${summaryStats.trials.toLocaleString('en-US')} trials        ${ms(summaryStats.ms)}`,
   ...generators.map((g) => `  ${g.nsPerUniform.median.toFixed(1).padStart(6)} ns/uniform  ${g.name}`),
   ...portfolioBenchLines(portfolio, goal),
+  ...formatStrategiesBench(strategies),
   '',
 ];
 process.stdout.write(lines.join('\n'));

@@ -1,12 +1,13 @@
 /**
- * The bench's post-run statistics: summarizeFullRun (summary, dominance, path
+ * The bench's post-run statistics: summarizeFullRun (the summary, dominance, path
  * classes, ablation figures) on a 100,000-trial table of the default
  * scenario, single-threaded after the workers. Median of several rounds.
  */
 import { runSimulation } from '../src/engine/run-simulation.ts';
 import type { Scenario } from '../src/scenario/scenario-schema.ts';
-import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../src/stats/barrier-ablation.ts';
-import { summarizeFullRun } from '../src/stats/run-scenario.ts';
+import { DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../src/stats/barrier-ablation.ts';
+import { ablationPlan } from '../src/pipeline/ablation-plan.ts';
+import { summarizeFullRun } from '../src/pipeline/run-scenario.ts';
 
 export interface SummaryTiming {
   trials: number;
@@ -20,7 +21,7 @@ export async function summaryTiming(scenario: Scenario, trials = 100_000, runs =
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    summarizeFullRun(ran, table, DEFAULT_ABLATION_HIGH);
+    summarizeFullRun(ran, table, { ablationHigh: DEFAULT_ABLATION_HIGH });
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);

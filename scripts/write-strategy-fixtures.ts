@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadScenario } from '../src/scenario/load-scenario.ts';
-import { runScenario } from '../src/stats/run-scenario.ts';
+import { runScenario } from '../src/pipeline/run-scenario.ts';
 import { prepareChartData } from '../src/stats/prepare-chart-data.ts';
 import { REPORT_CHARTS } from '../src/charts/chart-registry.ts';
 import { presentCharts } from '../src/report/render-chart-files.ts';
@@ -30,7 +30,7 @@ export interface FixtureFile {
 export async function strategyFixtureFiles(name: string): Promise<FixtureFile[]> {
   const { scenario } = loadScenario(`scenarios/${name}.yaml`);
   const run = await runScenario({ ...scenario, trials: FIXTURE_TRIALS }, { workers: 1 });
-  const data = prepareChartData(run.scenario, run.summary, run.table);
+  const data = prepareChartData(run.params, run.summary, run.table);
   const charts = presentCharts(REPORT_CHARTS, data).map(({ entry, spec }) => ({
     path: `charts/${entry.name}.vl.json`,
     content: `${JSON.stringify(spec, null, 2)}\n`,

@@ -24,7 +24,11 @@ export { createTrialOutcome, type TrialOutcome } from './engine/trial-outcome.ts
 export { strategyColumn, type OutcomeTable, type StrategyColumnName } from './engine/outcome-table.ts';
 
 // Statistics.
-export { runScenario, summarizeRun, type ScenarioRun } from './stats/run-scenario.ts';
+export { runScenario, runCompiled, summarizeRun, summarizeFullRun, type ScenarioRun, type RunOptions } from './pipeline/run-scenario.ts';
+export { compileRun, runFacts, type CompiledRun, type AnalysisOptions } from './pipeline/compile-run.ts';
+export { simulateRun } from './pipeline/simulate-run.ts';
+export { analyseRun, RUN_ANALYSES, type RunAnalysis } from './pipeline/analyse-run.ts';
+export { runPipeline } from './pipeline/run-pipeline.ts';
 export { summarizeOutcomes, shareBest, type Summary, type StrategySummary } from './stats/summarize-outcomes.ts';
 export { compareStrategies, pBetter, type Comparison } from './stats/compare-strategies.ts';
 export { comparedPair, strategyRefs, baselineRef, type ComparedPair, type StrategyRef } from './stats/compared-pair.ts';
@@ -40,12 +44,16 @@ export { renderPng } from './report/render-png.ts';
 export { buildReportFiles, type ReportInput } from './report/build-report-files.ts';
 
 // Decision analysis.
-export { runSweep, parseVary, type SweepResult } from './stats/sweep.ts';
-export { ablationPlan, ablationPair, strategyEffect, summarizeAblation } from './stats/barrier-ablation.ts';
+export { runSweep, sweepVariants } from './pipeline/run-sweep.ts';
+export { type SweepResult } from './stats/sweep.ts';
+export { parseVary, readSweepParameter, type SweepParameter } from './scenario/sweep-parameter.ts';
+export { ablationPair, strategyEffect, summarizeAblation } from './stats/barrier-ablation.ts';
+export { ablationPlan } from './pipeline/ablation-plan.ts';
 export { summarizeDominance, summarizeDominanceAgainst, riskProfile } from './stats/risk-profile.ts';
 export { summarizePathClasses } from './stats/path-classes.ts';
-export { runToPrecision } from './stats/precision-run.ts';
-export { summarizeFullRun, type FullSummary } from './stats/run-scenario.ts';
+export { runToPrecision } from './pipeline/run-to-precision.ts';
+export { precisionStatus, summarizePrecision, type PrecisionSummary, type PrecisionTarget } from './stats/precision-run.ts';
+export { nullPaths, type FullSummary } from './stats/full-summary.ts';
 export { explainTrial } from './engine/explain-trial.ts';
 export { withScenarioValue, scenarioValue } from './scenario/scenario-paths.ts';
 export { buildSweepReportFiles } from './report/build-sweep-report-files.ts';

@@ -7,12 +7,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { LayerSpec, PositionDef } from './spec-types.ts';
 import type { ConvergenceData } from '../stats/prepare-chart-data.ts';
 import type { PrecisionSummary } from '../stats/precision-run.ts';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, DEFAULT_PAIR_NAMES, NEUTRAL_COLOR } from './chart-theme.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, DEFAULT_PAIR_NAMES, NEUTRAL_COLOR, shortName } from './chart-theme.ts';
 import { currencySymbol, formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 const BAND_COLOR = '#6b6b6b';
-const DIFFERENCE = DEFAULT_PAIR_NAMES.join(' − ');
 const TARGET_COLOR = '#009E73';
 
 /** A half-width with two significant digits, so it never rounds onto the target it is compared with: ±$0.046M. */
@@ -59,6 +58,7 @@ export function logTicks(first: number, last: number): number[] {
 }
 
 export function buildConvergenceSpec(data: ConvergenceData): TopLevelSpec {
+  const difference = data.pair ? `${shortName(data.pair.a)} − ${shortName(data.pair.b)}` : DEFAULT_PAIR_NAMES.join(' − ');
   const { precision, currency } = data;
   const unit = moneyUnit(currency);
   const rows = precision.convergence.map((p) => ({
@@ -96,7 +96,7 @@ export function buildConvergenceSpec(data: ConvergenceData): TopLevelSpec {
     title: {
       text: wrapTitle(convergenceTitle(data)),
       subtitle: [
-        `Running mean NPV difference ${DIFFERENCE} per account (line) and its 95% CI (grey band), over the first n trials.`,
+        `Running mean NPV difference ${difference} per account (line) and its 95% CI (grey band), over the first n trials.`,
         `Green band: the target, ${targetText(data)} around the final mean. Dotted: where the precision was checked (${checks.map((c) => c.toLocaleString('en-US')).join(', ')} trials).`,
       ],
     },
@@ -116,7 +116,7 @@ export function buildConvergenceSpec(data: ConvergenceData): TopLevelSpec {
       {
         data: { values: rows },
         mark: { type: 'area', color: BAND_COLOR, opacity: 0.25 },
-        encoding: { x, y: { field: 'low', type: 'quantitative', title: `Mean NPV difference, ${DIFFERENCE} (${unit})` }, y2: { field: 'high' } },
+        encoding: { x, y: { field: 'low', type: 'quantitative', title: `Mean NPV difference, ${difference} (${unit})` }, y2: { field: 'high' } },
       },
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
       ruleAt(
@@ -139,7 +139,7 @@ export function buildConvergenceSpec(data: ConvergenceData): TopLevelSpec {
           y: { field: 'mean', type: 'quantitative' },
           tooltip: [
             { field: 'trials', title: 'Trials', format: ',' },
-            { field: 'mean', title: `Mean ${DIFFERENCE} (${unit})`, format: '+,.3f' },
+            { field: 'mean', title: `Mean ${difference} (${unit})`, format: '+,.3f' },
             { field: 'halfWidth', title: `95% half-width (${unit})`, format: ',.3f' },
           ],
         },

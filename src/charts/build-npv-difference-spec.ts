@@ -8,7 +8,7 @@ import type { LayerSpec, PositionDef } from './spec-types.ts';
 import { roundEdge } from '../stats/bin-histogram.ts';
 import type { NpvDifferenceData } from '../stats/prepare-chart-data.ts';
 import { wrapTitle } from './wrap-title.ts';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, NEUTRAL_COLOR, shortName, strategyScale } from './chart-theme.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, NEUTRAL_COLOR, pairColors, shortName, type ChartStrategy } from './chart-theme.ts';
 import { formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
 import { binWidthText, clipNote } from './histogram-rows.ts';
 
@@ -27,10 +27,24 @@ export function npvDifferenceTitle(data: NpvDifferenceData): string {
     return `No clear NPV winner: ${a} − ${b} averages ${formatMoney(mean, data.currency, true)} (95% CI ${formatMoney(ci95[0], data.currency)} to ${formatMoney(ci95[1], data.currency)})`;
   }
   const [leader, other, leaderShare] = mean >= 0 ? [a, b, pBetter] : [b, a, pOtherBetter];
+  if (data.allPlans) return manyPlansTitle(data, data.allPlans, mean >= 0 ? data.pair.a : data.pair.b, other);
   const lead = `${leader} beats ${other} by ${money(mean)} per account on average`;
   return leaderShare >= 0.5
     ? `${lead}, and in ${formatPercent(leaderShare)} of accounts`
     : `${lead}, yet ${other} does better in ${formatPercent(1 - leaderShare - pTie)} of accounts`;
+}
+
+/**
+ * With more than two plans, the pair's finding among all of them: "Beachhead
+ * beats Hold by $0.50M per account and is the best plan on 22% of accounts",
+ * and which plan has the best mean when it is another.
+ */
+function manyPlansTitle(data: NpvDifferenceData, all: NonNullable<NpvDifferenceData['allPlans']>, leader: ChartStrategy, other: string): string {
+  const best = data.strategies.reduce((top, strategy) => ((all.meanNpv[strategy.key] ?? -Infinity) > (all.meanNpv[top.key] ?? -Infinity) ? strategy : top));
+  const share = all.pBest[leader.key]?.p ?? 0;
+  const finding = `${shortName(leader)} beats ${other} by ${formatMoney(Math.abs(data.mean), data.currency)} per account and is the best plan on ${formatPercent(share)} of accounts`;
+  if (best.key === leader.key) return `${finding}, the best mean NPV of the ${data.strategies.length} plans`;
+  return `${finding}; ${shortName(best)} has the best mean NPV of the ${data.strategies.length} (${formatMoney(all.meanNpv[best.key] ?? 0, data.currency)})`;
 }
 
 export function buildNpvDifferenceSpec(data: NpvDifferenceData): TopLevelSpec {
@@ -75,7 +89,7 @@ export function buildNpvDifferenceSpec(data: NpvDifferenceData): TopLevelSpec {
               x2: { field: 'end' },
               y: { field: 'share', type: 'quantitative', title: 'Share of accounts', axis: { format: '.0%', tickCount: 6 }, scale: { padding: 0, zero: true } },
               y2: { datum: 0 },
-              color: { field: 'side', type: 'nominal', title: null, scale: { domain: [aBetter, bBetter], range: strategyScale([data.pair.a, data.pair.b]).range } },
+              color: { field: 'side', type: 'nominal', title: null, scale: { domain: [aBetter, bBetter], range: pairColors(data.strategies, data.pair) } },
               tooltip: [
                 { field: 'range', title: `${a} − ${b} (${unit})` },
                 { field: 'share', title: 'Share of accounts', format: '.1%' },

@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ConcatSpec, PositionDef } from './spec-types.ts';
 import type { PathClassesData } from '../stats/prepare-chart-data.ts';
 import type { PathClass } from '../stats/path-classes.ts';
-import { CHART_CONFIG, NEUTRAL_COLOR, shortName, strategyScale } from './chart-theme.ts';
+import { CHART_CONFIG, NEUTRAL_COLOR, pairColors, shortName } from './chart-theme.ts';
 import { formatMoney, formatPercent, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
@@ -140,7 +140,7 @@ function precedenceLines(data: PathClassesData): string[] {
 export function buildPathClassesSpec(data: PathClassesData): TopLevelSpec {
   const unit = moneyUnit(data.currency);
   const names = pairNames(data);
-  const sideScale = { domain: [names.aAhead, names.bAhead], range: strategyScale([data.pair.a, data.pair.b]).range };
+  const sideScale = { domain: [names.aAhead, names.bAhead], range: pairColors(data.strategies, data.pair) };
   const all = pairRows(data);
   const extent = (read: (r: ClassRow) => number): [number, number] => {
     const values = all.map(read);

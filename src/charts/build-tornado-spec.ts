@@ -10,7 +10,7 @@ import type { AblationData } from '../stats/prepare-chart-data.ts';
 import { ablationPair, strategyEffect, type AblationEffect } from '../stats/barrier-ablation.ts';
 import type { MeanEstimate } from '../stats/variant-statistics.ts';
 import type { BarrierName } from '../scenario/vocabulary.ts';
-import { CHART_CONFIG, NEUTRAL_COLOR, shortName, strategyScale } from './chart-theme.ts';
+import { CHART_CONFIG, NEUTRAL_COLOR, pairColors, shortName } from './chart-theme.ts';
 import { formatMoney, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
@@ -26,7 +26,7 @@ export const BARRIER_LABELS: Record<BarrierName, string> = {
 /** The pair's names, colours and the two directions a change can push the choice. */
 function pairLook(data: AblationData) {
   const [a, b] = [shortName(data.pair.a), shortName(data.pair.b)];
-  const [colorA, colorB] = strategyScale([data.pair.a, data.pair.b]).range as [string, string];
+  const [colorA, colorB] = pairColors(data.strategies, data.pair);
   return { a, b, colorA, colorB, towardA: `Shifts the choice toward ${a}`, towardB: `Shifts the choice toward ${b}` };
 }
 const ROW_STEP = 30;
@@ -67,23 +67,26 @@ export function interactionNote(data: AblationData): string {
   return `${head}, ${formatMoney(Math.abs(interaction.diff.mean), data.currency)} ${more} than the five single removals add up to (the barriers interact${ci}).`;
 }
 
+/** A row's own fields; each strategy of the pair adds its change under its key, and the change's bounds under `<key>Low` and `<key>High`. */
 interface TornadoRow {
   row: string;
   barrier: string;
   change: string;
-  ato: number;
-  fitd: number;
   diff: number;
   low: number;
   high: number;
-  atoLow: number;
-  atoHigh: number;
-  fitdLow: number;
-  fitdHigh: number;
   side: string;
   label: string;
-  atoLabel: string;
-  fitdLabel: string;
+  [strategyField: string]: string | number;
+}
+
+const ROW_FIELDS = new Set(['row', 'barrier', 'change', 'diff', 'low', 'high', 'side', 'label']);
+
+/** The row fields of the pair's strategies: their keys (`ato`, `fitd`), or `a` and `b` where a key would clash with another field. */
+export function tornadoFields([a, b]: readonly [string, string]): [string, string] {
+  const fields = [a, b].flatMap((key) => [key, `${key}Low`, `${key}High`, `${key}Label`]);
+  const clash = new Set(fields).size < fields.length || fields.some((field) => ROW_FIELDS.has(field));
+  return clash ? ['a', 'b'] : [a, b];
 }
 
 function rowOf(barrier: BarrierName, change: string, effect: AblationEffect, currency: string, [a, b]: [string, string], toward: [string, string]): TornadoRow {
@@ -91,25 +94,27 @@ function rowOf(barrier: BarrierName, change: string, effect: AblationEffect, cur
   const first = strategyEffect(effect, a);
   const second = strategyEffect(effect, b);
   const [low, high] = bounds(effect.diff);
-  const [atoLow, atoHigh] = bounds(first);
-  const [fitdLow, fitdHigh] = bounds(second);
+  const [firstLow, firstHigh] = bounds(first);
+  const [secondLow, secondHigh] = bounds(second);
+  const [fieldA, fieldB] = tornadoFields([a, b]);
+  // The field order is the order of the chart's data rows in the spec.
   return {
     row: `${BARRIER_LABELS[barrier]} ${change}`,
     barrier: BARRIER_LABELS[barrier],
     change,
-    ato: rowNumber(first.mean),
-    fitd: rowNumber(second.mean),
+    [fieldA]: rowNumber(first.mean),
+    [fieldB]: rowNumber(second.mean),
     diff: rowNumber(effect.diff.mean),
     low: rowNumber(low),
     high: rowNumber(high),
-    atoLow: rowNumber(atoLow),
-    atoHigh: rowNumber(atoHigh),
-    fitdLow: rowNumber(fitdLow),
-    fitdHigh: rowNumber(fitdHigh),
+    [`${fieldA}Low`]: rowNumber(firstLow),
+    [`${fieldA}High`]: rowNumber(firstHigh),
+    [`${fieldB}Low`]: rowNumber(secondLow),
+    [`${fieldB}High`]: rowNumber(secondHigh),
     side: effect.diff.mean >= 0 ? toward[0] : toward[1],
     label: formatMoney(effect.diff.mean, currency, true),
-    atoLabel: formatMoney(first.mean, currency, true),
-    fitdLabel: formatMoney(second.mean, currency, true),
+    [`${fieldA}Label`]: formatMoney(first.mean, currency, true),
+    [`${fieldB}Label`]: formatMoney(second.mean, currency, true),
   };
 }
 
@@ -132,7 +137,7 @@ function domainOf(values: number[], pad: number): [number, number] {
 }
 
 /** A side panel's value beside its whisker: right of a gain, left of a loss. */
-function sideLabel(strategy: 'ato' | 'fitd', align: 'left' | 'right', y: PositionDef): LayerSpec {
+function sideLabel(strategy: string, align: 'left' | 'right', y: PositionDef): LayerSpec {
   const gain = align === 'left';
   return {
     transform: [{ filter: `datum.${strategy} ${gain ? '>=' : '<'} 0` }],
@@ -161,15 +166,16 @@ export function buildTornadoSpec(data: AblationData): TopLevelSpec {
   const order = rows.map((r) => r.row);
   const y: PositionDef = { field: 'row', type: 'nominal', sort: order, title: null, scale: { paddingInner: 0, paddingOuter: 0 }, axis: { labelFontSize: 13, labelPadding: 8, ticks: false } };
   const mainDomain = domainOf(rows.flatMap((r) => [r.low, r.high]), 0.3);
+  const [fieldA, fieldB] = tornadoFields(pair);
   // Room beside the whiskers for the value labels.
-  const sideDomain = domainOf(rows.flatMap((r) => [r.atoLow, r.atoHigh, r.fitdLow, r.fitdHigh]), 0.45);
+  const sideDomain = domainOf(rows.flatMap((r) => [fieldA, fieldB].flatMap((field) => [Number(r[`${field}Low`]), Number(r[`${field}High`])])), 0.45);
   const tooltip = [
     { field: 'row', title: 'Barrier level' },
     { field: 'diff', title: `Change in ${look.a} − ${look.b} (${unit})`, format: '+,.3f' },
     { field: 'low', title: '95% CI from', format: '+,.3f' },
     { field: 'high', title: '95% CI to', format: '+,.3f' },
-    { field: 'ato', title: `Change in ${look.a} (${unit})`, format: '+,.3f' },
-    { field: 'fitd', title: `Change in ${look.b} (${unit})`, format: '+,.3f' },
+    { field: fieldA, title: `Change in ${look.a} (${unit})`, format: '+,.3f' },
+    { field: fieldB, title: `Change in ${look.b} (${unit})`, format: '+,.3f' },
   ];
   const endLabel = (side: string, align: 'left' | 'right', at: 'high' | 'low'): LayerSpec => ({
     transform: [{ filter: { field: 'side', equal: side } }],
@@ -198,15 +204,14 @@ export function buildTornadoSpec(data: AblationData): TopLevelSpec {
       endLabel(look.towardB, 'right', 'low'),
     ],
   };
-  // The rows hold the pair's first strategy under `ato` and its second under `fitd`.
-  const side = (strategy: 'ato' | 'fitd'): HConcatView => ({
-    title: { text: `Change in ${strategy === 'ato' ? look.a : look.b}'s NPV`, fontSize: 15, subtitle: '', offset: 8 },
+  const side = (strategy: string): HConcatView => ({
+    title: { text: `Change in ${strategy === fieldA ? look.a : look.b}'s NPV`, fontSize: 15, subtitle: '', offset: 8 },
     width: 170,
     height: { step: ROW_STEP },
     layer: [
       pairBands(rows, sideDomain, { ...y, axis: null }),
       {
-        mark: { type: 'bar', height: { band: 0.5 }, color: strategy === 'ato' ? look.colorA : look.colorB, opacity: 0.85 },
+        mark: { type: 'bar', height: { band: 0.5 }, color: strategy === fieldA ? look.colorA : look.colorB, opacity: 0.85 },
         encoding: {
           y: { ...y, axis: null },
           x: { field: strategy, type: 'quantitative', title: `Mean per account (${unit})`, scale: { domain: sideDomain, nice: false }, axis: { tickCount: 4 } },
@@ -234,7 +239,7 @@ export function buildTornadoSpec(data: AblationData): TopLevelSpec {
       ],
     },
     data: { values: rows },
-    hconcat: [main, side('ato'), side('fitd')],
+    hconcat: [main, side(fieldA), side(fieldB)],
     spacing: 28,
   };
 }

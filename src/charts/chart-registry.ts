@@ -8,7 +8,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartData } from '../stats/prepare-chart-data.ts';
-import { DEFAULT_PAIR_NAMES } from './chart-theme.ts';
+import { colorName, pairColors, shortName } from './chart-theme.ts';
 import { buildFanChartSpec } from './build-fan-chart-spec.ts';
 import { buildFunnelSpec } from './build-funnel-spec.ts';
 import { buildNpvDifferenceSpec } from './build-npv-difference-spec.ts';
@@ -27,13 +27,22 @@ export interface ChartEntry<Data = ChartData> {
   name: string;
   /** The question the chart answers, as the report's section heading. */
   heading: string;
-  /** One sentence on how to read the chart. */
-  reading: string;
+  /** One sentence on how to read the chart, or a function of the data when it names the compared pair. */
+  reading: string | ((data: Data) => string);
   /** The spec, or null when the data has no such section (the chart is then left out). */
   build(data: Data): TopLevelSpec | null;
 }
 
-const [A, B] = DEFAULT_PAIR_NAMES;
+/** The compared pair's short names and colours in words, as the readings of the pair's charts name them. */
+function pairWords(data: ChartData): { A: string; B: string; blue: string; orange: string } {
+  const [colorA, colorB] = pairColors(data.strategies, data.pair);
+  return { A: shortName(data.pair.a), B: shortName(data.pair.b), blue: colorName(colorA), orange: colorName(colorB) };
+}
+
+/** The sentence an entry says how to read its chart with. */
+export function chartReading<Data>(entry: ChartEntry<Data>, data: Data): string {
+  return typeof entry.reading === 'string' ? entry.reading : entry.reading(data);
+}
 
 export const REPORT_CHARTS: readonly ChartEntry[] = [
   {
@@ -46,8 +55,10 @@ export const REPORT_CHARTS: readonly ChartEntry[] = [
   {
     name: 'npv-difference',
     heading: 'Account by account, which strategy wins?',
-    reading:
-      `Both strategies ran on the same simulated accounts, so each bar counts accounts by how much more (right of zero, blue) or less (left, orange) ${A} earned than ${B} on that account; the dashed line is the average gap the headline quotes, and the strip below shows that average with its 95% interval on a scale of its own.`,
+    reading: (data) => {
+      const { A, B, blue, orange } = pairWords(data);
+      return `Both strategies ran on the same simulated accounts, so each bar counts accounts by how much more (right of zero, ${blue}) or less (left, ${orange}) ${A} earned than ${B} on that account; the dashed line is the average gap the headline quotes, and the strip below shows that average with its 95% interval on a scale of its own.`;
+    },
     build: (data) => buildNpvDifferenceSpec(data.npvDifference),
   },
   {
@@ -102,22 +113,28 @@ export const REPORT_CHARTS: readonly ChartEntry[] = [
   {
     name: 'barrier-ablation',
     heading: 'Which barrier does the choice turn on?',
-    reading:
-      `Each bar is how much ${A} − ${B} changes when one barrier is removed (→ 0) or raised, everything else and the accounts unchanged: blue bars move the choice toward ${A}, orange toward ${B}, whiskers are 95% intervals; the side panels show what each strategy gains or loses on its own.`,
+    reading: (data) => {
+      const { A, B, blue, orange } = pairWords(data);
+      return `Each bar is how much ${A} − ${B} changes when one barrier is removed (→ 0) or raised, everything else and the accounts unchanged: ${blue} bars move the choice toward ${A}, ${orange} toward ${B}, whiskers are 95% intervals; the side panels show what each strategy gains or loses on its own.`;
+    },
     build: (data) => (data.ablation ? buildTornadoSpec(data.ablation) : null),
   },
   {
     name: 'path-classes',
     heading: 'Why does it win?',
-    reading:
-      `Every account is classed by the path it took under each strategy (the first class that fits, top down); the middle panels say how much more ${A} earned than ${B} on the accounts of each class, and the right panels weigh that by how common the class is, so the bars that stand out are where the average gap comes from.`,
+    reading: (data) => {
+      const { A, B } = pairWords(data);
+      return `Every account is classed by the path it took under each strategy (the first class that fits, top down); the middle panels say how much more ${A} earned than ${B} on the accounts of each class, and the right panels weigh that by how common the class is, so the bars that stand out are where the average gap comes from.`;
+    },
     build: (data) => buildPathClassesSpec(data.pathClasses),
   },
   {
     name: 'convergence',
     heading: 'How sure is the answer?',
-    reading:
-      `The line is the mean difference ${A} − ${B} over the first n trials and the grey band its 95% interval; trials were added in batches until the band was no wider than the green target (or the trial ceiling was reached), so where the line ends is the answer and the band there its precision.`,
+    reading: (data) => {
+      const { A, B } = pairWords(data);
+      return `The line is the mean difference ${A} − ${B} over the first n trials and the grey band its 95% interval; trials were added in batches until the band was no wider than the green target (or the trial ceiling was reached), so where the line ends is the answer and the band there its precision.`;
+    },
     build: (data) => (data.convergence ? buildConvergenceSpec(data.convergence) : null),
   },
 ];

@@ -60,6 +60,28 @@ export function strategyScale(strategies: readonly ChartStrategy[]): { domain: s
   return { domain: strategies.map(legendName), range: strategies.map((strategy) => strategyColor(strategy, others)) };
 }
 
+/** The colours of a compared pair as every chart of the run colours them (a further plan's colour depends on all the run's plans). */
+export function pairColors(strategies: readonly ChartStrategy[], pair: { a: ChartStrategy; b: ChartStrategy }): [string, string] {
+  const others = strategies.map((strategy) => strategy.key).filter((key) => !(key in STRATEGY_COLORS));
+  return [strategyColor(pair.a, others), strategyColor(pair.b, others)];
+}
+
+const COLOR_NAMES: Record<string, string> = {
+  '#0072B2': 'blue',
+  '#D55E00': 'orange',
+  '#009E73': 'green',
+  '#CC79A7': 'pink',
+  '#E69F00': 'amber',
+  '#56B4E9': 'sky blue',
+  '#F0E442': 'yellow',
+  '#000000': 'black',
+};
+
+/** A chart colour in words, for the sentences that say how to read a chart. */
+export function colorName(color: string): string {
+  return COLOR_NAMES[color] ?? color;
+}
+
 /** The colour scale of every chart coloured by the default plans. */
 export const STRATEGY_SCALE = {
   domain: STRATEGIES.map((key) => STRATEGY_LABELS[key]),

@@ -2,7 +2,7 @@
  * The terminal view of a full run's analyses: precision reached, barrier
  * ablation, risk and dominance, and the path classes.
  */
-import type { FullSummary } from '../stats/run-scenario.ts';
+import type { FullSummary } from '../stats/full-summary.ts';
 import { ablationPair, strategyEffect, type AblationEffect } from '../stats/barrier-ablation.ts';
 import { betterKey, overKey } from '../stats/compared-pair.ts';
 import type { PathClass } from '../stats/path-classes.ts';

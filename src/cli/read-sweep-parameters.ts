@@ -2,7 +2,7 @@
  * `--vary` arguments → the sweep's parameters, or a UsageError naming the
  * flag and what is wrong (exit 2) before the scenario is even run.
  */
-import { readSweepParameter, sweepGridProblem, type SweepParameter } from '../stats/sweep-parameter.ts';
+import { readSweepParameter, sweepGridProblem, type SweepParameter } from '../scenario/sweep-parameter.ts';
 import { UsageError } from './cli-io.ts';
 
 export function readSweepParameters(specs: readonly string[]): SweepParameter[] {

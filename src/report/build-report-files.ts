@@ -8,7 +8,8 @@
  */
 import type { OutcomeTable } from '../engine/outcome-table.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import type { FullSummary } from '../stats/run-scenario.ts';
+import type { ModelParameters } from '../model/parameters.ts';
+import type { FullSummary } from '../stats/full-summary.ts';
 import { prepareChartData } from '../stats/prepare-chart-data.ts';
 import { REPORT_CHARTS } from '../charts/chart-registry.ts';
 import { buildDeck } from './build-deck.ts';
@@ -21,6 +22,8 @@ import type { OutputFile } from './write-folder-atomically.ts';
 
 export interface ReportInput {
   scenario: Scenario;
+  /** The scenario compiled: what the charts and the report's plans read. */
+  params: ModelParameters;
   /** The scenario file as written, shown in the report. */
   scenarioText: string;
   summary: FullSummary;
@@ -39,11 +42,12 @@ export interface ReportInput {
 
 /** Builds every chart file and report.html; paths are relative to the run folder. */
 export async function buildReportFiles(input: ReportInput): Promise<OutputFile[]> {
-  const data = prepareChartData(input.scenario, input.summary, input.table);
+  const data = prepareChartData(input.params, input.summary, input.table);
   const { files, charts } = await renderChartFiles(REPORT_CHARTS, data, input.onWarning, input.checkpoint);
   await input.checkpoint?.('report page');
   const html = buildReportHtml({
     scenario: input.scenario,
+    params: input.params,
     scenarioText: input.scenarioText,
     summary: input.summary,
     version: input.version,
@@ -58,7 +62,7 @@ export async function buildReportFiles(input: ReportInput): Promise<OutputFile[]
   }
   if (input.deck ?? true) {
     await input.checkpoint?.('deck');
-    files.push({ path: 'deck.pptx', content: await buildDeck(runDeckInput(input.scenario, input.summary, charts, data.npvCdf.pLoss, input.version)) });
+    files.push({ path: 'deck.pptx', content: await buildDeck(runDeckInput(input.params, input.summary, charts, data.npvCdf.pLoss, input.version)) });
   }
   return files;
 }

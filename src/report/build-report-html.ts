@@ -7,22 +7,23 @@
  * are report-page.ts's. Pure: text in, text out.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import type { FullSummary } from '../stats/run-scenario.ts';
+import type { FullSummary } from '../stats/full-summary.ts';
 import { formatRate } from '../charts/format-figures.ts';
 import { escapeHtml } from './escape-html.ts';
 import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
 import { buildReportPage, chartContents, chartSection, runFactsSection, strategyTable, tableOfContents, type ReportChart } from './report-page.ts';
 import { dominanceVerdicts, precisionReached, riskFigures, riskVerdict, type VerdictPair } from './risk-verdicts.ts';
-import { compileParameters } from '../model/parameters.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 import { comparedPair, strategyRefs, type StrategyRef } from '../stats/compared-pair.ts';
 import { shortName } from '../charts/chart-theme.ts';
-import { defaultPairText } from '../scenario/vocabulary.ts';
+import { DEFAULT_PAIR, defaultPairText } from '../scenario/vocabulary.ts';
 import type { VegaBundles } from './vega-bundles.ts';
 
 export type { ReportChart } from './report-page.ts';
 
 export interface ReportHtmlInput {
   scenario: Scenario;
+  params: Pick<ModelParameters, 'strategies' | 'baseline'>;
   scenarioText: string;
   summary: FullSummary;
   version: string;
@@ -72,22 +73,31 @@ function precisionSection(summary: FullSummary, plans: Plans): string {
 </section>`;
 }
 
-interface Plans {
+/** The run's plans as the report and the deck name them: in order, by short name, and the compared pair. */
+export interface Plans {
   strategies: StrategyRef[];
+  names: Record<string, string>;
   verdictPair: VerdictPair;
+  /** "all at once (ATO) vs foot in the door (FITD)" for the default pair, else the labels joined by "vs". */
+  versus: string;
 }
 
-function plansOf(scenario: Scenario): Plans {
-  const params = compileParameters(scenario);
+export function plansOf(params: Pick<ModelParameters, 'strategies' | 'baseline'>): Plans {
   const { a, b } = comparedPair(params);
-  return { strategies: strategyRefs(params), verdictPair: { a: { key: a.key, name: shortName(a) }, b: { key: b.key, name: shortName(b) } } };
+  const strategies = strategyRefs(params);
+  const isDefaultPair = strategies.map((s) => s.key).join() === DEFAULT_PAIR.join();
+  return {
+    strategies,
+    names: Object.fromEntries(strategies.map((strategy) => [strategy.key, shortName(strategy)])),
+    verdictPair: { a: { key: a.key, name: shortName(a) }, b: { key: b.key, name: shortName(b) } },
+    versus: isDefaultPair ? defaultPairText() : strategies.map((strategy) => strategy.label).join(' vs '),
+  };
 }
 
 export function buildReportHtml(input: ReportHtmlInput): string {
   const { summary, charts, bundles } = input;
-  const plans = plansOf(input.scenario);
-  const names = Object.fromEntries(plans.strategies.map((strategy) => [strategy.key, shortName(strategy)]));
-  const versus = plans.strategies.length === 2 ? defaultPairText() : plans.strategies.map((strategy) => strategy.label).join(' vs ');
+  const plans = plansOf(input.params);
+  const { names, versus } = plans;
   const body = `<header class="answer">
 <p class="eyebrow">expansim · ${escapeHtml(summary.scenario)} · ${escapeHtml(versus)}</p>
 <h1>${escapeHtml(reportHeadline(summary, names))}</h1>

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { defaultPairText } from '../scenario/vocabulary.ts';
-import { DEFAULT_PAIR_NAMES } from '../charts/chart-theme.ts';
+import { shortName } from '../charts/chart-theme.ts';
 import type { SweepResult } from '../stats/sweep.ts';
 import { formatRate } from '../charts/format-figures.ts';
 import { parameterLabel, sweepBasePoint } from '../charts/parameter-label.ts';
@@ -94,5 +94,5 @@ ${tableOfContents([...chartContents(charts), { id: 'heading-points', text: 'Ever
 ${charts.map(chartSection).join('\n')}
 ${pointsSection(result)}
 ${runFactsSection(sweepFacts(input), input.scenario, input.scenarioText, bundles)}`;
-  return buildReportPage({ title: `${result.scenario}: where ${DEFAULT_PAIR_NAMES.join(' vs ')} flips (${swept})`, version: input.version, body, charts, bundles });
+  return buildReportPage({ title: `${result.scenario}: where ${shortName(result.compared.a)} vs ${shortName(result.compared.b)} flips (${swept})`, version: input.version, body, charts, bundles });
 }

@@ -4,17 +4,16 @@
  * HTML report, and the rendered charts with their notes.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import type { FullSummary } from '../stats/run-scenario.ts';
+import type { FullSummary } from '../stats/full-summary.ts';
 import type { SweepResult } from '../stats/sweep.ts';
 import type { PortfolioResult } from '../portfolio/run-portfolio.ts';
 import { planName } from '../charts/plan-colors.ts';
 import { formatMoney, formatPercent } from '../charts/format-figures.ts';
 import { portfolioHeadline } from './build-portfolio-report-html.ts';
-import { compileParameters } from '../model/parameters.ts';
-import { strategyRefs } from '../stats/compared-pair.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 import { parameterLabel } from '../charts/parameter-label.ts';
 import type { DeckChart, DeckInput } from './build-deck.ts';
-import { runFacts } from './build-report-html.ts';
+import { plansOf, runFacts } from './build-report-html.ts';
 import { sweepFacts } from './build-sweep-report-html.ts';
 import { chartNotes } from './chart-notes.ts';
 import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
@@ -33,13 +32,14 @@ function deckFacts(facts: readonly [string, string][]): [string, string][] {
   return facts.map(([label, value]) => [label, value.length > MAX_FACT_LENGTH ? `${value.slice(0, MAX_FACT_LENGTH - 1)}…` : value]);
 }
 
-export function runDeckInput(scenario: Scenario, summary: FullSummary, charts: readonly ReportChart[], pLoss: Record<string, number>, version: string): DeckInput {
-  const precision = precisionReached(summary.precision, summary.currency);
-  const strategies = strategyRefs(compileParameters(scenario));
+export function runDeckInput(params: Pick<ModelParameters, 'strategies' | 'baseline'>, summary: FullSummary, charts: readonly ReportChart[], pLoss: Record<string, number>, version: string): DeckInput {
+  const plans = plansOf(params);
+  const precision = precisionReached(summary.precision, summary.currency, plans.verdictPair);
+  const { strategies, names } = plans;
   return {
     eyebrow: `expansim · ${summary.scenario} · ${strategies.map((s) => s.label).join(' vs ')}`,
-    headline: reportHeadline(summary),
-    caveat: [reportVerdict(summary), riskVerdict(summary.dominance, summary.currency), ...(precision ? [precision] : []), reportBasis(summary)],
+    headline: reportHeadline(summary, names),
+    caveat: [reportVerdict(summary, names), riskVerdict(summary.dominance, summary.currency, plans.verdictPair), ...(precision ? [precision] : []), reportBasis(summary)],
     charts: deckCharts(charts),
     table: {
       title: 'The headline figures',

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { sanitizeDisplayStrings } from '../scenario/sanitize-display-text.ts';
-import type { ChartEntry } from '../charts/chart-registry.ts';
+import { chartReading, type ChartEntry } from '../charts/chart-registry.ts';
 import type { ReportChart } from './report-page.ts';
 import { renderPng } from './render-png.ts';
 import { renderSvg } from './render-svg.ts';
@@ -46,7 +46,7 @@ export async function renderChartFiles<Data>(
       { path: `charts/${entry.name}.svg`, content: svg },
       { path: `charts/${entry.name}.png`, content: png },
     );
-    charts.push({ name: entry.name, heading: entry.heading, reading: entry.reading, title: titleText(spec.title), spec, svg, png });
+    charts.push({ name: entry.name, heading: entry.heading, reading: chartReading(entry, data), title: titleText(spec.title), spec, svg, png });
   }
   return { files, charts };
 }

@@ -5,6 +5,7 @@
  */
 import { formatCount, formatMoney, formatPercent, formatRate } from '../charts/format-figures.ts';
 import { DEFAULT_PAIR_NAMES, shortName } from '../charts/chart-theme.ts';
+import { DEFAULT_PAIR } from '../scenario/vocabulary.ts';
 import { betterKey } from '../stats/compared-pair.ts';
 import { pBetter } from '../stats/compare-strategies.ts';
 import type { Summary } from '../stats/summarize-outcomes.ts';
@@ -65,12 +66,14 @@ export function reportVerdict(summary: Summary, names: Record<string, string> = 
 
 /** The basis every figure rests on, in one line. */
 export function reportBasis(summary: Summary): string {
-  const migrating = DEFAULT_PAIR_NAMES[1];
+  const keys = Object.keys(summary.strategies);
+  const migrating = keys.join() === DEFAULT_PAIR.join() ? DEFAULT_PAIR_NAMES[1] : 'the plans that open streams later';
   const terminal =
     summary.terminalValue === 'runRate'
       ? `NPV includes a run-rate terminal value (without one, the horizon alone biases the comparison toward ${migrating})`
       : `NPV has no terminal value: the horizon alone, which biases the comparison toward ${migrating}`;
-  return `${summary.trials.toLocaleString('en-US')} simulated accounts, each run under both strategies, over ${summary.horizonMonths} months at a ${formatRate(summary.discountRate)} yearly discount rate; money in ${summary.currency} millions. ${terminal}.`;
+  const under = keys.length === 2 ? 'both strategies' : `all ${keys.length} strategies`;
+  return `${summary.trials.toLocaleString('en-US')} simulated accounts, each run under ${under}, over ${summary.horizonMonths} months at a ${formatRate(summary.discountRate)} yearly discount rate; money in ${summary.currency} millions. ${terminal}.`;
 }
 
 /** A row of figures: its label, and a value per strategy key. */

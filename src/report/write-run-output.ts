@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import type { OutcomeTable } from '../engine/outcome-table.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import type { FullSummary } from '../stats/run-scenario.ts';
+import type { FullSummary } from '../stats/full-summary.ts';
 import { packageVersion } from './package-version.ts';
 import { formatRunRecord, formatSummaryJson, type RunAnalysis, type RunRecord } from './run-record.ts';
 import { trialsCsvChunks } from './trials-csv.ts';

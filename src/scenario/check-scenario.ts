@@ -4,16 +4,19 @@
  */
 import type { Scenario } from './scenario-schema.ts';
 import type { ScenarioIssue } from './scenario-issue.ts';
-import { MAX_STRATEGIES, STRATEGY_KEY_PATTERN, strategyLabel } from './strategy-schema.ts';
-import { PROJECT_TYPES, STREAMS } from './vocabulary.ts';
+import { MAX_STRATEGIES, MIN_STRATEGIES, STRATEGY_KEY_PATTERN, strategyLabel } from './strategy-schema.ts';
+import { DEFAULT_BASELINE, PROJECT_TYPES, STREAMS } from './vocabulary.ts';
+
+/** A problem found after the schema; `near` is where to point when the field itself is absent (a default). */
+export type CheckedIssue = ScenarioIssue & { near?: PropertyKey[] };
 
 const SUM_TOLERANCE = 1e-6;
 
 const fmt = (value: number) => String(Number(value.toPrecision(10)));
 
 /** Every cross-field problem of a validated scenario, each with its path. */
-export function checkScenario(scenario: Scenario): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
+export function checkScenario(scenario: Scenario): CheckedIssue[] {
+  const issues: CheckedIssue[] = [];
   const { streams } = scenario.model;
 
   const shareSum = STREAMS.reduce((sum, stream) => sum + streams[stream].walletShare, 0);
@@ -47,10 +50,19 @@ export function checkScenario(scenario: Scenario): ScenarioIssue[] {
 }
 
 /** Plan keys, the plans MODEL.md §3.6 forbids, duplicate labels and the baseline. */
-function checkStrategies(scenario: Scenario): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
+function checkStrategies(scenario: Scenario): CheckedIssue[] {
+  const issues: CheckedIssue[] = [];
   const keys = Object.keys(scenario.strategies);
   if (keys.length > MAX_STRATEGIES) issues.push({ path: ['strategies'], message: `compares ${keys.length} plans; at most ${MAX_STRATEGIES} are allowed` });
+  if (keys.length < MIN_STRATEGIES) {
+    issues.push({
+      path: ['strategies'],
+      message:
+        keys.length === 0
+          ? `compares no plans; list at least ${MIN_STRATEGIES}, or leave strategies: out to compare ATO and FITD`
+          : `compares only ${keys[0]}; a scenario compares at least ${MIN_STRATEGIES} plans, and strategies: lists exactly the plans compared (add \`fitd: {}\` to compare with FITD as it is)`,
+    });
+  }
   const labels = new Map<string, string>();
   for (const key of keys) {
     const plan = scenario.strategies[key]!;
@@ -65,7 +77,13 @@ function checkStrategies(scenario: Scenario): ScenarioIssue[] {
     if (other !== undefined) issues.push({ path: ['strategies', key, 'label'], message: `"${label}" is already the label of ${other}; each plan needs its own` });
     else labels.set(label.toLowerCase(), key);
   }
-  if (!keys.includes(scenario.baseline)) {
+  if (!keys.includes(scenario.baseline) && scenario.baseline === DEFAULT_BASELINE && keys.length >= MIN_STRATEGIES) {
+    issues.push({
+      path: ['baseline'],
+      near: ['strategies'],
+      message: `is required when strategies: has no ${DEFAULT_BASELINE} (the default baseline): name the plan the others are compared with, one of ${keys.join(', ')}`,
+    });
+  } else if (!keys.includes(scenario.baseline) && keys.length >= MIN_STRATEGIES) {
     issues.push({ path: ['baseline'], message: `must name one of the strategies (${keys.join(', ')}); got ${JSON.stringify(scenario.baseline)}` });
   }
   return issues;

@@ -69,7 +69,13 @@ export function validateScenario(document: unknown, locateIssue: Locator = () =>
   const result = scenarioSchema.safeParse(document);
   if (!result.success) return { ok: false, issues: sortByLine(issuesFromZod(result.error, locateIssue)) };
   const cross = checkScenario(result.data);
-  if (cross.length > 0) return { ok: false, issues: sortByLine(cross.map((issue) => ({ ...issue, ...locateIssue(issue.path) }))) };
+  if (cross.length > 0) {
+    const located = cross.map(({ near, ...issue }) => {
+      const at = locateIssue(issue.path);
+      return { ...issue, ...(at.line === undefined && near ? locateIssue(near, true) : at) };
+    });
+    return { ok: false, issues: sortByLine(located) };
+  }
   return { ok: true, scenario: result.data };
 }
 

@@ -69,7 +69,7 @@ export const scenarioSchema = section(
       'Resources and competencies (MODEL.md §3.6).',
     ).prefault({}),
     strategies: strategiesSchema,
-    baseline: textField({ description: 'The strategy every other is compared with (a key of strategies:): paired differences are a strategy minus the baseline.', max: 24 })
+    baseline: textField({ description: 'The strategy every other is compared with (a key of strategies:): paired differences are a strategy minus the baseline. Default fitd; required when strategies: has no fitd.', max: 24 })
       .default(DEFAULT_BASELINE),
     model: modelSchema,
   },

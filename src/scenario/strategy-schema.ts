@@ -1,13 +1,16 @@
 /**
- * The `strategies:` section: named opening plans (MODEL.md §3.6). ATO and
- * FITD are always there, with their MODEL.md defaults; a scenario edits them
- * by key and adds any other plan by a name of its own.
+ * The `strategies:` section: the named opening plans a scenario compares
+ * (MODEL.md §3.6), two to MAX_STRATEGIES of them. Omitted, it is ATO and
+ * FITD; written, it is exactly the plans it names, where `ato` and `fitd`
+ * keep their MODEL.md defaults for every field left out and any other plan
+ * says how it opens.
  */
 import { z } from 'zod';
 import { choiceField, MAX_MONEY, nonNegativeField, numberField, section, textField } from './fields.ts';
 import { OPENING_RULES, SELLING_MODES, type OpeningRule } from './vocabulary.ts';
 
-/** Most plans one scenario may compare. */
+/** Fewest and most plans one scenario may compare. */
+export const MIN_STRATEGIES = 2;
 export const MAX_STRATEGIES = 8;
 
 const sellingMode = (stream: string, fallback: 'product' | 'solution') =>
@@ -41,8 +44,8 @@ function defaultPlanSection(name: string, label: string, midstream: OpeningRule,
       buildCost: buildCostField(),
       sellingMode: sellingModes(name),
     },
-    `The ${name} plan (MODEL.md §3.6).`,
-  ).prefault({});
+    `The ${name} plan (MODEL.md §3.6); every field left out keeps its MODEL.md default.`,
+  ).optional();
 }
 
 /** Any other plan: it must say how it opens midstream and upstream. */
@@ -69,16 +72,21 @@ const otherPlanSection = section(
   'An opening plan of the scenario\'s own (MODEL.md §3.6).',
 );
 
-export const strategiesSchema = z
+const planMap = z
   .object({
     ato: defaultPlanSection('ATO (all-at-once)', 'ATO', 'start', 'start', 6),
     fitd: defaultPlanSection('FITD (foot-in-the-door)', 'FITD', 'migrate', 'migrate', 3),
   })
   .catchall(otherPlanSection)
   .describe(
-    'The opening plans compared on the same accounts: ato and fitd always, with their MODEL.md defaults; add others under names of your own (beachhead, hold, …), each with its open: rules.',
+    'The opening plans compared on the same accounts, 2 to 8 of them (default: ato and fitd). Exactly the plans written here are compared: ato and fitd keep their MODEL.md defaults for any field left out (`fitd: {}` is FITD); any other plan, under a name of your own (beachhead, hold, …), gives its open: rules.',
   )
-  .prefault({});
+;
+
+/** Omitted, the section is ATO and FITD with every field at its default (the index signature's type cannot say `{}` fits ato and fitd). */
+const DEFAULT_PLANS = { ato: {}, fitd: {} } as unknown as z.input<typeof planMap>;
+
+export const strategiesSchema = planMap.prefault(DEFAULT_PLANS);
 
 export type StrategiesSection = z.output<typeof strategiesSchema>;
 export type PlanSection = z.output<typeof otherPlanSection>;

@@ -5,10 +5,8 @@
  * unless named) and on their difference, with 95% intervals, and the interaction
  * left over when all are removed at once.
  */
-import type { Contrast, Variant } from '../engine/variants.ts';
 import type { OutcomeTable } from '../engine/outcome-table.ts';
-import { withScenarioValue } from '../scenario/scenario-paths.ts';
-import type { Scenario } from '../scenario/scenario-schema.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 import { BARRIERS, DEFAULT_PAIR, type BarrierName } from '../scenario/vocabulary.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
 
@@ -51,25 +49,11 @@ export type AblationSummary = {
   order: BarrierName[];
 } & Record<BarrierName, BarrierAblation>;
 
-const removedKey = (barrier: BarrierName) => `ablation.${barrier}.removed`;
-const highKey = (barrier: BarrierName) => `ablation.${barrier}.high`;
-const ALL_REMOVED = 'ablation.allRemoved';
-const INTERACTION = 'ablation.interaction';
-
-/** The variants and contrast an ablation needs. */
-export function ablationPlan(scenario: Scenario, highLevel = DEFAULT_ABLATION_HIGH): { variants: Variant[]; contrasts: Contrast[] } {
-  const path = (barrier: BarrierName) => `account.barriers.${barrier}`;
-  const variants: Variant[] = BARRIERS.flatMap((barrier) => [
-    { key: removedKey(barrier), scenario: withScenarioValue(scenario, path(barrier), 0) },
-    { key: highKey(barrier), scenario: withScenarioValue(scenario, path(barrier), highLevel) },
-  ]);
-  const allRemoved = BARRIERS.reduce((current, barrier) => withScenarioValue(current, path(barrier), 0), scenario);
-  variants.push({ key: ALL_REMOVED, scenario: allRemoved });
-  const contrasts: Contrast[] = [
-    { key: INTERACTION, terms: [{ variant: ALL_REMOVED, weight: 1 }, ...BARRIERS.map((b) => ({ variant: removedKey(b), weight: -1 }))] },
-  ];
-  return { variants, contrasts };
-}
+/** The variant keys of an ablation: each barrier removed and raised, all removed, and the interaction contrast. */
+export const removedKey = (barrier: BarrierName) => `ablation.${barrier}.removed`;
+export const highKey = (barrier: BarrierName) => `ablation.${barrier}.high`;
+export const ALL_REMOVED = 'ablation.allRemoved';
+export const INTERACTION = 'ablation.interaction';
 
 function effectOf(table: OutcomeTable, key: string, [a, b]: readonly [string, string]): AblationEffect {
   const sums = table.variants[key];
@@ -77,13 +61,22 @@ function effectOf(table: OutcomeTable, key: string, [a, b]: readonly [string, st
   return { [a]: estimateVariant(sums, 'aChange'), [b]: estimateVariant(sums, 'bChange'), diff: estimateVariant(sums, 'diffChange') } as AblationEffect;
 }
 
-/** Reads an ablation's effects from a table run with `ablationPlan`'s variants, for the pair the run compared (keys a, b). */
-export function summarizeAblation(table: OutcomeTable, scenario: Scenario, highLevel: number, pair: readonly [string, string] = DEFAULT_PAIR): AblationSummary {
+/**
+ * Reads an ablation's effects from a table run with `ablationPlan`'s variants
+ * (src/pipeline/ablation-plan.ts), for the pair the run compared (keys a, b);
+ * the barriers' own levels come from the compiled parameters.
+ */
+export function summarizeAblation(
+  table: OutcomeTable,
+  params: Pick<ModelParameters, 'barrierLevels'>,
+  highLevel: number,
+  pair: readonly [string, string] = DEFAULT_PAIR,
+): AblationSummary {
   const effect = (key: string) => effectOf(table, key, pair);
   const perBarrier = Object.fromEntries(
-    BARRIERS.map((barrier) => [
+    BARRIERS.map((barrier, i) => [
       barrier,
-      { level: scenario.account.barriers[barrier], ...effect(removedKey(barrier)), high: { level: highLevel, ...effect(highKey(barrier)) } },
+      { level: params.barrierLevels[i] ?? 0, ...effect(removedKey(barrier)), high: { level: highLevel, ...effect(highKey(barrier)) } },
     ]),
   ) as Record<BarrierName, BarrierAblation>;
   const size = (barrier: BarrierName) =>

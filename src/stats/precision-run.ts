@@ -1,17 +1,14 @@
 /**
- * Precision-targeted runs: add trials in batches until the 95% interval of the
- * mean NPV difference of every strategy against the baseline (the default
- * pair's difference unless named) is narrow enough, or a ceiling is reached; the convergence path is
- * the compared pair's.
- * The batch sizes depend only on the figures so far (never on workers or
- * timing), and a run of n trials is the same trials as a fixed run of n, so a
+ * The statistics of precision-targeted runs (src/pipeline/run-to-precision.ts
+ * adds trials in batches): how far the 95% interval of the mean NPV
+ * difference of every strategy against the baseline is from its target, the
+ * next batch size, and the compared pair's convergence path. The batch sizes
+ * depend only on the figures so far (never on workers or timing), so a
  * precision run equals the fixed run of its final count.
  */
-import { concatOutcomeTables, strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
-import { compileParameters } from '../model/parameters.ts';
+import { strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 import { comparedPair } from './compared-pair.ts';
-import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
-import type { Scenario } from '../scenario/scenario-schema.ts';
 import { Z_95 } from './intervals.ts';
 import { exactSum } from '../engine/exact-sum.ts';
 
@@ -43,7 +40,7 @@ export interface PrecisionSummary {
 }
 
 /** First batch, and the rounding of later ones. */
-const FIRST_BATCH = 2000;
+export const FIRST_BATCH = 2000;
 const ROUND_TO = 1000;
 
 /** Mean and 95% half-width of the per-trial difference over the first `n` trials. */
@@ -94,59 +91,42 @@ export interface PlannedBatch {
   allowed: number | null;
 }
 
-/** Runs `scenario` until its precision target is met; returns the table of all trials run and the summary. */
-export async function runToPrecision(
-  scenario: Scenario,
+/** How far a run of `trials` trials is from its target: the pair furthest from it (every strategy against the baseline) sets the pace. */
+export function precisionStatus(
+  table: OutcomeTable,
+  params: Pick<ModelParameters, 'strategies' | 'baseline'>,
   target: PrecisionTarget,
-  options: Omit<SimulationOptions, 'trials' | 'start'>,
-  onBatchPlanned?: (batch: PlannedBatch) => void,
-): Promise<{ table: OutcomeTable; precision: PrecisionSummary; workers: number }> {
-  const params = compileParameters(scenario);
-  const { a, b } = comparedPair(params);
+  trials: number,
+): { halfWidth: number; allowed: number; met: boolean } {
+  const { b } = comparedPair(params);
   const others = params.strategies.filter((_, index) => index !== params.baseline).map((strategy) => strategy.key);
-  const parts: OutcomeTable[] = [];
-  const batches: number[] = [];
-  let done = 0;
-  let workers = 1;
-  let total = Math.min(target.maxTrials, FIRST_BATCH);
-  let reached: { halfWidth: number; allowed: number } | null = null;
-  for (;;) {
-    onBatchPlanned?.({ trials: total, halfWidth: reached?.halfWidth ?? null, allowed: reached?.allowed ?? null });
-    const batch = total - done;
-    const simulation = await runSimulation(scenario, { ...options, start: done, trials: batch, onProgress: (n) => options.onProgress?.(done + n) });
-    const table = simulation.table;
-    workers = Math.max(workers, simulation.workers);
-    parts.push(table);
-    batches.push(batch);
-    done = total;
-    const all = parts.length === 1 ? parts[0]! : concatOutcomeTables(parts);
-    parts.length = 0;
-    parts.push(all);
-    // The target holds for every strategy against the baseline; the pair furthest from it sets the pace.
-    const { halfWidth, allowed } = others
-      .map((key) => {
-        const difference = differenceAt(strategyColumn(all, key, 'npv'), strategyColumn(all, b.key, 'npv'), done);
-        return { halfWidth: difference.halfWidth, allowed: allowedHalfWidth(target, difference.mean) };
-      })
-      .reduce((worst, pair) => (pair.halfWidth * worst.allowed > worst.halfWidth * pair.allowed || (pair.allowed === 0 && pair.halfWidth > 0) ? pair : worst));
-    const met = halfWidth <= allowed;
-    if (met || done >= target.maxTrials) {
-      return {
-        table: all,
-        workers,
-        precision: {
-          target: target.target,
-          relative: target.relative,
-          halfWidth,
-          trialsUsed: done,
-          maxTrials: target.maxTrials,
-          stoppedBy: met ? 'precision' : 'maxTrials',
-          batches,
-          convergence: convergencePath(strategyColumn(all, a.key, 'npv'), strategyColumn(all, b.key, 'npv'), done),
-        },
-      };
-    }
-    reached = { halfWidth, allowed };
-    total = nextTrialCount(done, halfWidth, allowed, target.maxTrials);
-  }
+  const { halfWidth, allowed } = others
+    .map((key) => {
+      const difference = differenceAt(strategyColumn(table, key, 'npv'), strategyColumn(table, b.key, 'npv'), trials);
+      return { halfWidth: difference.halfWidth, allowed: allowedHalfWidth(target, difference.mean) };
+    })
+    .reduce((worst, pair) => (pair.halfWidth * worst.allowed > worst.halfWidth * pair.allowed || (pair.allowed === 0 && pair.halfWidth > 0) ? pair : worst));
+  return { halfWidth, allowed, met: halfWidth <= allowed };
+}
+
+/** The precision section of a finished precision run: what was reached, the batches, and the compared pair's convergence path. */
+export function summarizePrecision(
+  table: OutcomeTable,
+  params: Pick<ModelParameters, 'strategies' | 'baseline'>,
+  target: PrecisionTarget,
+  batches: readonly number[],
+): PrecisionSummary {
+  const { a, b } = comparedPair(params);
+  const done = table.count;
+  const { halfWidth, met } = precisionStatus(table, params, target, done);
+  return {
+    target: target.target,
+    relative: target.relative,
+    halfWidth,
+    trialsUsed: done,
+    maxTrials: target.maxTrials,
+    stoppedBy: met ? 'precision' : 'maxTrials',
+    batches: [...batches],
+    convergence: convergencePath(strategyColumn(table, a.key, 'npv'), strategyColumn(table, b.key, 'npv'), done),
+  };
 }

@@ -4,9 +4,8 @@
  * same run gives the same chart data.
  */
 import type { OutcomeTable } from '../engine/outcome-table.ts';
-import type { Scenario } from '../scenario/scenario-schema.ts';
 import { PROJECT_TYPES, type ProjectTypeName, type StreamName } from '../scenario/vocabulary.ts';
-import { compileParameters } from '../model/parameters.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 import { strategyColumn } from '../engine/outcome-table.ts';
 import { comparedPair, strategyRefs, type ComparedPair, type StrategyRef } from './compared-pair.ts';
 import { pBetter } from './compare-strategies.ts';
@@ -21,7 +20,7 @@ import type { Summary } from './summarize-outcomes.ts';
 import type { AblationSummary } from './barrier-ablation.ts';
 import type { PathClassSummary } from './path-classes.ts';
 import type { PrecisionSummary } from './precision-run.ts';
-import type { FullSummary } from './run-scenario.ts';
+import type { FullSummary } from './full-summary.ts';
 
 /** Histograms of heavy-tailed money values are shown between these quantiles. */
 export const CLIP_QUANTILES = [0.01, 0.99] as const;
@@ -55,6 +54,8 @@ export interface NpvDifferenceData extends ChartPlans {
   /** P(a better than b). */
   pBetter: number;
   pTie: number;
+  /** With more than two strategies: each one's P(best) and mean NPV, for the title's finding about all of them. */
+  allPlans: { pBest: Record<string, { p: number; ci95: [number, number] }>; meanNpv: Record<string, number> } | null;
 }
 
 export interface CashFanData extends ChartPlans {
@@ -128,6 +129,8 @@ export interface BestPlanData extends ChartPlans {
 export interface ConvergenceData {
   currency: string;
   precision: PrecisionSummary;
+  /** The pair whose running difference the precision run followed (the default pair when absent). */
+  pair?: ComparedPair;
 }
 
 export interface ChartData extends ChartPlans {
@@ -182,9 +185,8 @@ function upstreamSurvival(table: OutcomeTable, summary: Summary, plans: ChartPla
  * Reduces a run to chart data. Cost: a few sorts of the NPV columns and of
  * each month of the cash-path sample; ~150 ms for 20,000 trials.
  */
-export function prepareChartData(scenario: Scenario, summary: FullSummary, table: OutcomeTable): ChartData {
+export function prepareChartData(params: Pick<ModelParameters, 'strategies' | 'baseline' | 'stages'>, summary: FullSummary, table: OutcomeTable): ChartData {
   if (table.count < 1) throw new Error('prepareChartData requires at least one trial');
-  const params = compileParameters(scenario);
   const plans: ChartPlans = { strategies: strategyRefs(params), pair: comparedPair(params) };
   const perStrategy = <T>(make: (strategy: string) => T): PerStrategy<T> => Object.fromEntries(plans.strategies.map(({ key }) => [key, make(key)]));
   const npvColumns = perStrategy((s) => strategyColumn(table, s, 'npv'));
@@ -220,6 +222,7 @@ export function prepareChartData(scenario: Scenario, summary: FullSummary, table
       ci95: summary.comparison.npvDiff.ci95,
       pBetter: pBetter(summary.comparison, a.key).p,
       pTie: summary.comparison.pTie,
+      allPlans: summary.pBest ? { pBest: summary.pBest, meanNpv: perStrategy((s) => summary.strategies[s]!.npv.mean) } : null,
     },
     cashFan: {
       ...plans,
@@ -289,7 +292,7 @@ export function prepareChartData(scenario: Scenario, summary: FullSummary, table
       upstreamWinShare: perStrategy((s) => 1 - summary.strategies[s]!.pLockedDownstream),
     },
     ablation: summary.ablation ? { ...plans, currency, ablation: summary.ablation } : null,
-    convergence: summary.precision ? { currency, precision: summary.precision } : null,
+    convergence: summary.precision ? { currency, precision: summary.precision, pair: plans.pair } : null,
     bestPlan: summary.pBest
       ? { ...plans, currency, trials: table.count, pBest: summary.pBest, meanNpv: perStrategy((s) => summary.strategies[s]!.npv.mean) }
       : null,

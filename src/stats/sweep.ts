@@ -1,21 +1,17 @@
 /**
- * Sweeps: one or two scenario values varied over a grid, every point played
- * on the same worlds, with the compared pair's mean NPVs (a, b: the default
- * pair unless named) and their difference per point, and where the decision flips
- * (break-even) with its uncertainty.
+ * The statistics of sweeps (src/pipeline/run-sweep.ts plays them): one or two
+ * scenario values varied over a grid, every point played on the same worlds,
+ * with the compared pair's mean NPVs (a, b: the default pair unless named)
+ * and their difference per point, and where the decision flips (break-even)
+ * with its uncertainty.
  */
-import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
-import type { Variant } from '../engine/variants.ts';
-import { scenarioValue, withScenarioValues } from '../scenario/scenario-paths.ts';
-import { hashScenario } from '../scenario/scenario-hash.ts';
-import type { Scenario } from '../scenario/scenario-schema.ts';
-import { compileParameters } from '../model/parameters.ts';
+import type { OutcomeTable } from '../engine/outcome-table.ts';
 import { DEFAULT_PAIR } from '../scenario/vocabulary.ts';
-import { comparedPair, type StrategyRef } from './compared-pair.ts';
+import type { ComparedPair, StrategyRef } from './compared-pair.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
-import { cleanNumber as clean, sweepGridProblem, type SweepParameter } from './sweep-parameter.ts';
+import { cleanNumber as clean, type SweepParameter } from '../scenario/sweep-parameter.ts';
 
-export { MAX_SWEEP_POINTS, MAX_VALUES_PER_PARAMETER, parseVary, type SweepParameter } from './sweep-parameter.ts';
+export type { SweepParameter } from '../scenario/sweep-parameter.ts';
 
 export interface SweepPoint {
   values: Record<string, number>;
@@ -63,24 +59,11 @@ export interface SweepResult {
 }
 
 /** Every grid point, first parameter slowest. */
-function gridPoints(parameters: readonly SweepParameter[]): Record<string, number>[] {
+export function gridPoints(parameters: readonly SweepParameter[]): Record<string, number>[] {
   return parameters.reduce<Record<string, number>[]>(
     (points, parameter) => points.flatMap((point) => parameter.values.map((value) => ({ ...point, [parameter.path]: value }))),
     [{}],
   );
-}
-
-/**
- * The scenario at each grid point, validated; throws ScenarioError naming the
- * point after `origin` (`sweep point resources.capacity=4`; the CLI says `--vary`).
- */
-export function sweepVariants(scenario: Scenario, parameters: readonly SweepParameter[], origin = 'sweep point'): Variant[] {
-  const problem = sweepGridProblem(parameters);
-  if (problem) throw new Error(problem);
-  return gridPoints(parameters).map((values, i) => ({
-    key: `sweep.${i}`,
-    scenario: withScenarioValues(scenario, values, `${origin} ${Object.entries(values).map(([path, value]) => `${path}=${value}`).join(' ')}`),
-  }));
 }
 
 function interpolateZero(x0: number, y0: number, x1: number, y1: number): number {
@@ -163,26 +146,29 @@ function point(values: Record<string, number>, a: MeanEstimate, b: MeanEstimate,
   return { values, a: { mean: a.mean, se: a.se }, b: { mean: b.mean, se: b.se }, diff: { mean: diff.mean, ci95: diff.ci95 }, signSettled: settled };
 }
 
-/** Runs every point of the sweep on the same worlds (the scenario's trials and seed). */
-export async function runSweep(
-  scenario: Scenario,
+/** The key of grid point `i`'s variant in the outcome table. */
+export const sweepPointKey = (i: number) => `sweep.${i}`;
+
+/**
+ * Each grid point's mean NPVs of the pair and their difference, read from a
+ * table run with one variant per point (sweepPointKey), and where the
+ * decision flips.
+ */
+export function summarizeSweepPoints(
+  table: OutcomeTable,
   parameters: readonly SweepParameter[],
-  options: Omit<SimulationOptions, 'trials' | 'start' | 'variants' | 'contrasts' | 'variantTrials' | 'pair'> & { compare?: readonly [string, string] } = {},
-): Promise<SweepResult> {
-  const { compare, ...simulation } = options;
-  const variants = sweepVariants(scenario, parameters);
-  const { a, b } = comparedPair(compileParameters(scenario), compare);
-  const { table } = await runSimulation(scenario, { ...simulation, trials: scenario.trials, variants, pair: [a.index, b.index] });
-  const grid = gridPoints(parameters);
-  const points = variants.map((variant, i) => {
-    const sums = table.variants[variant.key]!;
-    return point(grid[i]!, estimateVariant(sums, 'a'), estimateVariant(sums, 'b'), estimateVariant(sums, 'diff'));
+  { a, b }: ComparedPair,
+): Pick<SweepResult, 'points' | 'breakEven'> {
+  const points = gridPoints(parameters).map((values, i) => {
+    const sums = table.variants[sweepPointKey(i)];
+    if (!sums) throw new Error(`no sweep results for point ${i}`);
+    return point(values, estimateVariant(sums, 'a'), estimateVariant(sums, 'b'), estimateVariant(sums, 'diff'));
   });
   const breakEven: SweepResult['breakEven'] =
     parameters.length === 1
       ? {
           kind: 'line',
-          crossings: lineCrossings(parameters[0]!.values, points, [a.key, b.key]),
+          crossings: lineCrossings(parameters[0]?.values ?? [], points, [a.key, b.key]),
           note: `where the mean NPV difference ${a.label} − ${b.label} changes sign; range: where its 95% interval still contains 0`,
         }
       : {
@@ -191,18 +177,5 @@ export async function runSweep(
           unsettledPoints: points.filter((p) => !p.signSettled).length,
           note: `the zero contour of the mean NPV difference ${a.label} − ${b.label}; unsettled points: 95% interval contains 0`,
         };
-  return {
-    scenario: scenario.name,
-    scenarioHash: hashScenario(scenario),
-    seed: scenario.seed,
-    trials: scenario.trials,
-    horizonMonths: scenario.horizonMonths,
-    terminalValue: scenario.terminalValue,
-    currency: scenario.currency,
-    compared: { a, b },
-    parameters: parameters.map((p) => ({ path: p.path, values: [...p.values] })),
-    baseValues: Object.fromEntries(parameters.map((p) => [p.path, scenarioValue(scenario, p.path)])),
-    points,
-    breakEven,
-  };
+  return { points, breakEven };
 }

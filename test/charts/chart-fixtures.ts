@@ -62,6 +62,7 @@ export const CHART_DATA: ChartData = {
     ci95: [0.05, 0.45],
     pBetter: 0.4,
     pTie: 0,
+    allPlans: null,
   },
   cashFan: {
     ...PLANS,

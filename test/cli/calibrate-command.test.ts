@@ -71,3 +71,14 @@ describe('calibrateCommand', () => {
     expect(parseArguments(['calibrate', 'deals.csv', '--min-deals', '1'])).toMatchObject({ command: 'usage-error', message: expect.stringContaining('--min-deals must be a whole number from 2') });
   });
 });
+
+describe('calibrateCommand on a base scenario without the followed plan', () => {
+  it('says so with exit 2 before fitting anything', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'expansim-calibrate-'));
+    const base = join(folder, 'two-plans.yaml');
+    writeFileSync(base, 'name: two-plans\nbaseline: hold\nstrategies:\n  beachhead: { open: { midstream: start, upstream: migrate } }\n  hold: { open: { midstream: never, upstream: never } }\n');
+    await expect(calibrateCommand('scenarios/data/sample-deals.csv', { base }, capture())).rejects.toThrow(
+      `--strategy fitd: the base scenario ${base} has no such plan (it has beachhead, hold); calibrate fits the win factors of ATO or FITD`,
+    );
+  });
+});

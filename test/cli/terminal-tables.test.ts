@@ -4,7 +4,7 @@
  * identifiers, and the upstream row named for what it counts.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/stats/run-scenario.ts';
+import { runScenario } from '../../src/pipeline/run-scenario.ts';
 import { formatSummaryTable, strategyLabelsOf } from '../../src/cli/format-summary-table.ts';
 import { formatAnalysisTable } from '../../src/cli/format-analysis-table.ts';
 import { formatMillions, formatMonth, formatSigned } from '../../src/cli/terminal-figures.ts';

@@ -23,6 +23,8 @@ describe('opening plans', () => {
   it('start/start with ramp 6 is ATO and migrate/migrate with ramp 3 is FITD, trial by trial', () => {
     const params = paramsFrom(`name: x
 strategies:
+  ato: {}
+  fitd: {}
   allAtOnce: { open: { midstream: start, upstream: start }, rampMonths: 6 }
   footInDoor: { open: { midstream: migrate, upstream: migrate }, rampMonths: 3 }
 `);
@@ -46,6 +48,7 @@ strategies:
     const params = paramsFrom(`name: x
 model: { churn: { base: 0 } }
 strategies:
+  fitd: {}
   hold: { open: { midstream: never, upstream: never } }
 `);
     const hold = params.strategies.find((s) => s.key === 'hold')!;

@@ -5,7 +5,7 @@ import { columnSetOf, concatOutcomeTables, type ColumnSet } from '../../src/engi
 import { runTrials } from '../../src/engine/run-trials.ts';
 import { compileParameters } from '../../src/model/parameters.ts';
 import { formatTrialsCsv } from '../../src/report/trials-csv.ts';
-import { summarizeRun } from '../../src/stats/run-scenario.ts';
+import { summarizeRun } from '../../src/pipeline/run-scenario.ts';
 import { formatSummaryJson } from '../../src/report/run-record.ts';
 import { scenarioFrom } from '../helpers.ts';
 

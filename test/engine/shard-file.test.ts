@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../src/engine/run-simulation.ts';
 import { concatOutcomeTables } from '../../src/engine/outcome-table.ts';
 import { decodeShard, encodeShard, mergeProblems, shardRange, type ShardHeader } from '../../src/engine/shard-file.ts';
-import { summarizeFullRun } from '../../src/stats/run-scenario.ts';
-import { ablationPlan } from '../../src/stats/barrier-ablation.ts';
+import { summarizeFullRun } from '../../src/pipeline/run-scenario.ts';
+import { ablationPlan } from '../../src/pipeline/ablation-plan.ts';
 import { formatSummaryJson } from '../../src/report/run-record.ts';
 import { hashScenario } from '../../src/scenario/scenario-hash.ts';
 import { scenarioFrom } from '../helpers.ts';
@@ -31,9 +31,9 @@ describe('shards', () => {
     const parts = await Promise.all([0, 1, 2].map((i) => partial(i, 3)));
     const decoded = parts.map(decodeShard);
     expect(mergeProblems(decoded.map((d, i) => ({ ...d.header, file: `p${i}` })))).toEqual([]);
-    const merged = summarizeFullRun(scenario, concatOutcomeTables(decoded.map((d) => d.table)), 0.9);
+    const merged = summarizeFullRun(scenario, concatOutcomeTables(decoded.map((d) => d.table)), { ablationHigh: 0.9 });
     const { table } = await runSimulation(scenario, { trials: 1000, workers: 2, ...ablationPlan(scenario, 0.9), variantTrials: 300 });
-    expect(formatSummaryJson(merged)).toBe(formatSummaryJson(summarizeFullRun(scenario, table, 0.9)));
+    expect(formatSummaryJson(merged)).toBe(formatSummaryJson(summarizeFullRun(scenario, table, { ablationHigh: 0.9 })));
   });
 
   it('carry every per-trial column: a table run without the CSV columns is refused', async () => {

@@ -64,11 +64,15 @@ model:
   // Opening plans beyond ATO and FITD (MODEL.md §3.6), each rule on its own.
   'beachhead and hold': `name: x
 strategies:
+  ato: {}
+  fitd: {}
   beachhead: { open: { midstream: start, upstream: migrate } }
   hold: { open: { midstream: never, upstream: never } }
 `,
   'midstream only, upstream only, ramp 0': `name: x
 strategies:
+  ato: {}
+  fitd: {}
   midOnly: { open: { midstream: migrate, upstream: never }, rampMonths: 0, buildCost: 0.5 }
   upOnly: { open: { midstream: never, upstream: start }, rampMonths: 0 }
   beachhead: { open: { midstream: start, upstream: migrate }, rampMonths: 0 }
@@ -80,6 +84,8 @@ account:
   barriers: { hardwareImage: 0.95 }
 resources: { capacity: 4 }
 strategies:
+  ato: {}
+  fitd: {}
   beachhead: { open: { midstream: start, upstream: migrate }, rampMonths: 4, sellingMode: { midstream: product } }
   hold: { open: { midstream: never, upstream: never } }
 `,

@@ -12,7 +12,7 @@ import { prepareChartData } from '../../src/stats/prepare-chart-data.ts';
 import { buildSweepReportFiles } from '../../src/report/build-sweep-report-files.ts';
 import { fitPicture, fittingFontSize, pngSize, wrappedLines } from '../../src/report/deck-layout.ts';
 import { keyFigures, reportHeadline, reportVerdict } from '../../src/report/report-headline.ts';
-import { REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
+import { chartReading, REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
 import { SWEEP_MAP } from '../charts/sweep-fixtures.ts';
 import { readDeck, SLIDE_EMU, type SlideContent } from './deck-slides.ts';
 import { smallDefaultRun } from './report-run.ts';
@@ -38,10 +38,10 @@ describe('the deck of a run', () => {
     run = await smallDefaultRun();
     // Three charts (the widest among them) keep the test quick; the run's deck is built the same way from all of them.
     const entries = REPORT_CHARTS.filter((c) => ['npv-difference', 'barrier-ablation', 'path-classes'].includes(c.name));
-    const data = prepareChartData(run.scenario, run.summary, run.table);
+    const data = prepareChartData(run.params, run.summary, run.table);
     const rendered = await renderChartFiles(entries, data);
     files = rendered.files;
-    deck = readDeck(await buildDeck(runDeckInput(run.scenario, run.summary, rendered.charts, data.npvCdf.pLoss, '9.9.9')));
+    deck = readDeck(await buildDeck(runDeckInput(run.params, run.summary, rendered.charts, data.npvCdf.pLoss, '9.9.9')));
   });
 
   it('is a 16:9 presentation with the parts PowerPoint needs', () => {
@@ -52,6 +52,7 @@ describe('the deck of a run', () => {
 
   it('opens with the headline verdict and its caveat, shows each chart with its finding and figures, then the table and the facts', () => {
     const charts = REPORT_CHARTS.filter((c) => files.some((f) => f.path === `charts/${c.name}.png`));
+    const data = prepareChartData(run.params, run.summary, run.table);
     expect(charts).toHaveLength(3);
     expect(deck.slides).toHaveLength(1 + charts.length + 2);
     const [title, ...rest] = deck.slides;
@@ -63,7 +64,7 @@ describe('the deck of a run', () => {
       expect(slide.texts[0]).toBe([spec.title.text].flat().join(' '));
       expect(slide.pictures).toHaveLength(1);
       expect(Buffer.compare(slide.pictures[0]!, Buffer.from(files.find((f) => f.path === `charts/${chart.name}.png`)!.content as Uint8Array))).toBe(0);
-      expect(slide.notes).toContain(`How to read it: ${chart.reading}`);
+      expect(slide.notes).toContain(`How to read it: ${chartReading(chart, data)}`);
       expect(slide.notes, chart.name).toMatch(/\n\w[\w ]*( \| \w[\w ]*)+\n/);
     });
     const table = joined(rest[charts.length]!);

@@ -14,7 +14,7 @@ import { smallDefaultRun } from './report-run.ts';
 describe('buildReportFiles', async () => {
   const run = await smallDefaultRun();
   const warnings: string[] = [];
-  const files = await buildReportFiles({ scenario: run.scenario, scenarioText: run.text, summary: run.summary, table: run.table, version: '0.1.0', onWarning: (w) => warnings.push(w) });
+  const files = await buildReportFiles({ scenario: run.scenario, params: run.params, scenarioText: run.text, summary: run.summary, table: run.table, version: '0.1.0', onWarning: (w) => warnings.push(w) });
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   // A fixed run of two strategies: no precision target, and P(better) instead of P(best).
   const charts = REPORT_CHARTS.filter((c) => c.name !== 'convergence' && c.name !== 'best-plan');

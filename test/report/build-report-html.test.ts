@@ -20,6 +20,7 @@ async function input(overrides: Partial<ReportHtmlInput> = {}): Promise<ReportHt
   const run = await smallDefaultRun();
   return {
     scenario: run.scenario,
+    params: run.params,
     scenarioText: run.text,
     summary: run.summary,
     version: '9.9.9',

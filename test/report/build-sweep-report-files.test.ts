@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load-scenario.ts';
 import { buildSweepReportFiles } from '../../src/report/build-sweep-report-files.ts';
-import { parseVary, runSweep } from '../../src/stats/sweep.ts';
+import { runSweep } from '../../src/pipeline/run-sweep.ts';
+import { parseVary } from '../../src/scenario/sweep-parameter.ts';
 import { decodePng } from './decode-png.ts';
 import { rowCount } from './spec-rows.ts';
 

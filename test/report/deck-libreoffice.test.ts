@@ -78,12 +78,12 @@ describe.skipIf(missing.length > 0 && !mustRun)(title, () => {
   beforeAll(async () => {
     if (missing.length > 0) throw new Error(`${missing.join(', ')} missing: CI must install libreoffice-impress and poppler-utils (see .ci/run)`);
     const run = await smallDefaultRun();
-    const data = prepareChartData(run.scenario, run.summary, run.table);
+    const data = prepareChartData(run.params, run.summary, run.table);
     // Three charts, the widest among them, keep the test quick; the deck's code path is the run's.
     const entries = REPORT_CHARTS.filter((c) => ['npv-difference', 'barrier-ablation', 'path-classes'].includes(c.name));
     const { charts } = await renderChartFiles(entries, data);
     chartCount = charts.length;
-    const deck = await buildDeck(runDeckInput(run.scenario, run.summary, charts, data.npvCdf.pLoss, '0.1.0'));
+    const deck = await buildDeck(runDeckInput(run.params, run.summary, charts, data.npvCdf.pLoss, '0.1.0'));
     slides = readDeck(deck).slides;
     folder = mkdtempSync(join(tmpdir(), 'expansim-deck-lo-'));
     writeFileSync(join(folder, 'deck.pptx'), deck);

@@ -65,7 +65,7 @@ describe.skipIf(!hasBrowser && !mustRun)(title, () => {
     const run = await smallDefaultRun();
     // The fixture's precision section stands in for a precision run's, so every chart (convergence too) is drawn.
     const summary = { ...run.summary, precision: CHART_DATA.convergence!.precision };
-    const files = await buildReportFiles({ scenario: run.scenario, scenarioText: run.text, summary, table: run.table, version: '0.1.0' });
+    const files = await buildReportFiles({ scenario: run.scenario, params: run.params, scenarioText: run.text, summary, table: run.table, version: '0.1.0' });
     rmSync(OUTPUT, { recursive: true, force: true });
     mkdirSync(OUTPUT, { recursive: true });
     writeFiles(OUTPUT, files);

@@ -80,7 +80,7 @@ describe.skipIf(missing.length > 0 && !mustRun)(title, () => {
     const run = await smallDefaultRun();
     const summary = { ...run.summary, precision: CHART_DATA.convergence!.precision };
     rmSync(OUTPUT, { recursive: true, force: true });
-    const files = await buildReportFiles({ scenario: run.scenario, scenarioText: run.text, summary, table: run.table, version: '0.1.0', deck: false });
+    const files = await buildReportFiles({ scenario: run.scenario, params: run.params, scenarioText: run.text, summary, table: run.table, version: '0.1.0', deck: false });
     reports.push(report('run', files, REPORT_CHARTS));
     const sweep = await buildSweepReportFiles({ scenario: run.scenario, scenarioText: run.text, result: SWEEP_MAP, version: '0.1.0', deck: false });
     reports.push(report('sweep-map', sweep, SWEEP_CHARTS));

@@ -1,6 +1,6 @@
 /** A small real run of the default scenario, for report tests (2,000 trials on two worker threads, which run at full speed: about 1.5 s). */
 import { loadScenario } from '../../src/scenario/load-scenario.ts';
-import { runScenario, type ScenarioRun } from '../../src/stats/run-scenario.ts';
+import { runScenario, type ScenarioRun } from '../../src/pipeline/run-scenario.ts';
 
 export const REPORT_TEST_TRIALS = 2_000;
 

@@ -3,7 +3,8 @@
  * Infinity; a figure that is undefined is null with its reason in `notes`.
  */
 import { describe, expect, it } from 'vitest';
-import { nullPaths, runScenario } from '../../src/stats/run-scenario.ts';
+import { nullPaths } from '../../src/stats/full-summary.ts';
+import { runScenario } from '../../src/pipeline/run-scenario.ts';
 import { formatSummaryJson } from '../../src/report/run-record.ts';
 import { scenarioFrom } from '../helpers.ts';
 

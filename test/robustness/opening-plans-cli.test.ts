@@ -11,6 +11,8 @@ import { expansim, SCENARIOS, workspace } from './cli-process.ts';
 const FORBIDDEN = `name: bad-plans
 baseline: holdd
 strategies:
+  ato: {}
+  fitd: {}
   odd: { open: { midstream: never, upstream: migrate } }
   beachhead: { label: ATO, open: { midstream: start, upstream: migrate } }
 `;
@@ -23,8 +25,8 @@ describe('opening plans on the command line', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('✖ bad.yaml:2 baseline: must name one of the strategies (ato, fitd, odd, beachhead); got "holdd"');
-    expect(stderr).toContain('✖ bad.yaml:4 strategies.odd.open.upstream: upstream can migrate only from an opened midstream');
-    expect(stderr).toContain('✖ bad.yaml:5 strategies.beachhead.label: "ATO" is already the label of ato');
+    expect(stderr).toContain('✖ bad.yaml:6 strategies.odd.open.upstream: upstream can migrate only from an opened midstream');
+    expect(stderr).toContain('✖ bad.yaml:7 strategies.beachhead.label: "ATO" is already the label of ato');
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });

@@ -20,9 +20,9 @@ describe('parseScenario', () => {
     expect(scenario.model.streams.upstream.opportunityMix).toEqual({ repurchase: 0, replacement: 0, expansion: 0.3, innovation: 0.7 });
     expect(scenario.model.projectTypes.innovation).toEqual({ baseWinProbability: 0.35, meanCycleMonths: 15, stages: 5, wallDecisionMakers: 4 });
     expect(scenario.model.migration.trapFactor).toBe(0.2);
-    expect(scenario.strategies.ato.rampMonths).toBe(6);
-    expect(scenario.strategies.fitd.rampMonths).toBe(3);
-    expect(scenario.strategies.fitd.sellingMode).toEqual({ downstream: 'product', midstream: 'solution', upstream: 'solution' });
+    expect(scenario.strategies.ato?.rampMonths).toBe(6);
+    expect(scenario.strategies.fitd?.rampMonths).toBe(3);
+    expect(scenario.strategies.fitd?.sellingMode).toEqual({ downstream: 'product', midstream: 'solution', upstream: 'solution' });
   });
 
   it('reads JSON as well as YAML', () => {

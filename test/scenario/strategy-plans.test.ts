@@ -24,7 +24,7 @@ describe('strategies as opening plans', () => {
 
   it('adds plans in the order written, after ATO and FITD, labelled by their key', () => {
     const params = compileParameters(
-      scenarioFrom('name: x\nbaseline: hold\nstrategies:\n  hold: { open: { midstream: never, upstream: never } }\n  beachhead: { label: Beach head, open: { midstream: start, upstream: migrate }, rampMonths: 4 }\n'),
+      scenarioFrom('name: x\nbaseline: hold\nstrategies:\n  hold: { open: { midstream: never, upstream: never } }\n  fitd: {}\n  beachhead: { label: Beach head, open: { midstream: start, upstream: migrate }, rampMonths: 4 }\n  ato: {}\n'),
     );
     expect(params.strategies.map((s) => [s.key, s.label, Array.from(s.open), s.rampMonths])).toEqual([
       ['ato', 'ATO', [OPEN_START, OPEN_START, OPEN_START], 6],
@@ -35,9 +35,35 @@ describe('strategies as opening plans', () => {
     expect(params.baseline).toBe(2);
   });
 
+  it('compare exactly the plans written: any two, without ATO or FITD', () => {
+    const params = compileParameters(
+      scenarioFrom('name: x\nbaseline: hold\nstrategies:\n  hold: { open: { midstream: never, upstream: never } }\n  beachhead: { open: { midstream: start, upstream: migrate }, rampMonths: 4 }\n'),
+    );
+    expect(params.strategies.map((s) => s.key)).toEqual(['hold', 'beachhead']);
+    expect(params.baseline).toBe(0);
+  });
+
+  it('need a baseline when there is no fitd, and at least two plans, each refusal with its line', () => {
+    expect(messages('name: x\nstrategies:\n  hold: { open: { midstream: never, upstream: never } }\n  beachhead: { open: { midstream: start, upstream: migrate } }\n')).toMatchInlineSnapshot(`
+      [
+        "✖ scenarios/x.yaml:2 baseline: is required when strategies: has no fitd (the default baseline): name the plan the others are compared with, one of hold, beachhead",
+      ]
+    `);
+    expect(messages('name: x\nstrategies:\n  ato: { rampMonths: 8 }\n')).toMatchInlineSnapshot(`
+      [
+        "✖ scenarios/x.yaml:3 strategies: compares only ato; a scenario compares at least 2 plans, and strategies: lists exactly the plans compared (add \`fitd: {}\` to compare with FITD as it is)",
+      ]
+    `);
+    expect(messages('name: x\nstrategies: {}\n')).toMatchInlineSnapshot(`
+      [
+        "✖ scenarios/x.yaml:2 strategies: compares no plans; list at least 2, or leave strategies: out to compare ATO and FITD",
+      ]
+    `);
+  });
+
   it('keep the hash a two-strategy scenario had before plans were data', () => {
     // The hash of `name: x` at f48e2ee, before labels, opening rules and the baseline existed.
-    expect(hashScenario(scenarioFrom('name: x\n'))).toBe(hashScenario(scenarioFrom('name: x\nbaseline: fitd\nstrategies: { ato: { label: ATO, open: { midstream: start } } }\n')));
+    expect(hashScenario(scenarioFrom('name: x\n'))).toBe(hashScenario(scenarioFrom('name: x\nbaseline: fitd\nstrategies: { ato: { label: ATO, open: { midstream: start } }, fitd: {} }\n')));
     expect(hashScenario(scenarioFrom('name: x\nbaseline: ato\n'))).not.toBe(hashScenario(scenarioFrom('name: x\n')));
   });
 
@@ -46,6 +72,8 @@ describe('strategies as opening plans', () => {
       'name: x',
       'baseline: fitdd',
       'strategies:',
+      '  ato: {}',
+      '  fitd: {}',
       '  odd: { open: { midstream: never, upstream: migrate } }',
       '  beachhead: { label: FITD, open: { midstream: start, upstream: migrate } }',
       '  Bad-Key: { open: { midstream: start, upstream: start } }',
@@ -53,9 +81,9 @@ describe('strategies as opening plans', () => {
     expect(messages(text)).toMatchInlineSnapshot(`
       [
         "✖ scenarios/x.yaml:2 baseline: must name one of the strategies (ato, fitd, odd, beachhead, Bad-Key); got "fitdd"",
-        "✖ scenarios/x.yaml:4 strategies.odd.open.upstream: upstream can migrate only from an opened midstream: with midstream: never, use upstream: start or never (MODEL.md §3.6)",
-        "✖ scenarios/x.yaml:5 strategies.beachhead.label: "FITD" is already the label of fitd; each plan needs its own",
-        "✖ scenarios/x.yaml:6 strategies.Bad-Key: a plan's key must start with a lower-case letter and hold only letters and digits (at most 24), e.g. beachhead",
+        "✖ scenarios/x.yaml:6 strategies.odd.open.upstream: upstream can migrate only from an opened midstream: with midstream: never, use upstream: start or never (MODEL.md §3.6)",
+        "✖ scenarios/x.yaml:7 strategies.beachhead.label: "FITD" is already the label of fitd; each plan needs its own",
+        "✖ scenarios/x.yaml:8 strategies.Bad-Key: a plan's key must start with a lower-case letter and hold only letters and digits (at most 24), e.g. beachhead",
       ]
     `);
   });

@@ -1,7 +1,7 @@
 /** Summaries of more than two strategies: every plan against the baseline, P(best), dominance and path classes per plan. */
 import { describe, expect, it } from 'vitest';
 import { strategyColumn } from '../../src/engine/outcome-table.ts';
-import { runScenario } from '../../src/stats/run-scenario.ts';
+import { runScenario } from '../../src/pipeline/run-scenario.ts';
 import { shareBest } from '../../src/stats/summarize-outcomes.ts';
 import { scenarioFrom } from '../helpers.ts';
 
@@ -10,6 +10,8 @@ trials: 500
 seed: 9
 baseline: hold
 strategies:
+  ato: {}
+  fitd: {}
   beachhead: { open: { midstream: start, upstream: migrate }, rampMonths: 4 }
   hold: { open: { midstream: never, upstream: never }, buildCost: 0 }
 `);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatApproximateCount, RunLimitError } from '../../src/engine/run-limit-error.ts';
 import { firstNonFiniteFigure } from '../../src/stats/non-finite-figure.ts';
-import { runScenario } from '../../src/stats/run-scenario.ts';
+import { runScenario } from '../../src/pipeline/run-scenario.ts';
 import { scenarioFrom } from '../helpers.ts';
 
 describe('non-finite figures', () => {
@@ -13,7 +13,9 @@ describe('non-finite figures', () => {
 
   it.each(['ato', 'fitd'] as const)('a %s build cost of 1e308 (past the schema) stops with a RunLimitError, not "$NaNM"', async (strategy) => {
     const scenario = scenarioFrom('name: overflow\ntrials: 50\n');
-    scenario.strategies[strategy].buildCost = 1e308;
+    const plan = scenario.strategies[strategy];
+    if (!plan) throw new Error(`the default scenario has no ${strategy}`);
+    plan.buildCost = 1e308;
     const run = runScenario(scenario, { workers: 1, ablate: false });
     await expect(run).rejects.toBeInstanceOf(RunLimitError);
     await expect(run).rejects.toThrow(/is (not a finite number|-?Infinity|NaN): the scenario's values are past what a run can add up/);

@@ -6,7 +6,7 @@
  * the table's share of accounts with an upstream win.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/stats/run-scenario.ts';
+import { runScenario } from '../../src/pipeline/run-scenario.ts';
 import { prepareChartData } from '../../src/stats/prepare-chart-data.ts';
 import { PROJECT_TYPES } from '../../src/scenario/vocabulary.ts';
 import { scenarioFrom } from '../helpers.ts';
@@ -21,7 +21,7 @@ const theRun = () => (ran ??= runScenario(scenario, { workers: 1, ablate: false 
 describe('the funnel', () => {
   it("ends at the table's deals won and shrinks step by step", async () => {
     const run = await theRun();
-    const data = prepareChartData(run.scenario, run.summary, run.table).funnel;
+    const data = prepareChartData(run.params, run.summary, run.table).funnel;
     for (const strategy of ['ato', 'fitd']) {
       const won = PROJECT_TYPES.reduce((sum, type) => sum + data.funnel[strategy]![type].find((s) => s.step === 'won')!.count, 0);
       // Same trials, same count, summed in another order: equal to 1e-9.
@@ -37,7 +37,7 @@ describe('the funnel', () => {
 describe('upstream wins', () => {
   it("the path-classes chart states its precedence and the table's upstream-win share, which its own class cannot exceed", async () => {
     const run = await theRun();
-    const data = prepareChartData(run.scenario, run.summary, run.table).pathClasses;
+    const data = prepareChartData(run.params, run.summary, run.table).pathClasses;
     const subtitle = (buildPathClassesSpec(data).title as { subtitle: string[] }).subtitle.join(' ');
     expect(subtitle).toContain('first class that fits');
     const share = 1 - run.summary.strategies.ato!.pLockedDownstream;

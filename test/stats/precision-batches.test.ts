@@ -1,6 +1,6 @@
 /** A precision run tells its caller each batch's planned total before running it, so a progress bar can count toward it rather than toward the ceiling. */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/stats/run-scenario.ts';
+import { runScenario } from '../../src/pipeline/run-scenario.ts';
 import type { PlannedBatch } from '../../src/stats/precision-run.ts';
 import { precisionNote } from '../../src/cli/precision-note.ts';
 import { scenarioFrom } from '../helpers.ts';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lineCrossings, parseVary, runSweep, zeroContour, type SweepPoint } from '../../src/stats/sweep.ts';
-import { runScenario } from '../../src/stats/run-scenario.ts';
+import { lineCrossings, zeroContour, type SweepPoint } from '../../src/stats/sweep.ts';
+import { runSweep } from '../../src/pipeline/run-sweep.ts';
+import { parseVary } from '../../src/scenario/sweep-parameter.ts';
+import { runScenario } from '../../src/pipeline/run-scenario.ts';
 import { withScenarioValue } from '../../src/scenario/scenario-paths.ts';
 import { scenarioFrom } from '../helpers.ts';
 

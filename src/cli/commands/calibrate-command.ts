@@ -15,6 +15,7 @@ import { loadScenario } from '../../scenario/load-scenario.ts';
 import { parseScenario, validateScenario } from '../../scenario/parse-scenario.ts';
 import { scenarioSchema, type Scenario } from '../../scenario/scenario-schema.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
+import { DEFAULT_BASELINE } from '../../scenario/vocabulary.ts';
 import type { CalibrateOptions } from '../parse-arguments.ts';
 import { recoverInterruptedOutput } from '../../report/recover-interrupted-output.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
@@ -46,6 +47,10 @@ export async function calibrateCommand(csvPath: string, options: CalibrateOption
     if (problem) throw new UsageError(problem);
   }
   const base = baseScenario(options.base);
+  const followed = options.strategy ?? DEFAULT_BASELINE;
+  if (!(followed in base.strategies)) {
+    throw new UsageError(`--strategy ${followed}: the base scenario ${options.base ?? ''} has no such plan (it has ${Object.keys(base.strategies).join(', ')}); calibrate fits the win factors of ATO or FITD`);
+  }
   let parsed;
   try {
     parsed = loadDealHistory(csvPath, { valueUnit: options.valueUnit });

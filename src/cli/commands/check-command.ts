@@ -10,7 +10,7 @@ import { compileParameters } from '../../model/parameters.ts';
 import { MAX_SCENARIO_BYTES, parseScenario } from '../../scenario/parse-scenario.ts';
 import { decodeUtf8, readInputFile } from '../../scenario/read-input-file.ts';
 import { ScenarioError } from '../../scenario/scenario-issue.ts';
-import { runScenario } from '../../stats/run-scenario.ts';
+import { runScenario } from '../../pipeline/run-scenario.ts';
 import { parseRunRecord } from '../../report/parse-run-record.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
 import { packageVersion } from '../../report/package-version.ts';

@@ -18,8 +18,10 @@ import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, SHARD_MA
 import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import { hashScenario } from '../../scenario/scenario-hash.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
-import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../../stats/barrier-ablation.ts';
-import { summarizeFullRun } from '../../stats/run-scenario.ts';
+import { DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../../stats/barrier-ablation.ts';
+import { ablationPlan } from '../../pipeline/ablation-plan.ts';
+import { compileRun } from '../../pipeline/compile-run.ts';
+import { analyseRun } from '../../pipeline/analyse-run.ts';
 import { outputFolderName, runOutputFolder } from '../../report/output-location.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
@@ -168,10 +170,12 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   prepareOutputFolder(target, targetOptions, io);
   await checkpoint('summary');
   const table = concatOutcomeTables(partials.map((p) => p.table));
-  const summary = summarizeFullRun(scenario, table, header.analysis.ablate ? header.analysis.ablationHigh : null);
+  // The partials hold the ablation's variants; merging only reads them back.
+  const compiled = { ...compileRun(scenario, { ablate: false }), analysis: { ...header.analysis, precision: null } };
+  const summary = analyseRun({ compiled, table });
   if (options.charts) await checkpoint('charts');
   const extraFiles = options.charts
-    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`), checkpoint, deck: options.deck })
+    ? await (await import('../../report/build-report-files.ts')).buildReportFiles({ scenario, params: compiled.params, scenarioText: header.scenarioText, summary, table, version: packageVersion(), onWarning: (w) => io.err(`warning: ${w}\n`), checkpoint, deck: options.deck })
     : [];
   await checkpoint('write');
   await writeRunOutput(target, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSweepParameter, sweepGridProblem, MAX_SWEEP_POINTS } from '../../src/stats/sweep-parameter.ts';
+import { readSweepParameter, sweepGridProblem, MAX_SWEEP_POINTS } from '../../src/scenario/sweep-parameter.ts';
 import { modelInputPaths, RUN_SETTINGS, scenarioValue, withScenarioValue } from '../../src/scenario/scenario-paths.ts';
 import { numericPaths } from '../../src/scenario/schema-paths.ts';
 import { compileParameters } from '../../src/model/parameters.ts';

@@ -4,7 +4,7 @@
  * twice, and a grid small enough to play. Problems are plain sentences about
  * the text itself; the CLI says which flag it came from.
  */
-import { modelInputProblem } from '../scenario/scenario-paths.ts';
+import { modelInputProblem } from './scenario-paths.ts';
 
 /** Most values one swept parameter may take, and most points a sweep may have. */
 export const MAX_VALUES_PER_PARAMETER = 101;

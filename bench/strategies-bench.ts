@@ -1,0 +1,235 @@
+/**
+ * The speed of strategies as data (issue 12), in two measures:
+ *   1. a two-strategy run, this checkout against the release before the
+ *      refactor (commit f48e2ee, checked out as a temporary git worktree that
+ *      shares this checkout's node_modules), the two CLIs run alternately;
+ *   2. the cost of 2, 4 and 6 plans on the same accounts, relative to 2: the
+ *      whole CLI process and the engine alone in this thread.
+ * Every figure is a median over rounds that alternate the variants, so load
+ * on the machine falls on all of them alike; whole processes report wall time
+ * and CPU time (user + system, read by bench/report-cpu.mjs), the steadier of
+ * the two on a shared machine. Each round also times both CLIs' start-up (a
+ * 100-trial run without the ablation), so the ratio of the runs' own work,
+ * start-up taken off, can be quoted next to the whole runs'.
+ *
+ *   npx tsx bench/strategies-bench.ts [--rounds 5] [--trials 10000]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compileParameters } from '../src/model/parameters.ts';
+import { runTrials } from '../src/engine/run-trials.ts';
+import { parseScenario } from '../src/scenario/parse-scenario.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BEFORE_COMMIT = 'f48e2ee';
+const CPU_HOOK = join(ROOT, 'bench/report-cpu.mjs');
+
+/** Plans added, two at a time, to the default pair. */
+const FURTHER_PLANS = [
+  '  beachhead: { label: Beachhead, open: { midstream: start, upstream: migrate }, rampMonths: 4 }',
+  '  hold: { label: Hold, open: { midstream: never, upstream: never }, buildCost: 0 }',
+  '  midOnly: { label: Midstream only, open: { midstream: migrate, upstream: never } }',
+  '  upFirst: { label: Upstream first, open: { midstream: never, upstream: start }, rampMonths: 5 }',
+];
+export const PLAN_COUNTS = [2, 4, 6] as const;
+
+export interface Median {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export interface StrategiesBench {
+  trials: number;
+  rounds: number;
+  twoStrategies: {
+    beforeCommit: string;
+    before: { wallMs: Median; cpuMs: Median; startUpCpuMs: Median };
+    now: { wallMs: Median; cpuMs: Median; startUpCpuMs: Median };
+    wallRatio: number;
+    cpuRatio: number;
+    /** CPU of the run less the median start-up's, now over before. */
+    workCpuRatio: number;
+  };
+  plans: { plans: number; wallMs: Median; cpuMs: Median; engineMs: Median; wallRatio: number; cpuRatio: number; engineRatio: number }[];
+}
+
+function median(samples: readonly number[]): Median {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const value = sorted.length % 2 ? sorted[Math.floor(middle)] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { median: value ?? Number.NaN, min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN, runs: sorted.length };
+}
+
+/** One `expansim run` of `scenarioFile` with the CLI under `checkout`: wall and CPU milliseconds. */
+function timeRun(checkout: string, scenarioFile: string, args: readonly string[]): { wallMs: number; cpuMs: number } {
+  const folder = mkdtempSync(join(tmpdir(), 'expansim-strategies-bench-'));
+  const cpuFile = join(folder, 'cpu.json');
+  try {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, ['--import', CPU_HOOK, join(checkout, 'bin/expansim.js'), 'run', scenarioFile, '--quiet', '--no-charts', '--out', join(folder, 'out'), ...args], {
+      cwd: checkout,
+      env: { ...process.env, EXPANSIM_BENCH_CPU_FILE: cpuFile },
+      encoding: 'utf8',
+    });
+    const wallMs = performance.now() - start;
+    if (result.status !== 0) throw new Error(`expansim run in ${checkout} failed (${result.status}): ${result.stderr}`);
+    const cpu = JSON.parse(readFileSync(cpuFile, 'utf8')) as { userMicros: number; systemMicros: number };
+    return { wallMs, cpuMs: (cpu.userMicros + cpu.systemMicros) / 1000 };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The release before the refactor as a temporary worktree; removed by the returned function. */
+function checkOutBefore(): { folder: string; remove: () => void } {
+  const parent = mkdtempSync(join(tmpdir(), 'expansim-before-'));
+  const folder = join(parent, 'expansim');
+  const git = (...args: string[]) => {
+    const result = spawnSync('git', ['-C', ROOT, ...args], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  };
+  git('worktree', 'add', '--detach', folder, BEFORE_COMMIT);
+  symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'));
+  return {
+    folder,
+    remove: () => {
+      git('worktree', 'remove', '--force', folder);
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The default scenario with `plans` plans (the default pair, then FURTHER_PLANS). */
+function scenarioWithPlans(plans: number): string {
+  const text = readFileSync(join(ROOT, 'scenarios/hp-cso.yaml'), 'utf8');
+  if (plans === 2) return text;
+  const lines = ['strategies:', '  ato: {}', '  fitd: {}', ...FURTHER_PLANS.slice(0, plans - 2)];
+  return `${text.replace(/^strategies:\n(?: .*\n)*/m, '')}\n${lines.join('\n')}\n`;
+}
+
+export async function strategiesBench(options: { rounds?: number; trials?: number; log?: (text: string) => void } = {}): Promise<StrategiesBench> {
+  const { rounds = 5, trials = 10_000, log = () => {} } = options;
+  const hpCso = join(ROOT, 'scenarios/hp-cso.yaml');
+  // One worker: the figures then measure the work, not how the machine's cores are shared out.
+  const args = ['--trials', String(trials), '--workers', '1'];
+
+  log(`  two strategies: this checkout against ${BEFORE_COMMIT}, ${rounds} rounds of ${trials.toLocaleString('en-US')} trials`);
+  const before = checkOutBefore();
+  const samples = { before: [] as { wallMs: number; cpuMs: number }[], now: [] as { wallMs: number; cpuMs: number }[] };
+  const startUp = { before: [] as number[], now: [] as number[] };
+  try {
+    timeRun(before.folder, hpCso, ['--trials', '200', '--workers', '1']);
+    timeRun(ROOT, hpCso, ['--trials', '200', '--workers', '1']);
+    for (let round = 0; round < rounds; round++) {
+      // Alternate which goes first, so neither always runs on a warmer machine.
+      const order = round % 2 === 0 ? (['before', 'now'] as const) : (['now', 'before'] as const);
+      for (const which of order) {
+        const checkout = which === 'before' ? before.folder : ROOT;
+        samples[which].push(timeRun(checkout, hpCso, args));
+        startUp[which].push(timeRun(checkout, hpCso, ['--trials', '100', '--workers', '1', '--no-ablate']).cpuMs);
+      }
+    }
+  } finally {
+    before.remove();
+  }
+  const summarize = (runs: { wallMs: number; cpuMs: number }[]) => ({ wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)) });
+  const then = { ...summarize(samples.before), startUpCpuMs: median(startUp.before) };
+  const now = { ...summarize(samples.now), startUpCpuMs: median(startUp.now) };
+  const work = (run: typeof now) => run.cpuMs.median - run.startUpCpuMs.median;
+
+  log(`  2, 4 and 6 plans: ${rounds} rounds of ${trials.toLocaleString('en-US')} trials (whole process, --no-ablate) and of the engine alone`);
+  const folder = mkdtempSync(join(tmpdir(), 'expansim-plans-bench-'));
+  const perPlans = new Map<number, { process: { wallMs: number; cpuMs: number }[]; engineMs: number[] }>();
+  try {
+    const files = new Map(PLAN_COUNTS.map((plans) => [plans, join(folder, `plans-${plans}.yaml`)]));
+    const compiled = new Map(
+      PLAN_COUNTS.map((plans) => {
+        const text = scenarioWithPlans(plans);
+        writeFileSync(files.get(plans) ?? '', text);
+        const parsed = parseScenario(text);
+        if (!parsed.ok) throw new Error(`the ${plans}-plan bench scenario is invalid: ${JSON.stringify(parsed.issues)}`);
+        if (Object.keys(parsed.scenario.strategies).length !== plans) throw new Error(`the ${plans}-plan bench scenario has other plans`);
+        return [plans, { params: compileParameters(parsed.scenario), seed: parsed.scenario.seed }];
+      }),
+    );
+    for (const plans of PLAN_COUNTS) perPlans.set(plans, { process: [], engineMs: [] });
+    for (const { params, seed } of compiled.values()) runTrials(params, seed, 0, 500);
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? PLAN_COUNTS : [...PLAN_COUNTS].reverse();
+      for (const plans of order) {
+        const entry = perPlans.get(plans);
+        const run = compiled.get(plans);
+        if (!entry || !run) continue;
+        entry.process.push(timeRun(ROOT, files.get(plans) ?? '', [...args, '--no-ablate']));
+        const start = performance.now();
+        runTrials(run.params, run.seed, 0, trials);
+        entry.engineMs.push(performance.now() - start);
+      }
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const two = perPlans.get(2);
+  const base = two ? { ...summarize(two.process), engineMs: median(two.engineMs) } : undefined;
+  const plans = PLAN_COUNTS.map((count) => {
+    const entry = perPlans.get(count) ?? { process: [], engineMs: [] };
+    const figures = { ...summarize(entry.process), engineMs: median(entry.engineMs) };
+    return {
+      plans: count,
+      ...figures,
+      wallRatio: figures.wallMs.median / (base?.wallMs.median ?? Number.NaN),
+      cpuRatio: figures.cpuMs.median / (base?.cpuMs.median ?? Number.NaN),
+      engineRatio: figures.engineMs.median / (base?.engineMs.median ?? Number.NaN),
+    };
+  });
+  return {
+    trials,
+    rounds,
+    twoStrategies: {
+      beforeCommit: BEFORE_COMMIT,
+      before: then,
+      now,
+      wallRatio: now.wallMs.median / then.wallMs.median,
+      cpuRatio: now.cpuMs.median / then.cpuMs.median,
+      workCpuRatio: work(now) / work(then),
+    },
+    plans,
+  };
+}
+
+/** The bench's lines for the table `npm run bench` prints. */
+export function formatStrategiesBench(bench: StrategiesBench): string[] {
+  const s = (t: Median) => `${(t.median / 1000).toFixed(2)} s (${(t.min / 1000).toFixed(2)}–${(t.max / 1000).toFixed(2)})`;
+  const { before, now, wallRatio, cpuRatio, workCpuRatio, beforeCommit } = bench.twoStrategies;
+  return [
+    `  two strategies, ${bench.trials.toLocaleString('en-US')} trials, 1 worker, ${bench.rounds} rounds`,
+    `    before (${beforeCommit})   wall ${s(before.wallMs)}   CPU ${s(before.cpuMs)}   start-up CPU ${s(before.startUpCpuMs)}`,
+    `    now                wall ${s(now.wallMs)}   CPU ${s(now.cpuMs)}   start-up CPU ${s(now.startUpCpuMs)}`,
+    `    now / before       wall ${wallRatio.toFixed(2)}×   CPU ${cpuRatio.toFixed(2)}×   CPU less start-up ${workCpuRatio.toFixed(2)}×   [goal ≤ 1.05×: ${workCpuRatio <= 1.05 ? 'met' : 'NOT met'}]`,
+    `  N plans against 2 (goal about N/2)`,
+    ...bench.plans.map(
+      (p) =>
+        `    ${p.plans} plans   process wall ${s(p.wallMs)} = ${p.wallRatio.toFixed(2)}×   CPU ${s(p.cpuMs)} = ${p.cpuRatio.toFixed(2)}×   engine ${(p.engineMs.median / 1000).toFixed(2)} s = ${p.engineRatio.toFixed(2)}× (N/2 = ${(p.plans / 2).toFixed(1)})`,
+    ),
+  ];
+}
+
+function argument(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number`);
+  return value;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const bench = await strategiesBench({ rounds: argument('--rounds', 5), trials: argument('--trials', 10_000), log: (text) => process.stderr.write(`${text}\n`) });
+  process.stdout.write(`${formatStrategiesBench(bench).join('\n')}\n`);
+  mkdirSync(join(ROOT, 'output/bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'output/bench/strategies.json'), `${JSON.stringify(bench, null, 2)}\n`);
+  process.stdout.write('  Written to output/bench/strategies.json\n');
+}
