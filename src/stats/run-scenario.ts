@@ -8,12 +8,14 @@ import type { OutcomeTable } from '../engine/outcome-table.ts';
 import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
 import { hashScenario } from '../scenario/scenario-hash.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
-import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS, summarizeAblation, type AblationSummary } from './barrier-ablation.ts';
+import { analysisPlan } from './analysis-plan.ts';
+import { DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS, summarizeAblation, type AblationSummary } from './barrier-ablation.ts';
 import { assertFiniteOutcomes, assertFiniteSummary } from './non-finite-figure.ts';
 import { summarizePathClasses, type PathClassSummary } from './path-classes.ts';
 import { runToPrecision, type PrecisionSummary, type PrecisionTarget } from './precision-run.ts';
 import { summarizeDominanceAgainst, type DominanceSummary } from './risk-profile.ts';
 import { comparedPair } from './compared-pair.ts';
+import { summarizeRobustness, type RobustnessSummary } from './summarize-robustness.ts';
 import { strategyColumn } from '../engine/outcome-table.ts';
 import { summarizeOutcomes, type RunFacts, type Summary } from './summarize-outcomes.ts';
 
@@ -38,6 +40,8 @@ export interface FullSummary extends Summary {
   pathClasses: PathClassSummary;
   ablation?: AblationSummary;
   precision?: PrecisionSummary;
+  /** How sure the verdict is, and what it hinges on (summarize-robustness.ts). */
+  robustness: RobustnessSummary;
 }
 
 export interface ScenarioRun {
@@ -69,17 +73,19 @@ export function summarizeRun(scenario: Scenario, table: OutcomeTable): Summary {
   return summarizeOutcomes(table, runFacts(scenario), compileParameters(scenario));
 }
 
-/** The core summary plus dominance, path classes, and the ablation and precision sections when run. */
+/** The core summary plus dominance, path classes, robustness, and the ablation and precision sections when run. */
 export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablationHigh: number | null, precision?: PrecisionSummary): FullSummary {
   assertFiniteOutcomes(table);
   const params = compileParameters(scenario);
   const baseline = params.strategies[params.baseline]!.key;
   const { a, b } = comparedPair(params);
   const npvs = Object.fromEntries(table.strategies.map((key) => [key, strategyColumn(table, key, 'npv')]));
+  const core = summarizeOutcomes(table, runFacts(scenario), params);
   const summary: FullSummary = {
-    ...summarizeOutcomes(table, runFacts(scenario), params),
+    ...core,
     dominance: summarizeDominanceAgainst(npvs, baseline),
     pathClasses: summarizePathClasses(table, params),
+    robustness: summarizeRobustness(table, params, [a.key, b.key], core.notes),
   };
   for (const strategy of table.strategies) {
     for (const [path, group] of Object.entries(summary.pathClasses[strategy]!)) {
@@ -115,7 +121,7 @@ function noteSingleTrialSpreads(summary: FullSummary): void {
 /** Runs a scenario (a fixed number of trials, or to a precision target) and summarizes it. */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
   const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, checkpoint, ...simulation } = options;
-  const plan = ablate ? ablationPlan(scenario, ablationHigh) : { variants: [], contrasts: [] };
+  const plan = ablate ? analysisPlan(scenario, ablationHigh) : { variants: [], contrasts: [] };
   const engineOptions = { ...simulation, ...plan, variantTrials: ablationTrials };
   if (precision) {
     const { table, precision: reached, workers } = await runToPrecision(scenario, precision, engineOptions);

@@ -16,7 +16,8 @@ import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, SHARD_MA
 import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import { hashScenario } from '../../scenario/scenario-hash.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
-import { ablationPlan, DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../../stats/barrier-ablation.ts';
+import { DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../../stats/barrier-ablation.ts';
+import { analysisPlan } from '../../stats/analysis-plan.ts';
 import { summarizeFullRun } from '../../stats/run-scenario.ts';
 import { outputFolderName, runOutputFolder } from '../../report/output-location.ts';
 import { packageVersion } from '../../report/package-version.ts';
@@ -55,7 +56,7 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     ablationTrials: options.ablationTrials ?? DEFAULT_ABLATION_TRIALS,
     ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
   };
-  const plan = analysis.ablate ? ablationPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
+  const plan = analysis.ablate ? analysisPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
   const checkpoint = phaseCheckpoint(io, signal);
   await checkpoint('trials');
   const progress = createProgress(range.count, io.interactive && options.progress && !options.quiet);
@@ -105,7 +106,7 @@ function statSize(path: string): number {
 
 function ablationKeys(header: ShardHeader): string[] {
   if (!header.analysis.ablate) return [];
-  const plan = ablationPlan(header.scenario, header.analysis.ablationHigh);
+  const plan = analysisPlan(header.scenario, header.analysis.ablationHigh);
   return [...plan.variants, ...plan.contrasts].map((v) => v.key);
 }
 

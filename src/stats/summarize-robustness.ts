@@ -1,0 +1,40 @@
+/**
+ * "How sure, and on what does it hinge?": the analyses that test the run's
+ * verdict, all on the run's own worlds (common random numbers) — the cash
+ * figures per strategy, the verdict under other valuations, and which
+ * accounts the compared pair's A wins. With more than two plans they follow
+ * the compared pair only.
+ */
+import type { OutcomeTable } from '../engine/outcome-table.ts';
+import type { ModelParameters } from '../model/parameters.ts';
+import { summarizeCashNeeds, type CashNeeds } from './cash-needs.ts';
+import { summarizeValuationRobustness, type ValuationRobustness } from './valuation-robustness.ts';
+import { summarizeWhoWinsWhere, type WhoWinsWhere } from './who-wins-where.ts';
+
+export interface RobustnessSummary {
+  /** The compared pair, A − B, that the verdicts and the rule follow. */
+  pair: [string, string];
+  /** Trials whose cash paths the cash figures read (the fan chart's sample: the first 10,000). */
+  cashSampledTrials: number;
+  /** Payback and peak cash need by strategy key; null without sampled paths (see notes). */
+  cash: Record<string, CashNeeds> | null;
+  valuation: ValuationRobustness;
+  whoWinsWhere: WhoWinsWhere;
+}
+
+export function summarizeRobustness(
+  table: OutcomeTable,
+  params: Pick<ModelParameters, 'discountRate' | 'horizonMonths' | 'runRateTerminalValue' | 'valuationRates'>,
+  pair: readonly [string, string],
+  notes: Record<string, string>,
+): RobustnessSummary {
+  const sampled = table.cashPathCount;
+  if (sampled === 0) notes['robustness.cash'] = 'no trial of this run kept its cash path';
+  return {
+    pair: [pair[0], pair[1]],
+    cashSampledTrials: sampled,
+    cash: sampled === 0 ? null : Object.fromEntries(table.strategies.map((s) => [s, summarizeCashNeeds(table.cashPaths[s]!, sampled, table.horizonMonths)])),
+    valuation: summarizeValuationRobustness(table, params, pair, notes),
+    whoWinsWhere: summarizeWhoWinsWhere(table, pair, notes),
+  };
+}
