@@ -16,6 +16,7 @@ import { runToPrecision, type PrecisionSummary, type PrecisionTarget } from './p
 import { summarizeDominanceAgainst, type DominanceSummary } from './risk-profile.ts';
 import { comparedPair } from './compared-pair.ts';
 import { summarizeRobustness, type RobustnessSummary } from './summarize-robustness.ts';
+import { runSwitchovers, type SwitchoverSummary } from './switchovers.ts';
 import { strategyColumn } from '../engine/outcome-table.ts';
 import { summarizeOutcomes, type RunFacts, type Summary } from './summarize-outcomes.ts';
 
@@ -74,7 +75,13 @@ export function summarizeRun(scenario: Scenario, table: OutcomeTable): Summary {
 }
 
 /** The core summary plus dominance, path classes, robustness, and the ablation and precision sections when run. */
-export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablationHigh: number | null, precision?: PrecisionSummary): FullSummary {
+export function summarizeFullRun(
+  scenario: Scenario,
+  table: OutcomeTable,
+  ablationHigh: number | null,
+  precision?: PrecisionSummary,
+  switchovers: SwitchoverSummary | null = null,
+): FullSummary {
   assertFiniteOutcomes(table);
   const params = compileParameters(scenario);
   const baseline = params.strategies[params.baseline]!.key;
@@ -85,7 +92,7 @@ export function summarizeFullRun(scenario: Scenario, table: OutcomeTable, ablati
     ...core,
     dominance: summarizeDominanceAgainst(npvs, baseline),
     pathClasses: summarizePathClasses(table, params),
-    robustness: summarizeRobustness(table, params, [a.key, b.key], core.notes),
+    robustness: summarizeRobustness(table, params, [a.key, b.key], core.notes, switchovers),
   };
   for (const strategy of table.strategies) {
     for (const [path, group] of Object.entries(summary.pathClasses[strategy]!)) {
@@ -118,6 +125,14 @@ function noteSingleTrialSpreads(summary: FullSummary): void {
   }
 }
 
+/** The switchover analysis for the run's compared pair, on the same workers and signal. */
+function runSwitchoversFor(scenario: Scenario, simulation: Pick<SimulationOptions, 'workers' | 'signal'>): Promise<SwitchoverSummary> {
+  const params = compileParameters(scenario);
+  const { a, b } = comparedPair(params);
+  const labels = Object.fromEntries(params.strategies.map((s) => [s.key, s.label]));
+  return runSwitchovers(scenario, [a.key, b.key], { workers: simulation.workers, signal: simulation.signal, pair: [a.index, b.index], labels });
+}
+
 /** Runs a scenario (a fixed number of trials, or to a precision target) and summarizes it. */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
   const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, checkpoint, ...simulation } = options;
@@ -126,10 +141,12 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   if (precision) {
     const { table, precision: reached, workers } = await runToPrecision(scenario, precision, engineOptions);
     const ran = { ...scenario, trials: reached.trialsUsed };
+    const switchovers = ablate ? await runSwitchoversFor(ran, simulation) : null;
     await checkpoint?.('summary');
-    return { scenario: ran, table, workers, summary: summarizeFullRun(ran, table, ablate ? ablationHigh : null, reached) };
+    return { scenario: ran, table, workers, summary: summarizeFullRun(ran, table, ablate ? ablationHigh : null, reached, switchovers) };
   }
   const { table, workers } = await runSimulation(scenario, { ...engineOptions, trials: scenario.trials });
+  const switchovers = ablate ? await runSwitchoversFor(scenario, simulation) : null;
   await checkpoint?.('summary');
-  return { scenario, table, workers, summary: summarizeFullRun(scenario, table, ablate ? ablationHigh : null) };
+  return { scenario, table, workers, summary: summarizeFullRun(scenario, table, ablate ? ablationHigh : null, undefined, switchovers) };
 }

@@ -10,6 +10,7 @@ import type { ModelParameters } from '../model/parameters.ts';
 import { summarizeCashNeeds, type CashNeeds } from './cash-needs.ts';
 import { summarizeValuationRobustness, type ValuationRobustness } from './valuation-robustness.ts';
 import { summarizeWhoWinsWhere, type WhoWinsWhere } from './who-wins-where.ts';
+import type { SwitchoverSummary } from './switchovers.ts';
 
 export interface RobustnessSummary {
   /** The compared pair, A − B, that the verdicts and the rule follow. */
@@ -20,6 +21,8 @@ export interface RobustnessSummary {
   cash: Record<string, CashNeeds> | null;
   valuation: ValuationRobustness;
   whoWinsWhere: WhoWinsWhere;
+  /** Which assumption, if wrong, changes the decision; null when not run (see notes). */
+  switchovers: SwitchoverSummary | null;
 }
 
 export function summarizeRobustness(
@@ -27,7 +30,12 @@ export function summarizeRobustness(
   params: Pick<ModelParameters, 'discountRate' | 'horizonMonths' | 'runRateTerminalValue' | 'valuationRates'>,
   pair: readonly [string, string],
   notes: Record<string, string>,
+  switchovers: SwitchoverSummary | null = null,
 ): RobustnessSummary {
+  if (switchovers === null) notes['robustness.switchovers'] = 'switchovers run with the barrier ablation; this run had none (--no-ablate, or a merge of shards)';
+  switchovers?.assumptions.forEach((swing, i) => {
+    if (swing.switchover === null) notes[`robustness.switchovers.assumptions[${i}].switchover`] = 'the verdict does not flip in the range';
+  });
   const sampled = table.cashPathCount;
   if (sampled === 0) notes['robustness.cash'] = 'no trial of this run kept its cash path';
   return {
@@ -36,5 +44,6 @@ export function summarizeRobustness(
     cash: sampled === 0 ? null : Object.fromEntries(table.strategies.map((s) => [s, summarizeCashNeeds(table.cashPaths[s]!, sampled, table.horizonMonths)])),
     valuation: summarizeValuationRobustness(table, params, pair, notes),
     whoWinsWhere: summarizeWhoWinsWhere(table, pair, notes),
+    switchovers,
   };
 }
