@@ -20,6 +20,8 @@ import { chartNotes } from './chart-notes.ts';
 import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
 import type { ReportChart } from './report-page.ts';
 import { precisionReached, riskVerdict } from './risk-verdicts.ts';
+import { robustnessCaveat } from './robustness-section.ts';
+import { shortName } from '../charts/chart-theme.ts';
 import { sweepBasis, sweepHeadline, sweepVerdict } from './sweep-headline.ts';
 
 const MAX_FACT_LENGTH = 100;
@@ -36,10 +38,11 @@ function deckFacts(facts: readonly [string, string][]): [string, string][] {
 export function runDeckInput(scenario: Scenario, summary: FullSummary, charts: readonly ReportChart[], pLoss: Record<string, number>, version: string): DeckInput {
   const precision = precisionReached(summary.precision, summary.currency);
   const strategies = strategyRefs(compileParameters(scenario));
+  const robustness = robustnessCaveat(summary, Object.fromEntries(strategies.map((s) => [s.key, shortName(s)])));
   return {
     eyebrow: `expansim · ${summary.scenario} · ${strategies.map((s) => s.label).join(' vs ')}`,
     headline: reportHeadline(summary),
-    caveat: [reportVerdict(summary), riskVerdict(summary.dominance, summary.currency), ...(precision ? [precision] : []), reportBasis(summary)],
+    caveat: [reportVerdict(summary), ...(robustness ? [robustness] : []), riskVerdict(summary.dominance, summary.currency), ...(precision ? [precision] : []), reportBasis(summary)],
     charts: deckCharts(charts),
     table: {
       title: 'The headline figures',

@@ -22,6 +22,7 @@ import type { AblationSummary } from './barrier-ablation.ts';
 import type { PathClassSummary } from './path-classes.ts';
 import type { PrecisionSummary } from './precision-run.ts';
 import type { FullSummary } from './run-scenario.ts';
+import type { RobustnessSummary } from './summarize-robustness.ts';
 
 /** Histograms of heavy-tailed money values are shown between these quantiles. */
 export const CLIP_QUANTILES = [0.01, 0.99] as const;
@@ -143,6 +144,14 @@ export interface ChartData extends ChartPlans {
   convergence: ConvergenceData | null;
   /** Null with two strategies (P(better) says it all). */
   bestPlan: BestPlanData | null;
+  robustness: RobustnessData;
+}
+
+/** The robustness analyses (summarize-robustness.ts) as the report's section charts them. */
+export interface RobustnessData extends ChartPlans {
+  currency: string;
+  horizonMonths: number;
+  robustness: RobustnessSummary;
 }
 
 
@@ -280,5 +289,6 @@ export function prepareChartData(scenario: Scenario, summary: FullSummary, table
     bestPlan: summary.pBest
       ? { ...plans, currency, trials: table.count, pBest: summary.pBest, meanNpv: perStrategy((s) => summary.strategies[s]!.npv.mean) }
       : null,
+    robustness: { ...plans, currency, horizonMonths: table.horizonMonths, robustness: summary.robustness },
   };
 }

@@ -61,12 +61,12 @@ function withComparison(summary: Summary, mean: number, ci95: [number, number] |
 describe('buildReportHtml', () => {
   it('opens with the headline answer, then the evidence in registry order, then the run facts', async () => {
     const html = buildReportHtml(await input());
-    const order = ['<h1>', 'id="heading-contents"', 'id="chart-first-chart"', 'id="chart-second-chart"', 'id="heading-facts"', 'Scenario file'].map((marker) => html.indexOf(marker));
+    const order = ['<h1>', 'id="heading-contents"', 'id="heading-robustness"', 'id="heading-risk"', 'id="chart-first-chart"', 'id="chart-second-chart"', 'id="heading-facts"', 'Scenario file'].map((marker) => html.indexOf(marker));
     expect(order.every((position) => position > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html).toContain('How to read it.');
     const contents = [...html.matchAll(/<a href="#([\w-]+)">/g)].map((m) => m[1]);
-    expect(contents).toEqual(['heading-risk', 'heading-first-chart', 'heading-second-chart', 'heading-facts']);
+    expect(contents).toEqual(['heading-robustness', 'heading-risk', 'heading-first-chart', 'heading-second-chart', 'heading-facts']);
     for (const id of contents) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('9.9.9');
   });
@@ -123,7 +123,7 @@ describe('buildSweepReportHtml', () => {
     const html = buildSweepReportHtml(await sweepInput());
     expect(html).toContain('<h1>ATO is ahead below functional walls ≈ 0.67 (0.55–0.8 at 95%); FITD above</h1>');
     expect(html).toContain(escapeHtml("At this scenario's own value (functional walls 0.5), ATO − FITD = +$0.30M [95% CI $0.10M to $0.50M] per account: ATO is ahead."));
-    const order = ['<h1>', 'id="heading-contents"', 'id="chart-first-chart"', 'id="heading-points"', 'id="heading-facts"', 'Scenario file'].map((m) => html.indexOf(m));
+    const order = ['<h1>', 'id="heading-contents"', 'id="heading-robustness"', 'id="heading-risk"', 'id="chart-first-chart"', 'id="heading-points"', 'id="heading-facts"', 'Scenario file'].map((m) => html.indexOf(m));
     expect(order.every((position) => position > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html.match(/<tr( class="base")?><td>/g)).toHaveLength(SWEEP_LINE.points.length);

@@ -16,6 +16,7 @@ import { writeRunOutput } from '../../report/write-run-output.ts';
 import { packageVersion } from '../../report/package-version.ts';
 import { formatSummaryTable, strategyLabelsOf } from '../format-summary-table.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
+import { formatRobustnessTable } from '../format-robustness-table.ts';
 import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
@@ -114,6 +115,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   else if (!options.quiet) {
     io.out(formatSummaryTable(summary, strategyLabelsOf(scenario)));
     io.out(formatAnalysisTable(summary, strategyLabelsOf(scenario)));
+    io.out(formatRobustnessTable(summary, strategyLabelsOf(scenario)));
     io.out(`  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   }
   return EXIT_OK;
