@@ -29,6 +29,8 @@ export interface AnalysisOptions {
   ablationHigh?: number;
   /** Add trials until the difference's interval is this narrow (see precision-run.ts). */
   precision?: PrecisionTarget;
+  /** Run the assumption switchovers after the trials, when the ablation runs (default true; see switchovers.ts for the cost). */
+  switchovers?: boolean;
   /** Awaited with `summary` once the trials are done; a rejection stops the run there (a cancel). */
   checkpoint?: (step: string) => Promise<void>;
 }
@@ -135,18 +137,18 @@ function runSwitchoversFor(scenario: Scenario, simulation: Pick<SimulationOption
 
 /** Runs a scenario (a fixed number of trials, or to a precision target) and summarizes it. */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
-  const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, checkpoint, ...simulation } = options;
+  const { ablate = true, ablationTrials = DEFAULT_ABLATION_TRIALS, ablationHigh = DEFAULT_ABLATION_HIGH, precision, checkpoint, switchovers: switching = true, ...simulation } = options;
   const plan = ablate ? analysisPlan(scenario, ablationHigh) : { variants: [], contrasts: [] };
   const engineOptions = { ...simulation, ...plan, variantTrials: ablationTrials };
   if (precision) {
     const { table, precision: reached, workers } = await runToPrecision(scenario, precision, engineOptions);
     const ran = { ...scenario, trials: reached.trialsUsed };
-    const switchovers = ablate ? await runSwitchoversFor(ran, simulation) : null;
+    const switchovers = ablate && switching ? await runSwitchoversFor(ran, simulation) : null;
     await checkpoint?.('summary');
     return { scenario: ran, table, workers, summary: summarizeFullRun(ran, table, ablate ? ablationHigh : null, reached, switchovers) };
   }
   const { table, workers } = await runSimulation(scenario, { ...engineOptions, trials: scenario.trials });
-  const switchovers = ablate ? await runSwitchoversFor(scenario, simulation) : null;
+  const switchovers = ablate && switching ? await runSwitchoversFor(scenario, simulation) : null;
   await checkpoint?.('summary');
   return { scenario, table, workers, summary: summarizeFullRun(scenario, table, ablate ? ablationHigh : null, undefined, switchovers) };
 }
