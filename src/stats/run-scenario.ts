@@ -16,7 +16,7 @@ import { runToPrecision, type PrecisionSummary, type PrecisionTarget } from './p
 import { summarizeDominanceAgainst, type DominanceSummary } from './risk-profile.ts';
 import { comparedPair } from './compared-pair.ts';
 import { summarizeRobustness, type RobustnessSummary } from './summarize-robustness.ts';
-import { runSwitchovers, type SwitchoverSummary } from './switchovers.ts';
+import { runSwitchovers, SWITCHOVER_MIN_RUN_TRIALS, type SwitchoverSummary } from './switchovers.ts';
 import { strategyColumn } from '../engine/outcome-table.ts';
 import { summarizeOutcomes, type RunFacts, type Summary } from './summarize-outcomes.ts';
 
@@ -29,7 +29,7 @@ export interface AnalysisOptions {
   ablationHigh?: number;
   /** Add trials until the difference's interval is this narrow (see precision-run.ts). */
   precision?: PrecisionTarget;
-  /** Run the assumption switchovers after the trials, when the ablation runs (default true; see switchovers.ts for the cost). */
+  /** Run the assumption switchovers after the trials, when the ablation runs and the run has at least 5,000 trials (default true; see switchovers.ts for the cost). */
   switchovers?: boolean;
   /** Awaited with `summary` once the trials are done; a rejection stops the run there (a cancel). */
   checkpoint?: (step: string) => Promise<void>;
@@ -143,12 +143,12 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   if (precision) {
     const { table, precision: reached, workers } = await runToPrecision(scenario, precision, engineOptions);
     const ran = { ...scenario, trials: reached.trialsUsed };
-    const switchovers = ablate && switching ? await runSwitchoversFor(ran, simulation) : null;
+    const switchovers = ablate && switching && ran.trials >= SWITCHOVER_MIN_RUN_TRIALS ? await runSwitchoversFor(ran, simulation) : null;
     await checkpoint?.('summary');
     return { scenario: ran, table, workers, summary: summarizeFullRun(ran, table, ablate ? ablationHigh : null, reached, switchovers) };
   }
   const { table, workers } = await runSimulation(scenario, { ...engineOptions, trials: scenario.trials });
-  const switchovers = ablate && switching ? await runSwitchoversFor(scenario, simulation) : null;
+  const switchovers = ablate && switching && scenario.trials >= SWITCHOVER_MIN_RUN_TRIALS ? await runSwitchoversFor(scenario, simulation) : null;
   await checkpoint?.('summary');
   return { scenario, table, workers, summary: summarizeFullRun(scenario, table, ablate ? ablationHigh : null, undefined, switchovers) };
 }

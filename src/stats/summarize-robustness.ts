@@ -32,7 +32,7 @@ export function summarizeRobustness(
   notes: Record<string, string>,
   switchovers: SwitchoverSummary | null = null,
 ): RobustnessSummary {
-  if (switchovers === null) notes['robustness.switchovers'] = 'not run: switchovers run after the trials with the barrier ablation (not with --no-ablate, for a merge of shards, or when the caller leaves them out)';
+  if (switchovers === null) notes['robustness.switchovers'] = 'not run: switchovers run after the trials of a run of at least 5,000 trials with the barrier ablation (not with --no-ablate, for a merge of shards, or when the caller leaves them out)';
   switchovers?.assumptions.forEach((swing, i) => {
     if (swing.switchover === null) notes[`robustness.switchovers.assumptions[${i}].switchover`] = 'the verdict does not flip in the range';
   });

@@ -18,6 +18,11 @@ import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
 
 /** Accounts the switchovers re-run (the first ones, as the ablation's). */
 export const SWITCHOVER_TRIALS = 1000;
+/**
+ * Runs of fewer trials leave the switchovers out: they would cost many times
+ * the run itself (small runs are for trying a scenario out, not deciding on it).
+ */
+export const SWITCHOVER_MIN_RUN_TRIALS = 5000;
 /** Most false-position steps per assumption. */
 export const SWITCHOVER_STEPS = 6;
 
