@@ -10,7 +10,8 @@
  *   3. the whole CLI process for 100,000 trials (with and without the barrier ablation);
  *   4. cost against trials × months (10k/100k/1M trials; horizons 36/72/144) with a fitted slope;
  *   5. peak RSS and the speed-up of two workers over one at 1M trials;
- *   6. the report (charts included) for the default scenario.
+ *   6. the report (charts included) for the default scenario;
+ *   + the default run in this process with and without the switchovers, and the switchovers alone.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -24,6 +25,9 @@ import { runTrials } from '../src/engine/run-trials.ts';
 import { createWorld, generateWorld } from '../src/engine/world.ts';
 import { TrialRandom, trialSeed } from '../src/engine/trial-random.ts';
 import { reportTiming } from './report-timing.ts';
+import { runScenario } from '../src/stats/run-scenario.ts';
+import { runSwitchovers } from '../src/stats/switchovers.ts';
+import { comparedPair } from '../src/stats/compared-pair.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = resolve(import.meta.dirname, '..');
@@ -160,6 +164,22 @@ const fitQuality = rSquared(points, linearRegressionLine(fit));
 log('6/6 the report for the default scenario');
 const report = await reportTiming(scenario);
 
+log('+ the robustness analyses (issue 15), default scenario in this process');
+const timeAsync = async (runs: number, measure: () => Promise<unknown>) => {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await measure();
+    samples.push(performance.now() - start);
+  }
+  return timing(samples);
+};
+const robustness = {
+  fullMs: await timeAsync(3, () => runScenario(scenario)),
+  withoutSwitchoversMs: await timeAsync(3, () => runScenario(scenario, { switchovers: false })),
+  switchoversAloneMs: await timeAsync(3, () => runSwitchovers(scenario, [comparedPair(params).a.key, comparedPair(params).b.key], { pair: [comparedPair(params).a.index, comparedPair(params).b.index] })),
+};
+
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const result = {
   machine,
@@ -172,6 +192,7 @@ const result = {
   workers: { trials: bigTrials, oneWorkerMs: oneWorker.wallMs, twoWorkersMs: twoWorkers.wallMs, speedUp: oneWorker.wallMs / twoWorkers.wallMs },
   memory: { trials: bigTrials, peakRssMb: Math.max(twoWorkers.peakRssMb, oneWorker.peakRssMb, defaultRun.peakRssMb), defaultRunMs: defaultRun.wallMs },
   report,
+  robustness,
 };
 
 const ms = (t: Timing) => `${(t.median / 1000).toFixed(2)} s (${(t.min / 1000).toFixed(2)}–${(t.max / 1000).toFixed(2)}, ${t.runs} runs)`;
@@ -188,6 +209,8 @@ const lines = [
   `  ${bigTrials.toLocaleString('en-US')} trials, 1 worker / 2 workers      ${(oneWorker.wallMs / 1000).toFixed(1)} s / ${(twoWorkers.wallMs / 1000).toFixed(1)} s = ${result.workers.speedUp.toFixed(2)}× [goal ≥ 1.8×: ${goal(result.workers.speedUp >= 1.8)}]`,
   `  peak RSS at ${bigTrials.toLocaleString('en-US')} trials              ${result.memory.peakRssMb.toFixed(0)} MB [goal ≤ 300 MB: ${goal(result.memory.peakRssMb <= 300)}]`,
   `  report, default scenario (charts included)  ${ms(report.ms)}, ${report.files} files   [goal ≤ 3 s: ${goal(report.ms.median <= 3000)}]`,
+  `  default run in-process, all analyses        ${ms(robustness.fullMs)}`,
+  `  the same without the switchovers            ${ms(robustness.withoutSwitchoversMs)}   (switchovers alone ${ms(robustness.switchoversAloneMs)})`,
   '',
 ];
 process.stdout.write(lines.join('\n'));

@@ -25,18 +25,20 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
     verdicts.push([`${verdictSettings(v)}${v.asRun ? ' (as run)' : ''}`, signed(v.diff.mean), ci, percent(v.pBetter.p), `${name(v.leader)}${v.decisive ? '' : ' (noise)'}`]);
   }
   const horizons = robustness.valuation.horizonTrials === null ? 'other horizons not run (no ablation)' : `other horizons on the first ${robustness.valuation.horizonTrials.toLocaleString('en-US')} accounts`;
-  const leaves = [['accounts', 'share', `P(${a} better)`, `mean ${a} − ${b}`]];
-  for (const leaf of [...robustness.whoWinsWhere.leaves].sort((x, y) => y.pBetter.p - x.pBetter.p)) {
+  const leaves = [['accounts (best and worst group for ' + a + ')', 'share', `P(${a} better)`, `mean ${a} − ${b}`]];
+  const byP = [...robustness.whoWinsWhere.leaves].sort((x, y) => y.pBetter.p - x.pBetter.p);
+  for (const leaf of byP.length > 1 ? [byP[0]!, byP[byP.length - 1]!] : byP) {
     leaves.push([leafAccounts(leaf, summary.currency), percent(leaf.share), percent(leaf.pBetter.p), signed(leaf.meanDiff)]);
   }
   const switchovers = robustness.switchovers;
   const swings = [['assumption (range)', 'at low', 'at high', 'switchover']];
-  for (const swing of switchovers?.assumptions ?? []) {
+  const steady = (switchovers?.assumptions ?? []).filter((swing) => swing.switchover === null).map((swing) => swing.label.toLowerCase());
+  for (const swing of (switchovers?.assumptions ?? []).filter((s) => s.switchover !== null)) {
     swings.push([`${swing.label} (${assumptionValue(swing.low)}–${assumptionValue(swing.high)})`, signed(swing.atLow.diff.mean), signed(swing.atHigh.diff.mean), switchoverText(swing)]);
   }
   const switchoverLines = switchovers === null
     ? []
-    : [`  Which assumption flips it? ${a} − ${b} at each end of its plausible range, first ${switchovers.trials.toLocaleString('en-US')} accounts (now ${signed(switchovers.base.mean)}; ${switchovers.policyRuns.toLocaleString('en-US')} policy runs)`, ...table(swings, [false, true, true, false]), ''];
+    : [`  Which assumption flips it? ${a} − ${b} at each end of its plausible range, first ${switchovers.trials.toLocaleString('en-US')} accounts (now ${signed(switchovers.base.mean)}; ${switchovers.policyRuns.toLocaleString('en-US')} policy runs)`, ...(swings.length > 1 ? table(swings, [false, true, true, false]) : []), ...(steady.length > 0 ? [`    does not flip in its range: ${steady.join(', ')}`] : []), ''];
   const cashRows = [['', 'paid back', 'median payback', 'peak cash need P50', 'P90']];
   for (const [key, cash] of Object.entries(robustness.cash ?? {})) {
     cashRows.push([name(key), percent(cash.paidBack), cash.paybackMonth.p50 === null ? 'not in horizon' : `month ${cash.paybackMonth.p50}`, cash.peakCashNeed.p50.toFixed(2), cash.peakCashNeed.p90.toFixed(2)]);
@@ -48,7 +50,7 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
     ...table(verdicts, [false, true, false, true, false]),
     '',
     ...switchoverLines,
-    `  Who wins where (a depth-${robustness.whoWinsWhere.maxDepth} rule on wallet and barriers, groups of at least ${percent(robustness.whoWinsWhere.minLeafShare)})`,
+    `  Who wins where (a depth-${robustness.whoWinsWhere.maxDepth} rule on wallet and barriers, ${robustness.whoWinsWhere.leaves.length} groups of at least ${percent(robustness.whoWinsWhere.minLeafShare)}; all in the report)`,
     ...table(leaves, [false, true, true, true]),
     '',
     ...(robustness.cash === null ? [] : [`  Payback and peak cash need (discounted cumulative cash, no terminal value, ${robustness.cashSampledTrials.toLocaleString('en-US')} accounts)`, ...table(cashRows, [false, true, true, true, true]), '']),
