@@ -45,6 +45,11 @@ export { summarizeDominance, summarizeDominanceAgainst, riskProfile } from './st
 export { summarizePathClasses } from './stats/path-classes.ts';
 export { runToPrecision } from './stats/precision-run.ts';
 export { summarizeFullRun, type FullSummary } from './stats/run-scenario.ts';
+export { summarizeRobustness, type RobustnessSummary } from './stats/summarize-robustness.ts';
+export { runSwitchovers, SWITCHOVER_TRIALS, type SwitchoverSummary } from './stats/switchovers.ts';
+export { assumptionsFor, withAssumption, type Assumption } from './stats/assumption-ranges.ts';
+export { summarizeCashNeeds, paybackMonth, peakCashNeed } from './stats/cash-needs.ts';
+export { fitDecisionRule } from './stats/decision-rule.ts';
 export { explainTrial } from './engine/explain-trial.ts';
 export { withScenarioValue, scenarioValue } from './scenario/scenario-paths.ts';
 export { buildSweepReportFiles } from './report/build-sweep-report-files.ts';
