@@ -8,7 +8,7 @@
  * SWITCHOVER_TRIALS accounts: (1 + 2·assumptions) points, then one point per
  * flipping assumption for each of at most SWITCHOVER_STEPS steps.
  */
-import { runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
+import { defaultWorkerCount, runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
 import { strategyColumn } from '../engine/outcome-table.ts';
 import type { Variant } from '../engine/variants.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
@@ -23,6 +23,8 @@ export const SWITCHOVER_TRIALS = 1000;
  * the run itself (small runs are for trying a scenario out, not deciding on it).
  */
 export const SWITCHOVER_MIN_RUN_TRIALS = 5000;
+/** Base-and-point runs per account below which a thread is not worth starting (as the engine's 2,000 trials). */
+const TRIAL_RUNS_PER_WORKER = 2000;
 /** Most false-position steps per assumption. */
 export const SWITCHOVER_STEPS = 6;
 
@@ -85,7 +87,9 @@ function estimateOf(values: Float64Array): MeanEstimate {
 /** Runs the base and `points` on the same first accounts; A − B at each, and its change from the base. */
 async function evaluate(scenario: Scenario, points: Point[], trials: number, pairKeys: readonly [string, string], options: SwitchoverOptions) {
   const variants: Variant[] = points.map((p) => ({ key: p.key, scenario: p.scenario }));
-  const { table } = await runSimulation(scenario, { trials, workers: options.workers, signal: options.signal, pair: options.pair, variants, columns: 'summary' });
+  // Each point multiplies the work of a trial, so even these few accounts are worth the threads.
+  const workers = options.workers ?? Math.max(1, Math.min(defaultWorkerCount(), Math.floor((trials * (1 + points.length)) / TRIAL_RUNS_PER_WORKER)));
+  const { table } = await runSimulation(scenario, { trials, workers, signal: options.signal, pair: options.pair, variants, columns: 'summary' });
   const [a, b] = [strategyColumn(table, pairKeys[0], 'npv'), strategyColumn(table, pairKeys[1], 'npv')];
   const base = estimateOf(Float64Array.from({ length: trials }, (_, i) => a[i]! - b[i]!));
   const at = new Map(points.map((p) => [p.key, { diff: estimateVariant(table.variants[p.key]!, 'diff'), change: estimateVariant(table.variants[p.key]!, 'diffChange') }]));
