@@ -123,7 +123,7 @@ describe('buildSweepReportHtml', () => {
     const html = buildSweepReportHtml(await sweepInput());
     expect(html).toContain('<h1>ATO is ahead below functional walls ≈ 0.67 (0.55–0.8 at 95%); FITD above</h1>');
     expect(html).toContain(escapeHtml("At this scenario's own value (functional walls 0.5), ATO − FITD = +$0.30M [95% CI $0.10M to $0.50M] per account: ATO is ahead."));
-    const order = ['<h1>', 'id="heading-contents"', 'id="heading-robustness"', 'id="heading-risk"', 'id="chart-first-chart"', 'id="heading-points"', 'id="heading-facts"', 'Scenario file'].map((m) => html.indexOf(m));
+    const order = ['<h1>', 'id="heading-contents"', 'id="chart-first-chart"', 'id="heading-points"', 'id="heading-facts"', 'Scenario file'].map((m) => html.indexOf(m));
     expect(order.every((position) => position > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html.match(/<tr( class="base")?><td>/g)).toHaveLength(SWEEP_LINE.points.length);
