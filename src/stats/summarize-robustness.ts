@@ -38,10 +38,16 @@ export function summarizeRobustness(
   });
   const sampled = table.cashPathCount;
   if (sampled === 0) notes['robustness.cash'] = 'no trial of this run kept its cash path';
+  const cash = sampled === 0 ? null : Object.fromEntries(table.strategies.map((s) => [s, summarizeCashNeeds(table.cashPaths[s]!, sampled, table.horizonMonths)]));
+  for (const [strategy, needs] of Object.entries(cash ?? {})) {
+    for (const [quantile, month] of Object.entries(needs.paybackMonth)) {
+      if (month === null) notes[`robustness.cash.${strategy}.paybackMonth.${quantile}`] = `fewer than ${quantile.slice(1)}% of the sampled accounts pay back within the horizon`;
+    }
+  }
   return {
     pair: [pair[0], pair[1]],
     cashSampledTrials: sampled,
-    cash: sampled === 0 ? null : Object.fromEntries(table.strategies.map((s) => [s, summarizeCashNeeds(table.cashPaths[s]!, sampled, table.horizonMonths)])),
+    cash,
     valuation: summarizeValuationRobustness(table, params, pair, notes),
     whoWinsWhere: summarizeWhoWinsWhere(table, pair, notes),
     switchovers,
