@@ -13,6 +13,7 @@
  *   6. the report (charts included) for the default scenario;
  *   7. the portfolio: the bundled book evaluated and optimised, and its cost model (bench/portfolio-bench.ts).
  *   8. strategies as data: a two-strategy run against the release before it, and 2, 4, 6 plans (strategies-bench.ts).
+ *   + the default run in this process with and without the switchovers, and the switchovers alone.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -31,6 +32,9 @@ import { summaryTiming } from './summary-bench.ts';
 import { generatorTimings } from './generator-bench.ts';
 import { portfolioBench, portfolioBenchLines } from './portfolio-bench.ts';
 import { formatStrategiesBench, strategiesBench } from './strategies-bench.ts';
+import { runScenario } from '../src/pipeline/run-scenario.ts';
+import { runSwitchovers } from '../src/pipeline/run-switchovers.ts';
+import { comparedPair } from '../src/stats/compared-pair.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = resolve(import.meta.dirname, '..');
@@ -175,6 +179,21 @@ log('+ portfolio: the bundled book, and its cost against groups × plans × capa
 const portfolio = await portfolioBench(ROOT, quick);
 log('+ strategies as data: before and after, and 2, 4, 6 plans');
 const strategies = await strategiesBench({ rounds: 5, trials: quick ? 2000 : 10_000, log });
+log('+ the robustness analyses (issue 15), default scenario in this process');
+const timeAsync = async (runs: number, measure: () => Promise<unknown>) => {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await measure();
+    samples.push(performance.now() - start);
+  }
+  return timing(samples);
+};
+const robustness = {
+  fullMs: await timeAsync(3, () => runScenario(scenario)),
+  withoutSwitchoversMs: await timeAsync(3, () => runScenario(scenario, { switchovers: false })),
+  switchoversAloneMs: await timeAsync(3, () => runSwitchovers(scenario, [comparedPair(params).a.key, comparedPair(params).b.key], { pair: [comparedPair(params).a.index, comparedPair(params).b.index] })),
+};
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const result = {
@@ -193,6 +212,7 @@ const result = {
   generators,
   portfolio,
   strategies,
+  robustness,
 };
 
 const ms = (t: Timing) => `${(t.median / 1000).toFixed(2)} s (${(t.min / 1000).toFixed(2)}–${(t.max / 1000).toFixed(2)}, ${t.runs} runs)`;
@@ -214,6 +234,8 @@ const lines = [
   ...generators.map((g) => `  ${g.nsPerUniform.median.toFixed(1).padStart(6)} ns/uniform  ${g.name}`),
   ...portfolioBenchLines(portfolio, goal),
   ...formatStrategiesBench(strategies),
+  `  default run in-process, all analyses        ${ms(robustness.fullMs)}`,
+  `  the same without the switchovers            ${ms(robustness.withoutSwitchoversMs)}   (switchovers alone ${ms(robustness.switchoversAloneMs)})`,
   '',
 ];
 process.stdout.write(lines.join('\n'));

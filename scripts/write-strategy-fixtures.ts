@@ -29,7 +29,8 @@ export interface FixtureFile {
 /** The files of one scenario's fixture, paths relative to its folder. */
 export async function strategyFixtureFiles(name: string): Promise<FixtureFile[]> {
   const { scenario } = loadScenario(`scenarios/${name}.yaml`);
-  const run = await runScenario({ ...scenario, trials: FIXTURE_TRIALS }, { workers: 1 });
+  // Switchovers re-run every assumption (about as long again as the rest); their own tests cover them.
+  const run = await runScenario({ ...scenario, trials: FIXTURE_TRIALS }, { workers: 1, switchovers: false });
   const data = prepareChartData(run.params, run.summary, run.table);
   const charts = presentCharts(REPORT_CHARTS, data).map(({ entry, spec }) => ({
     path: `charts/${entry.name}.vl.json`,

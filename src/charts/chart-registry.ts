@@ -21,6 +21,10 @@ import { buildTornadoSpec } from './build-tornado-spec.ts';
 import { buildPathClassesSpec } from './build-path-classes-spec.ts';
 import { buildConvergenceSpec } from './build-convergence-spec.ts';
 import { buildBestPlanSpec } from './build-best-plan-spec.ts';
+import { buildValuationVerdictsSpec } from './build-valuation-verdicts-spec.ts';
+import { buildWhoWinsSpec } from './build-who-wins-spec.ts';
+import { buildPaybackSpec } from './build-payback-spec.ts';
+import { buildSwitchoverSpec } from './build-switchover-spec.ts';
 
 export interface ChartEntry<Data = ChartData> {
   /** File name stem (`charts/<name>.svg`) and HTML id; kebab-case. */
@@ -31,6 +35,8 @@ export interface ChartEntry<Data = ChartData> {
   reading: string | ((data: Data) => string);
   /** The spec, or null when the data has no such section (the chart is then left out). */
   build(data: Data): TopLevelSpec | null;
+  /** The report section the chart belongs in, when not the charts' own list ("How sure, and on what does it hinge?"). */
+  section?: 'robustness';
 }
 
 /** The compared pair's short names and colours in words, as the readings of the pair's charts name them. */
@@ -45,6 +51,38 @@ export function chartReading<Data>(entry: ChartEntry<Data>, data: Data): string 
 }
 
 export const REPORT_CHARTS: readonly ChartEntry[] = [
+  {
+    name: 'valuation-verdicts',
+    heading: 'Does the verdict survive other valuations?',
+    reading:
+      'Each row values the same accounts another way (discount rate, terminal value, horizon); the dot is the mean NPV difference of the compared pair and the bar its 95% interval, coloured by who leads, so rows on both sides of the dashed zero line mean the answer depends on the valuation.',
+    build: (data) => buildValuationVerdictsSpec(data.robustness),
+    section: 'robustness',
+  },
+  {
+    name: 'assumption-switchovers',
+    heading: 'Which assumption, if wrong, changes the decision?',
+    reading:
+      'Each uncertain coefficient is moved to the low and the high end of its plausible range, everything else and the accounts unchanged; a bar that crosses the dashed zero line flips the verdict, and the right-hand text gives the value where it flips (found by re-running the same accounts) with its 95% interval.',
+    build: (data) => buildSwitchoverSpec(data.robustness),
+    section: 'robustness',
+  },
+  {
+    name: 'who-wins-where',
+    heading: 'Which accounts does each strategy win?',
+    reading:
+      'Each cell is the share of accounts of that wallet and barrier level on which the first strategy of the pair earned more than the second (blue: it wins most, orange: the other does); the title is the decision rule\'s most favourable group of accounts.',
+    build: (data) => buildWhoWinsSpec(data.robustness),
+    section: 'robustness',
+  },
+  {
+    name: 'payback',
+    heading: 'When is the money back, and how much cash does it take?',
+    reading:
+      'Each curve is the share of accounts whose discounted cumulative cash is back above zero for good by that month; a curve that rises late or stays low asks for funding longer, and the title gives each strategy\'s median payback month and peak cash need.',
+    build: (data) => buildPaybackSpec(data.robustness),
+    section: 'robustness',
+  },
   {
     name: 'best-plan',
     heading: 'Which plan is best, account by account?',

@@ -30,8 +30,8 @@ interface ColumnSpec<Name extends string = string> {
 
 /**
  * Which per-trial columns a table keeps: `all`, or `summary` — only those the
- * statistics read, leaving out the CSV-only ones (44 bytes a trial, a third of
- * the table) when no per-trial CSV is wanted.
+ * statistics read, leaving out the CSV-only ones (each strategy's cost of
+ * sale, 16 bytes a trial with two) when no per-trial CSV is wanted.
  */
 export type ColumnSet = 'all' | 'summary';
 
@@ -50,6 +50,13 @@ export const STRATEGY_COLUMNS = [
   { name: 'deliveryFailures', type: 'i32', read: (o) => o.deliveryFailures },
   { name: 'dealsWon', type: 'i32', read: (o) => o.dealsWon },
   { name: 'trapMonths', type: 'i16', read: (o) => o.trapMonths },
+  // The valuation check's grid (model/valuation-grid.ts): NPV without terminal value, and the run-rate terminal value, at its three rates.
+  { name: 'cashValueRate0', type: 'f64', read: (o) => o.cashValueAtRate[0]! },
+  { name: 'cashValueRate1', type: 'f64', read: (o) => o.cashValueAtRate[1]! },
+  { name: 'cashValueRate2', type: 'f64', read: (o) => o.cashValueAtRate[2]! },
+  { name: 'terminalValueRate0', type: 'f64', read: (o) => o.terminalValueAtRate[0]! },
+  { name: 'terminalValueRate1', type: 'f64', read: (o) => o.terminalValueAtRate[1]! },
+  { name: 'terminalValueRate2', type: 'f64', read: (o) => o.terminalValueAtRate[2]! },
 ] as const satisfies readonly ColumnSpec[];
 
 /** A per-strategy column's name: `npv`, `churnMonth`, … (a typo is a compile error). */
@@ -57,15 +64,15 @@ export type StrategyColumnName = (typeof STRATEGY_COLUMNS)[number]['name'];
 /** The per-strategy columns every table keeps (the CSV-only ones aside). */
 export type SummaryColumnName = Exclude<StrategyColumnName, Extract<(typeof STRATEGY_COLUMNS)[number], { csvOnly: true }>['name']>;
 
-/** Per-trial columns of the account itself (the same under both strategies). */
+/** Per-trial columns of the account itself (the same under both strategies); who-wins-where reads them. */
 export const ACCOUNT_COLUMNS: readonly { name: string; type: ColumnType; csvOnly?: boolean }[] = [
-  { name: 'wallet', type: 'f64', csvOnly: true },
-  ...BARRIERS.map((name) => ({ name, type: 'f32' as const, csvOnly: true })),
+  { name: 'wallet', type: 'f64' },
+  ...BARRIERS.map((name) => ({ name, type: 'f32' as const })),
 ];
 
 /** The column set a table was made with. */
-export function columnSetOf(table: Pick<OutcomeTable, 'columns'>): ColumnSet {
-  return 'wallet' in table.columns ? 'all' : 'summary';
+export function columnSetOf(table: Pick<OutcomeTable, 'columns' | 'strategies'>): ColumnSet {
+  return `${table.strategies[0]}.costOfSale` in table.columns ? 'all' : 'summary';
 }
 
 /** Sums kept exactly per strategy: name → how many values. */

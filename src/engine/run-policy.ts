@@ -15,6 +15,7 @@ import {
 } from '../model/opportunity.ts';
 import { OPEN_MIGRATE, OPEN_START, type ModelParameters, type StrategyParameters } from '../model/parameters.ts';
 import { terminalValueFor } from '../model/valuation.ts';
+import { addCashAtRates, terminalValuesAtRates } from '../model/valuation-grid.ts';
 import {
   DOWNSTREAM,
   MAX_STAGES,
@@ -381,6 +382,7 @@ export function runPolicy(
     const cash = state.monthMargin - state.monthCost;
     npv += cash * discountFactors[month]!;
     outcome.cumulativeCash[month] = npv;
+    addCashAtRates(params.valuationFactors, month, cash, outcome.cashValueAtRate);
     if (month >= horizon - 12) lastYearCash += cash;
     if (state.trace) recordMonth(state, outcome, month);
     state.monthMargin = 0;
@@ -389,6 +391,7 @@ export function runPolicy(
   // Only an account still live at T − 1 has a terminal value, so its hazard is that month's.
   const lastHazard = state.churnByActiveStreams[activeStreamCount(state, horizon - 1)]!;
   outcome.terminalValue = terminalValueFor(params, lastYearCash, lastHazard, state.churned);
+  terminalValuesAtRates(params.valuationRates, horizon, lastYearCash, lastHazard, state.churned, outcome.terminalValueAtRate);
   completeFunnel(outcome);
   outcome.npv = npv + outcome.terminalValue;
   return outcome;

@@ -9,7 +9,7 @@ import { ACCOUNT_COLUMNS, CASH_PATH_SAMPLE, STRATEGY_COLUMNS } from './outcome-t
 import { VARIANT_QUANTITIES } from './variants.ts';
 
 /** The partial format this expansim writes; older formats are refused. */
-export const SHARD_FORMAT = 2;
+export const SHARD_FORMAT = 3;
 
 const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
 const exactSum = z.array(z.number());
@@ -30,7 +30,7 @@ export const shardHeaderSchema = z.strictObject({
   horizonMonths: wholeNumber(1, MAX_HORIZON_MONTHS),
   analysis: z.strictObject({ ablate: z.boolean(), ablationTrials: wholeNumber(2, MAX_TRIALS), ablationHigh: z.number().gt(0).max(1) }),
   sums: z.record(z.string(), z.array(exactSum)),
-  variants: z.record(z.string(), z.strictObject({ count: wholeNumber(0, MAX_TRIALS), sum: quantitySums, sumOfSquares: quantitySums })),
+  variants: z.record(z.string(), z.strictObject({ count: wholeNumber(0, MAX_TRIALS), better: wholeNumber(0, MAX_TRIALS), sum: quantitySums, sumOfSquares: quantitySums })),
   cashPathCount: wholeNumber(0, CASH_PATH_SAMPLE),
   arrays: z.array(z.strictObject({ name: z.string(), type: z.string(), byteOffset: z.number(), length: z.number() })),
   /** sha256 of the data section, and of the canonical header with `checksums.header` left out. */

@@ -2,6 +2,7 @@
  * What one strategy achieved on one trial's world (MODEL.md §5), as a record
  * the policy fills in place and the engine copies into its tables.
  */
+import { VALUATION_RATE_COUNT } from '../model/valuation-grid.ts';
 import { MAX_STAGES, PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
 
 /** Steps of the funnel per project type, counted per opportunity. */
@@ -60,6 +61,10 @@ export interface TrialOutcome {
   trapMonths: number;
   /** Discounted cumulative cash at the end of each month (no terminal value). */
   cumulativeCash: Float64Array;
+  /** The NPV without terminal value at each of the valuation check's rates (model/valuation-grid.ts). */
+  cashValueAtRate: Float64Array;
+  /** The run-rate terminal value at each of those rates, whatever the scenario's setting. */
+  terminalValueAtRate: Float64Array;
   /** Counts per project type and funnel step, at index k·FUNNEL_STEP_COUNT + step. */
   funnel: Float64Array;
   /** Opportunities by stages passed (0 … MAX_STAGES) per project type, at k·(MAX_STAGES + 1) + passed; the funnel's stage steps derive from it. */
@@ -87,6 +92,8 @@ export function createTrialOutcome(horizonMonths: number): TrialOutcome {
     dealsWon: 0,
     trapMonths: 0,
     cumulativeCash: new Float64Array(horizonMonths),
+    cashValueAtRate: new Float64Array(VALUATION_RATE_COUNT),
+    terminalValueAtRate: new Float64Array(VALUATION_RATE_COUNT),
     funnel: new Float64Array(PROJECT_TYPE_COUNT * FUNNEL_STEP_COUNT),
     stagesPassed: new Float64Array(PROJECT_TYPE_COUNT * (MAX_STAGES + 1)),
   };
@@ -112,6 +119,8 @@ export function resetTrialOutcome(outcome: TrialOutcome): void {
   outcome.dealsWon = 0;
   outcome.trapMonths = 0;
   outcome.cumulativeCash.fill(0);
+  outcome.cashValueAtRate.fill(0);
+  outcome.terminalValueAtRate.fill(0);
   outcome.funnel.fill(0);
   outcome.stagesPassed.fill(0);
 }

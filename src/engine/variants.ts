@@ -34,16 +34,17 @@ export interface Contrast {
 export const VARIANT_QUANTITIES = ['a', 'b', 'diff', 'aChange', 'bChange', 'diffChange'] as const;
 export type VariantQuantity = (typeof VARIANT_QUANTITIES)[number];
 
-/** Exact sums of each quantity and of its square, over `count` trials. */
+/** Exact sums of each quantity and of its square, over `count` trials, and how many of them A beat B on. */
 export interface VariantSums {
   count: number;
+  better: number;
   sum: Record<VariantQuantity, ExactSumState>;
   sumOfSquares: Record<VariantQuantity, ExactSumState>;
 }
 
 export function createVariantSums(): VariantSums {
   const empty = () => Object.fromEntries(VARIANT_QUANTITIES.map((q) => [q, []])) as unknown as Record<VariantQuantity, ExactSumState>;
-  return { count: 0, sum: empty(), sumOfSquares: empty() };
+  return { count: 0, better: 0, sum: empty(), sumOfSquares: empty() };
 }
 
 function add(sums: VariantSums, quantity: VariantQuantity, value: number): void {
@@ -55,6 +56,7 @@ function add(sums: VariantSums, quantity: VariantQuantity, value: number): void 
 /** Records one trial of a variant (the pair's NPVs a, b) next to the base run's NPVs on the same world. */
 export function recordVariant(sums: VariantSums, a: number, b: number, baseA: number, baseB: number): void {
   sums.count++;
+  if (a > b) sums.better++;
   add(sums, 'a', a);
   add(sums, 'b', b);
   add(sums, 'diff', a - b);
@@ -65,6 +67,7 @@ export function recordVariant(sums: VariantSums, a: number, b: number, baseA: nu
 
 export function mergeVariantSums(into: VariantSums, other: VariantSums): void {
   into.count += other.count;
+  into.better += other.better;
   for (const quantity of VARIANT_QUANTITIES) {
     mergeExact(into.sum[quantity], other.sum[quantity]);
     mergeExact(into.sumOfSquares[quantity], other.sumOfSquares[quantity]);

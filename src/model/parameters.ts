@@ -3,6 +3,7 @@
  * typed arrays indexed like MODEL.md's tables, checked once here so the hot
  * loop never checks anything.
  */
+import { valuationRates } from './valuation-grid.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import {
   BARRIERS,
@@ -41,6 +42,9 @@ export interface ModelParameters {
   runRateTerminalValue: boolean;
   /** (1 + r)^(−t/12) for t = 0 … T−1. */
   discountFactors: Float64Array;
+  /** The valuation check's discount rates (valuation-grid.ts) and their factors for t = 0 … T−1. */
+  valuationRates: number[];
+  valuationFactors: Float64Array[];
 
   walletMedian: number;
   walletSigma: number;
@@ -137,6 +141,8 @@ export function compileParameters(scenario: Scenario): ModelParameters {
     discountRate: scenario.discountRate,
     runRateTerminalValue: scenario.terminalValue === 'runRate',
     discountFactors: Float64Array.from({ length: horizonMonths }, (_, t) => discountFactor(scenario.discountRate, t)),
+    valuationRates: valuationRates(scenario.discountRate),
+    valuationFactors: valuationRates(scenario.discountRate).map((rate) => Float64Array.from({ length: horizonMonths }, (_, t) => discountFactor(rate, t))),
 
     walletMedian: account.wallet.median,
     walletSigma: account.wallet.sigma,

@@ -12,6 +12,8 @@ import { assertFiniteOutcomes, assertFiniteSummary } from '../stats/non-finite-f
 import { summarizePathClasses } from '../stats/path-classes.ts';
 import type { PrecisionSummary } from '../stats/precision-run.ts';
 import { summarizeDominanceAgainst } from '../stats/risk-profile.ts';
+import { summarizeRobustness } from '../stats/summarize-robustness.ts';
+import type { SwitchoverSummary } from '../stats/switchovers.ts';
 import { sortedCopy } from '../stats/sample-statistics.ts';
 import { summarizeOutcomes, type Summary } from '../stats/summarize-outcomes.ts';
 import type { CompiledRun } from './compile-run.ts';
@@ -23,6 +25,8 @@ export interface AnalysisInput {
   precision?: PrecisionSummary;
   /** Each strategy's NPV column sorted once, for its quantiles and the dominance checks (made by analyseRun when absent). */
   sortedNpvs?: Record<string, Float64Array>;
+  /** The assumption switchovers, when they ran (run-switchovers.ts). */
+  switchovers?: SwitchoverSummary | null;
 }
 
 export interface RunAnalysis {
@@ -44,6 +48,12 @@ export const RUN_ANALYSES: readonly RunAnalysis[] = [
     addTo(summary, { compiled, table }) {
       summary.pathClasses = summarizePathClasses(table, compiled.params);
       noteEmptyPathClasses(summary, table.strategies);
+    },
+  },
+  {
+    name: 'robustness',
+    addTo(summary, { compiled, table, switchovers }) {
+      summary.robustness = summarizeRobustness(table, compiled.params, [compiled.pair.a.key, compiled.pair.b.key], summary.notes, switchovers ?? null);
     },
   },
   {

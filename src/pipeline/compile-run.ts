@@ -2,7 +2,8 @@
  * The first step of a run: a validated scenario and the run's settings,
  * compiled once into everything the later steps read: the model parameters,
  * the facts a summary repeats, the compared pair, and the variants the
- * analyses play on the same worlds.
+ * analyses play on the same worlds (the barrier ablation's and the valuation
+ * check's other horizons).
  */
 import type { Contrast, Variant } from '../engine/variants.ts';
 import { compileParameters, type ModelParameters } from '../model/parameters.ts';
@@ -12,7 +13,7 @@ import { DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../stats/barrier
 import { comparedPair, type ComparedPair } from '../stats/compared-pair.ts';
 import type { PrecisionTarget } from '../stats/precision-run.ts';
 import type { RunFacts } from '../stats/summarize-outcomes.ts';
-import { ablationPlan } from './ablation-plan.ts';
+import { analysisPlan } from './analysis-plan.ts';
 
 /** The analyses a run adds to its trials. */
 export interface AnalysisOptions {
@@ -24,6 +25,8 @@ export interface AnalysisOptions {
   ablationHigh?: number;
   /** Add trials until the difference's interval is this narrow (see stats/precision-run.ts). */
   precision?: PrecisionTarget;
+  /** Run the assumption switchovers after the trials, when the ablation runs and the run has at least 5,000 trials (default true; see run-switchovers.ts for the cost). */
+  switchovers?: boolean;
 }
 
 /** The analysis settings with their defaults filled, as run.json records them. */
@@ -32,6 +35,7 @@ export interface AnalysisSettings {
   ablationTrials: number;
   ablationHigh: number;
   precision: PrecisionTarget | null;
+  switchovers: boolean;
 }
 
 export interface CompiledRun {
@@ -67,9 +71,10 @@ export function compileRun(scenario: Scenario, options: AnalysisOptions = {}): C
     ablationTrials: options.ablationTrials ?? DEFAULT_ABLATION_TRIALS,
     ablationHigh: options.ablationHigh ?? DEFAULT_ABLATION_HIGH,
     precision: options.precision ?? null,
+    switchovers: options.switchovers ?? true,
   };
   const params = compileParameters(scenario);
-  const plan = analysis.ablate ? ablationPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
+  const plan = analysis.ablate ? analysisPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
   return { scenario, params, facts: runFacts(scenario), pair: comparedPair(params), analysis, ...plan };
 }
 

@@ -4,7 +4,7 @@
  * folder written atomically. The steps, in order:
  *
  *   compileRun   scenario → parameters, facts, compared pair, variants (compile-run.ts; the caller runs it first, to check sizes)
- *   simulateRun  trials, a fixed count or to a precision target (simulate-run.ts)
+ *   simulateRun  trials, a fixed count or to a precision target, then the switchovers' re-runs (simulate-run.ts)
  *   analyseRun   the summary and RUN_ANALYSES (analyse-run.ts)
  *   buildOutputs charts, report.html, report.pdf, deck.pptx (report/build-report-files.ts)
  *   writeOutputs summary.json, run.json, scenario.yaml, trials.csv and the above, all or nothing
@@ -81,11 +81,11 @@ export async function runPipeline(compiled: CompiledRun, outputs: PipelineOutput
     signal: hooks.signal,
   };
   await hooks.checkpoint('trials');
-  const simulation = await simulateRun(compiled, engine, hooks.onBatchPlanned);
+  const simulation = await simulateRun(compiled, engine, { onBatchPlanned: hooks.onBatchPlanned, checkpoint: hooks.checkpoint });
   hooks.onTrialsDone?.();
   await hooks.checkpoint('summary');
   const ran = simulation.compiled;
-  const summary = analyseRun({ compiled: ran, table: simulation.table, precision: simulation.precision });
+  const summary = analyseRun({ compiled: ran, table: simulation.table, precision: simulation.precision, switchovers: simulation.switchovers });
   const run: ScenarioRun = { scenario: ran.scenario, params: ran.params, compiled: ran, table: simulation.table, summary, workers: simulation.workers };
   const simulated = performance.now();
   const extraFiles = await buildOutputs(run, outputs, hooks);

@@ -36,17 +36,17 @@ export interface ScenarioRun {
 /** Simulates and analyses a compiled run. */
 export async function runCompiled(compiled: CompiledRun, options: EngineOptions & Pick<RunOptions, 'checkpoint' | 'onBatchPlanned'> = {}): Promise<ScenarioRun> {
   const { checkpoint, onBatchPlanned, ...engine } = options;
-  const simulated = await simulateRun(compiled, engine, onBatchPlanned);
+  const simulated = await simulateRun(compiled, engine, { onBatchPlanned, checkpoint });
   await checkpoint?.('summary');
-  const summary = analyseRun({ compiled: simulated.compiled, table: simulated.table, precision: simulated.precision });
+  const summary = analyseRun({ compiled: simulated.compiled, table: simulated.table, precision: simulated.precision, switchovers: simulated.switchovers });
   const ran = simulated.compiled;
   return { scenario: ran.scenario, params: ran.params, compiled: ran, table: simulated.table, summary, workers: simulated.workers };
 }
 
 /** Runs a scenario (a fixed number of trials, or to a precision target) and summarizes it. */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
-  const { ablate, ablationTrials, ablationHigh, precision, ...engine } = options;
-  return runCompiled(compileRun(scenario, { ablate, ablationTrials, ablationHigh, precision }), engine);
+  const { ablate, ablationTrials, ablationHigh, precision, switchovers, ...engine } = options;
+  return runCompiled(compileRun(scenario, { ablate, ablationTrials, ablationHigh, precision, switchovers }), engine);
 }
 
 /** Summarizes a complete table of a scenario's trials (the core figures only). */

@@ -1,6 +1,7 @@
 /**
  * The review report as one self-contained HTML file: the headline answer
- * first, then risk and (on precision runs) how sure the answer is, then the
+ * first, then how sure it is and what it hinges on (robustness-section.ts),
+ * then risk and (on precision runs) how precise the answer is, then the
  * charts as evidence (interactive through inlined vega, vega-lite and
  * vega-embed, each over its pre-rendered SVG as the fallback), then the
  * run's facts and the scenario. The page shell and its Content-Security-Policy
@@ -18,6 +19,7 @@ import { comparedPair, strategyRefs, type StrategyRef } from '../stats/compared-
 import { shortName } from '../charts/chart-theme.ts';
 import { DEFAULT_PAIR, defaultPairText } from '../scenario/vocabulary.ts';
 import type { VegaBundles } from './vega-bundles.ts';
+import { ROBUSTNESS_CHARTS, ROBUSTNESS_HEADING, robustnessCaveat, robustnessSection } from './robustness-section.ts';
 
 export type { ReportChart } from './report-page.ts';
 
@@ -98,21 +100,29 @@ export function buildReportHtml(input: ReportHtmlInput): string {
   const { summary, charts, bundles } = input;
   const plans = plansOf(input.params);
   const { names, versus } = plans;
+  const caveat = robustnessCaveat(summary, names);
+  const robustCharts = charts.filter((chart) => ROBUSTNESS_CHARTS.has(chart.name));
+  const otherCharts = charts.filter((chart) => !ROBUSTNESS_CHARTS.has(chart.name));
   const body = `<header class="answer">
 <p class="eyebrow">expansim · ${escapeHtml(summary.scenario)} · ${escapeHtml(versus)}</p>
 <h1>${escapeHtml(reportHeadline(summary, names))}</h1>
 <p class="verdict">${escapeHtml(reportVerdict(summary, names))}</p>
+${caveat === null ? '' : `<p class="verdict caveat">${escapeHtml(caveat)}</p>`}
 ${strategyTable(keyFigures(summary, input.pLoss), plans.strategies)}
 <p class="basis">${escapeHtml(reportBasis(summary))}</p>
 </header>
 ${tableOfContents([
+  { id: 'heading-robustness', text: ROBUSTNESS_HEADING },
+  ...chartContents(robustCharts),
   ...(precisionSection(summary, plans) ? [{ id: 'heading-precision', text: 'How precise is the answer?' }] : []),
   { id: 'heading-risk', text: 'How risky is each strategy?' },
-  ...chartContents(charts),
+  ...chartContents(otherCharts),
   { id: 'heading-facts', text: 'The run' },
 ])}
+${robustnessSection(summary, names, plans.strategies.length)}
+${robustCharts.map(chartSection).join('\n')}
 ${[precisionSection(summary, plans), riskSection(summary, plans)].filter(Boolean).join('\n')}
-${charts.map(chartSection).join('\n')}
+${otherCharts.map((chart, i) => chartSection(chart, robustCharts.length + i)).join('\n')}
 ${runFactsSection(runFacts(summary, input.version), input.scenario, input.scenarioText, bundles)}`;
   return buildReportPage({ title: `${summary.scenario}: ${plans.strategies.map(shortName).join(' vs ')}`, version: input.version, body, charts, bundles });
 }

@@ -19,6 +19,8 @@ import { chartNotes } from './chart-notes.ts';
 import { keyFigures, reportBasis, reportHeadline, reportVerdict } from './report-headline.ts';
 import type { ReportChart } from './report-page.ts';
 import { precisionReached, riskVerdict } from './risk-verdicts.ts';
+import { robustnessCaveat } from './robustness-section.ts';
+import { shortName } from '../charts/chart-theme.ts';
 import { sweepBasis, sweepHeadline, sweepVerdict } from './sweep-headline.ts';
 
 const MAX_FACT_LENGTH = 100;
@@ -36,10 +38,11 @@ export function runDeckInput(params: Pick<ModelParameters, 'strategies' | 'basel
   const plans = plansOf(params);
   const precision = precisionReached(summary.precision, summary.currency, plans.verdictPair);
   const { strategies, names } = plans;
+  const robustness = robustnessCaveat(summary, names);
   return {
     eyebrow: `expansim · ${summary.scenario} · ${strategies.map((s) => s.label).join(' vs ')}`,
     headline: reportHeadline(summary, names),
-    caveat: [reportVerdict(summary, names), riskVerdict(summary.dominance, summary.currency, plans.verdictPair), ...(precision ? [precision] : []), reportBasis(summary)],
+    caveat: [reportVerdict(summary, names), ...(robustness ? [robustness] : []), riskVerdict(summary.dominance, summary.currency, plans.verdictPair), ...(precision ? [precision] : []), reportBasis(summary)],
     charts: deckCharts(charts),
     table: {
       title: 'The headline figures',

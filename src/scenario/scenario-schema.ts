@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { choiceField, MAX_MONEY, nonNegativeField, numberField, section, textField, unitField } from './fields.ts';
 import { modelSchema } from './model-schema.ts';
 import { strategiesSchema } from './strategy-schema.ts';
+import { robustnessSchema } from './robustness-schema.ts';
 import { DEFAULT_BASELINE } from './vocabulary.ts';
 
 /** Most trials one scenario may ask for; larger studies are run as shards and merged. */
@@ -72,6 +73,7 @@ export const scenarioSchema = section(
     baseline: textField({ description: 'The strategy every other is compared with (a key of strategies:): paired differences are a strategy minus the baseline. Default fitd; required when strategies: has no fitd.', max: 24 })
       .default(DEFAULT_BASELINE),
     model: modelSchema,
+    robustness: robustnessSchema,
   },
   'An expansim scenario: an account population, the vendor\'s resources and the model coefficients.',
 );

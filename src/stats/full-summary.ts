@@ -7,6 +7,7 @@ import type { AblationSummary } from './barrier-ablation.ts';
 import type { PathClassSummary } from './path-classes.ts';
 import type { PrecisionSummary } from './precision-run.ts';
 import type { DominanceSummary } from './risk-profile.ts';
+import type { RobustnessSummary } from './summarize-robustness.ts';
 import type { Summary } from './summarize-outcomes.ts';
 
 /** The summary with the analyses a full run adds. */
@@ -15,6 +16,8 @@ export interface FullSummary extends Summary {
   pathClasses: PathClassSummary;
   ablation?: AblationSummary;
   precision?: PrecisionSummary;
+  /** How sure the verdict is, and what it hinges on (summarize-robustness.ts). */
+  robustness: RobustnessSummary;
 }
 
 /** Dotted paths of the null values in a summary (its `notes` excluded). */

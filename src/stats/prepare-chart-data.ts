@@ -21,6 +21,7 @@ import type { AblationSummary } from './barrier-ablation.ts';
 import type { PathClassSummary } from './path-classes.ts';
 import type { PrecisionSummary } from './precision-run.ts';
 import type { FullSummary } from './full-summary.ts';
+import type { RobustnessSummary } from './summarize-robustness.ts';
 
 /** Histograms of heavy-tailed money values are shown between these quantiles. */
 export const CLIP_QUANTILES = [0.01, 0.99] as const;
@@ -151,6 +152,14 @@ export interface ChartData extends ChartPlans {
   convergence: ConvergenceData | null;
   /** Null with two strategies (P(better) says it all). */
   bestPlan: BestPlanData | null;
+  robustness: RobustnessData;
+}
+
+/** The robustness analyses (summarize-robustness.ts) as the report's section charts them. */
+export interface RobustnessData extends ChartPlans {
+  currency: string;
+  horizonMonths: number;
+  robustness: RobustnessSummary;
 }
 
 
@@ -296,5 +305,6 @@ export function prepareChartData(params: Pick<ModelParameters, 'strategies' | 'b
     bestPlan: summary.pBest
       ? { ...plans, currency, trials: table.count, pBest: summary.pBest, meanNpv: perStrategy((s) => summary.strategies[s]!.npv.mean) }
       : null,
+    robustness: { ...plans, currency, horizonMonths: table.horizonMonths, robustness: summary.robustness },
   };
 }

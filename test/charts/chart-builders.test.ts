@@ -28,9 +28,9 @@ function collectWarnings() {
 }
 
 describe('chart builders', () => {
-  it('the registries list twelve run charts and two sweep charts with unique kebab-case names', () => {
+  it('the registries list sixteen run charts and two sweep charts with unique kebab-case names', () => {
     const names = [...REPORT_CHARTS, ...SWEEP_CHARTS].map((c) => c.name);
-    expect(REPORT_CHARTS).toHaveLength(12);
+    expect(REPORT_CHARTS).toHaveLength(16);
     expect(SWEEP_CHARTS).toHaveLength(2);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);

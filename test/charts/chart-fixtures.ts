@@ -31,6 +31,19 @@ const estimate = (mean: number, half: number): MeanEstimate => ({ mean, se: half
 const effect = (ato: number, fitd: number, half: number) => ({ ato: estimate(ato, half), fitd: estimate(fitd, half), diff: estimate(ato - fitd, half / 2) });
 const pathClass = (description: string, trials: number, meanNpv: number | null, meanNpvDiff: number | null) => ({ description, trials, share: trials / 10, meanNpv, meanNpvDiff });
 
+/** A valuation verdict with a ± `half` interval on `trials` accounts. */
+const verdict = (discountRate: number, terminalValue: 'runRate' | 'none', horizonMonths: number, mean: number, half: number, p: number, asRun: boolean) => ({
+  discountRate,
+  terminalValue,
+  horizonMonths,
+  trials: horizonMonths === 4 ? 10 : 4,
+  asRun,
+  diff: estimate(mean, half),
+  pBetter: { p, ci95: [Math.max(0, p - 0.2), Math.min(1, p + 0.2)] as [number, number] },
+  leader: mean >= 0 ? 'ato' : 'fitd',
+  decisive: Math.abs(mean) > half,
+});
+
 const fan = (p50: number[]) => p50.map((median, month) => ({ month, p10: median - 1, p50: median, p90: median + 2 }));
 
 /** ATO and FITD, compared ATO − FITD: what every run of a two-strategy scenario charts. */
@@ -227,6 +240,83 @@ export const CHART_DATA: ChartData = {
         { trials: 2000, mean: 0.22, halfWidth: 0.16 },
         { trials: 4000, mean: 0.25, halfWidth: 0.08 },
       ],
+    },
+  },
+  robustness: {
+    ...PLANS,
+    currency: 'USD',
+    horizonMonths: 4,
+    robustness: {
+      pair: ['ato', 'fitd'],
+      switchovers: {
+        trials: 10,
+        base: estimate(0.16, 0.05),
+        policyRuns: 200,
+        assumptions: [
+          {
+            key: 'churnBase', label: 'Base churn hazard', kind: 'value', base: 0.004, low: 0.002, high: 0.01,
+            atLow: { value: 0.002, diff: estimate(-0.56, 0.1), change: estimate(-0.72, 0.05) },
+            atHigh: { value: 0.01, diff: estimate(0.97, 0.1), change: estimate(0.81, 0.05) },
+            switchover: { value: 0.0037, ci95: [0.003, 0.0043], diff: estimate(0.01, 0.05), converged: true },
+          },
+          {
+            key: 'trapFactor', label: 'Downstream-trap factor', kind: 'value', base: 0.2, low: 0.05, high: 0.6,
+            atLow: { value: 0.05, diff: estimate(0.15, 0.05), change: estimate(-0.01, 0.01) },
+            atHigh: { value: 0.6, diff: estimate(0.17, 0.05), change: estimate(0.01, 0.01) },
+            switchover: null,
+          },
+        ],
+      },
+      cashSampledTrials: 10,
+      cash: {
+        ato: { paidBack: 0.7, paybackMonth: { p10: 1, p50: 3, p90: null }, paidBackByMonth: [0, 0.2, 0.4, 0.7], peakCashNeed: { mean: 0.35, p10: 0.3, p50: 0.33, p90: 0.43, max: 1.3 } },
+        fitd: { paidBack: 0.9, paybackMonth: { p10: 0, p50: 1, p90: 3 }, paidBackByMonth: [0.3, 0.6, 0.8, 0.9], peakCashNeed: { mean: 0.04, p10: 0.01, p50: 0.02, p90: 0.08, max: 0.45 } },
+      },
+      valuation: {
+        pair: ['ato', 'fitd'],
+        horizonTrials: 4,
+        agree: false,
+        verdicts: [
+          verdict(0.05, 'runRate', 4, 2.04, 0.1, 0.43, false),
+          verdict(0.1, 'runRate', 4, 0.16, 0.05, 0.27, true),
+          verdict(0.15, 'runRate', 4, -0.35, 0.03, 0.21, false),
+          verdict(0.05, 'none', 4, -0.91, 0.02, 0.1, false),
+          verdict(0.1, 'none', 4, -0.87, 0.02, 0.09, false),
+          verdict(0.15, 'none', 4, -0.83, 0.02, 0.08, false),
+          verdict(0.1, 'runRate', 2, 0.05, 0.12, 0.26, false),
+          verdict(0.1, 'none', 2, -0.69, 0.07, 0.16, false),
+        ],
+      },
+      whoWinsWhere: {
+        pair: ['ato', 'fitd'],
+        trials: 10,
+        maxDepth: 3,
+        minLeafShare: 0.05,
+        leaves: [
+          { conditions: [{ feature: 'wallet', op: '<=', threshold: 31 }], trials: 6, share: 0.6, pBetter: { p: 1 / 6, ci95: [0.03, 0.56] }, meanDiff: -0.4, winner: 'fitd' },
+          { conditions: [{ feature: 'wallet', op: '>', threshold: 31 }, { feature: 'functionalWalls', op: '<=', threshold: 0.55 }], trials: 2, share: 0.2, pBetter: { p: 1, ci95: [0.34, 1] }, meanDiff: 2.5, winner: 'ato' },
+          { conditions: [{ feature: 'wallet', op: '>', threshold: 31 }, { feature: 'functionalWalls', op: '>', threshold: 0.55 }], trials: 2, share: 0.2, pBetter: { p: 0.5, ci95: [0.09, 0.91] }, meanDiff: 0.3, winner: 'fitd' },
+        ],
+        importance: [
+          { feature: 'wallet', decrease: 0.2 },
+          { feature: 'functionalWalls', decrease: 0.05 },
+          { feature: 'hardwareImage', decrease: 0 },
+          { feature: 'purchasingControl', decrease: 0 },
+          { feature: 'itVendorControl', decrease: 0 },
+          { feature: 'executiveReluctance', decrease: 0 },
+        ],
+        decisiveBarrier: 'functionalWalls',
+        heatmap: {
+          walletEdges: [5, 31, 80],
+          barrierEdges: [0.2, 0.55, 0.9],
+          cells: [
+            { wallet: 0, barrier: 0, trials: 3, pBetter: 1 / 3 },
+            { wallet: 0, barrier: 1, trials: 3, pBetter: 0 },
+            { wallet: 1, barrier: 0, trials: 2, pBetter: 1 },
+            { wallet: 1, barrier: 1, trials: 2, pBetter: 0.5 },
+          ],
+        },
+      },
     },
   },
 };

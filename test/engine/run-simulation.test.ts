@@ -31,7 +31,8 @@ describe('runSimulation', () => {
     expect(await summaryText(2, 500, scenario.seed, 'summary')).toBe(reference);
     const { table } = await runSimulation(scenario, { trials: 50, workers: 1, columns: 'summary' });
     expect(columnSetOf(table)).toBe('summary');
-    expect(Object.keys(table.columns)).not.toContain('wallet');
+    // The account's draws stay: who-wins-where reads them.
+    expect(Object.keys(table.columns)).toContain('wallet');
     expect(Object.keys(table.columns)).not.toContain('ato.costOfSale');
     expect(() => formatTrialsCsv(table, 'fitd')).toThrow('without its CSV columns');
     const params = compileParameters(scenario);

@@ -16,8 +16,8 @@ describe('buildReportFiles', async () => {
   const warnings: string[] = [];
   const files = await buildReportFiles({ scenario: run.scenario, params: run.params, scenarioText: run.text, summary: run.summary, table: run.table, version: '0.1.0', onWarning: (w) => warnings.push(w) });
   const byPath = new Map(files.map((f) => [f.path, f.content]));
-  // A fixed run of two strategies: no precision target, and P(better) instead of P(best).
-  const charts = REPORT_CHARTS.filter((c) => c.name !== 'convergence' && c.name !== 'best-plan');
+  // A fixed run of two strategies: no precision target, P(better) instead of P(best), and too few trials for switchovers.
+  const charts = REPORT_CHARTS.filter((c) => c.name !== 'convergence' && c.name !== 'best-plan' && c.name !== 'assumption-switchovers');
 
   it('writes each chart the run has data for as vega-lite JSON, SVG and PNG, then report.html', () => {
     expect(files.map((f) => f.path)).toEqual([...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)), 'report.html', 'deck.pptx']);

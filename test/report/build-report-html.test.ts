@@ -62,12 +62,12 @@ function withComparison(summary: Summary, mean: number, ci95: [number, number] |
 describe('buildReportHtml', () => {
   it('opens with the headline answer, then the evidence in registry order, then the run facts', async () => {
     const html = buildReportHtml(await input());
-    const order = ['<h1>', 'id="heading-contents"', 'id="chart-first-chart"', 'id="chart-second-chart"', 'id="heading-facts"', 'Scenario file'].map((marker) => html.indexOf(marker));
+    const order = ['<h1>', 'id="heading-contents"', 'id="heading-robustness"', 'id="heading-risk"', 'id="chart-first-chart"', 'id="chart-second-chart"', 'id="heading-facts"', 'Scenario file'].map((marker) => html.indexOf(marker));
     expect(order.every((position) => position > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html).toContain('How to read it.');
     const contents = [...html.matchAll(/<a href="#([\w-]+)">/g)].map((m) => m[1]);
-    expect(contents).toEqual(['heading-risk', 'heading-first-chart', 'heading-second-chart', 'heading-facts']);
+    expect(contents).toEqual(['heading-robustness', 'heading-risk', 'heading-first-chart', 'heading-second-chart', 'heading-facts']);
     for (const id of contents) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('9.9.9');
   });

@@ -63,8 +63,8 @@ describe.skipIf(!hasBrowser && !mustRun)(title, () => {
   beforeAll(async () => {
     if (!hasBrowser) throw new Error(`${CHROMIUM} is missing: CI must install the Debian package chromium (see .ci/run)`);
     const run = await smallDefaultRun();
-    // The fixture's precision section stands in for a precision run's, so every chart (convergence too) is drawn.
-    const summary = { ...run.summary, precision: CHART_DATA.convergence!.precision };
+    // The fixture's precision section and switchovers stand in for a precision run's and a 5,000-trial run's, so every chart (convergence and switchovers too) is drawn.
+    const summary = { ...run.summary, precision: CHART_DATA.convergence!.precision, robustness: { ...run.summary.robustness, switchovers: CHART_DATA.robustness.robustness.switchovers } };
     const files = await buildReportFiles({ scenario: run.scenario, params: run.params, scenarioText: run.text, summary, table: run.table, version: '0.1.0' });
     rmSync(OUTPUT, { recursive: true, force: true });
     mkdirSync(OUTPUT, { recursive: true });

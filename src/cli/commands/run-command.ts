@@ -16,6 +16,7 @@ import { runOutputFolder } from '../../report/output-location.ts';
 import { formatSummaryJson } from '../../report/run-record.ts';
 import { formatSummaryTable, strategyLabelsOf } from '../format-summary-table.ts';
 import { formatAnalysisTable } from '../format-analysis-table.ts';
+import { formatRobustnessTable } from '../format-robustness-table.ts';
 import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
@@ -81,6 +82,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   else if (!options.quiet) {
     io.out(formatSummaryTable(summary, strategyLabelsOf(scenario)));
     io.out(formatAnalysisTable(summary, strategyLabelsOf(scenario)));
+    io.out(formatRobustnessTable(summary, strategyLabelsOf(scenario)));
     io.out(`  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   }
   return EXIT_OK;

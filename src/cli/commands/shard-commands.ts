@@ -19,7 +19,7 @@ import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import { hashScenario } from '../../scenario/scenario-hash.ts';
 import type { Scenario } from '../../scenario/scenario-schema.ts';
 import { DEFAULT_ABLATION_HIGH, DEFAULT_ABLATION_TRIALS } from '../../stats/barrier-ablation.ts';
-import { ablationPlan } from '../../pipeline/ablation-plan.ts';
+import { analysisPlan } from '../../pipeline/analysis-plan.ts';
 import { compileRun } from '../../pipeline/compile-run.ts';
 import { analyseRun } from '../../pipeline/analyse-run.ts';
 import { outputFolderName, runOutputFolder } from '../../report/output-location.ts';
@@ -59,7 +59,7 @@ export async function runShardCommand(loaded: LoadedScenario, scenario: Scenario
     ablationTrials: options.ablationTrials ?? DEFAULT_ABLATION_TRIALS,
     ablationHigh: options.ablateHigh ?? DEFAULT_ABLATION_HIGH,
   };
-  const plan = analysis.ablate ? ablationPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
+  const plan = analysis.ablate ? analysisPlan(scenario, analysis.ablationHigh) : { variants: [], contrasts: [] };
   const checkpoint = phaseCheckpoint(io, signal);
   await checkpoint('trials');
   const progress = createProgress(range.count, io.interactive && options.progress && !options.quiet);
@@ -109,7 +109,7 @@ function statSize(path: string): number {
 
 function ablationKeys(header: ShardHeader): string[] {
   if (!header.analysis.ablate) return [];
-  const plan = ablationPlan(header.scenario, header.analysis.ablationHigh);
+  const plan = analysisPlan(header.scenario, header.analysis.ablationHigh);
   return [...plan.variants, ...plan.contrasts].map((v) => v.key);
 }
 
@@ -171,7 +171,7 @@ export async function mergeCommand(paths: readonly string[], options: MergeOptio
   await checkpoint('summary');
   const table = concatOutcomeTables(partials.map((p) => p.table));
   // The partials hold the ablation's variants; merging only reads them back.
-  const compiled = { ...compileRun(scenario, { ablate: false }), analysis: { ...header.analysis, precision: null } };
+  const compiled = { ...compileRun(scenario, { ablate: false }), analysis: { ...header.analysis, precision: null, switchovers: false } };
   const summary = analyseRun({ compiled, table });
   if (options.charts) await checkpoint('charts');
   const extraFiles = options.charts

@@ -1,0 +1,145 @@
+/**
+ * The robustness analyses in words, for the report's section and headline,
+ * the deck, the chart titles and the terminal: does the verdict survive other
+ * valuations, which assumption flips it, which accounts each side wins,
+ * and the cash a CFO must fund.
+ */
+import type { RobustnessSummary } from '../stats/summarize-robustness.ts';
+import type { ValuationVerdict } from '../stats/valuation-robustness.ts';
+import type { RuleCondition } from '../stats/decision-rule.ts';
+import type { WhoWinsLeaf } from '../stats/who-wins-where.ts';
+import type { AssumptionSwing, SwitchoverSummary } from '../stats/switchovers.ts';
+import type { BarrierName } from '../scenario/vocabulary.ts';
+import { BARRIER_LABELS } from './build-tornado-spec.ts';
+import { formatMoney, formatPercent, formatRate } from './format-figures.ts';
+
+/** Short names by strategy key, and the summary's currency. */
+export interface FindingContext {
+  names: Record<string, string>;
+  currency: string;
+}
+
+const nameIn = (context: FindingContext, key: string) => context.names[key] ?? key;
+
+/** A verdict's settings in words: `10%, run-rate terminal value, 72 months`. */
+export function verdictSettings(verdict: Pick<ValuationVerdict, 'discountRate' | 'terminalValue' | 'horizonMonths'>): string {
+  return `${formatRate(verdict.discountRate)}, ${verdict.terminalValue === 'runRate' ? 'run-rate terminal value' : 'no terminal value'}, ${verdict.horizonMonths} months`;
+}
+
+function leadText(verdict: ValuationVerdict, context: FindingContext): string {
+  const lead = `${nameIn(context, verdict.leader)} leads by ${formatMoney(Math.abs(verdict.diff.mean), context.currency)}`;
+  return verdict.decisive ? lead : `${lead} (within noise)`;
+}
+
+/**
+ * Does the verdict survive? One sentence: the same leader everywhere, or
+ * where the lead changes hands ("Beachhead leads only with a run-rate
+ * terminal value; without one Hold leads by $0.87M; at 15% Hold leads by …").
+ */
+export function valuationFinding(robustness: RobustnessSummary, context: FindingContext): string {
+  const { verdicts } = robustness.valuation;
+  const asRun = verdicts.find((v) => v.asRun) ?? verdicts[0]!;
+  const leader = nameIn(context, asRun.leader);
+  const rates = [...new Set(verdicts.map((v) => v.discountRate))].sort((x, y) => x - y);
+  const horizons = [...new Set(verdicts.map((v) => v.horizonMonths))].sort((x, y) => x - y);
+  const span = (values: number[], show: (v: number) => string) => (values.length > 1 ? `${show(values[0]!)}–${show(values[values.length - 1]!)}` : show(values[0]!));
+  if (robustness.valuation.agree) {
+    return `${leader} leads under every valuation checked: discount rates ${span(rates, formatRate)}, with and without a terminal value, horizons ${span(horizons, String)} months.`;
+  }
+  const otherTv = verdicts.find((v) => v.discountRate === asRun.discountRate && v.horizonMonths === asRun.horizonMonths && v.terminalValue !== asRun.terminalValue);
+  const flips: string[] = [];
+  const tvFlips = otherTv !== undefined && otherTv.leader !== asRun.leader;
+  if (tvFlips) flips.push(`${asRun.terminalValue === 'runRate' ? 'without one' : 'with a run-rate terminal value'} ${leadText(otherTv, context)}`);
+  const sameTv = verdicts.filter((v) => v.terminalValue === asRun.terminalValue && v.leader !== asRun.leader);
+  for (const v of sameTv.filter((v) => v.horizonMonths === asRun.horizonMonths)) flips.push(`at a ${formatRate(v.discountRate)} discount rate ${leadText(v, context)}`);
+  for (const v of sameTv.filter((v) => v.horizonMonths !== asRun.horizonMonths)) flips.push(`over ${v.horizonMonths} months ${leadText(v, context)}`);
+  const opening = tvFlips && asRun.terminalValue === 'runRate'
+    ? `${leader} leads only with a run-rate terminal value`
+    : `${leader}'s lead (${verdictSettings(asRun)}) does not hold under every valuation`;
+  const others = verdicts.filter((v) => v.leader !== asRun.leader).length;
+  const rest = flips.length > 0 ? flips.join('; ') : `the lead changes hands in ${others} of the ${verdicts.length} valuations`;
+  return `${opening}; ${rest}.`;
+}
+
+function conditionText(feature: string, conditions: RuleCondition[], currency: string): string {
+  const below = conditions.find((c) => c.op === '<=');
+  const above = conditions.find((c) => c.op === '>');
+  const show = (value: number) => (feature === 'wallet' ? formatMoney(value, currency) : value.toFixed(2));
+  const name = feature === 'wallet' ? 'wallet' : BARRIER_LABELS[feature as BarrierName].toLowerCase();
+  if (below && above) return `${name} ${show(above.threshold)}–${show(below.threshold)}`;
+  return below ? `${name} up to ${show(below.threshold)}` : `${name} above ${show(above!.threshold)}`;
+}
+
+/** A leaf's accounts in words: "wallet above $38M and functional walls up to 0.53" (or "all accounts"). */
+export function leafAccounts(leaf: Pick<WhoWinsLeaf, 'conditions'>, currency: string): string {
+  const features = [...new Set(leaf.conditions.map((c) => c.feature))];
+  if (features.length === 0) return 'all accounts';
+  return features.map((feature) => conditionText(feature, leaf.conditions.filter((c) => c.feature === feature), currency)).join(' and ');
+}
+
+/** One leaf as a sentence: "Beachhead is better on 48% of accounts with …; they are 5% of accounts (mean difference +$2.77M)". */
+export function leafFinding(leaf: WhoWinsLeaf, pair: readonly [string, string], context: FindingContext): string {
+  const a = nameIn(context, pair[0]);
+  const verb = leaf.pBetter.p > 0.5 ? 'wins' : 'is better on';
+  return `${a} ${verb} ${formatPercent(leaf.pBetter.p)} of accounts with ${leafAccounts(leaf, context.currency)}; they are ${formatPercent(leaf.share)} of accounts (mean ${a} − ${nameIn(context, pair[1])} ${formatMoney(leaf.meanDiff, context.currency, true)})`;
+}
+
+/** Who wins where, in a sentence: the accounts A does best on, and where it does worst. */
+export function whoWinsFinding(robustness: RobustnessSummary, context: FindingContext): string {
+  const { leaves } = robustness.whoWinsWhere;
+  const pair = robustness.pair;
+  if (leaves.length < 2) return `No split of wallet or barrier levels separates the accounts ${nameIn(context, pair[0])} wins from the others.`;
+  const byP = [...leaves].sort((x, y) => y.pBetter.p - x.pBetter.p);
+  const best = byP[0]!;
+  const worst = byP[byP.length - 1]!;
+  return `${leafFinding(best, pair, context)}; at the other end, ${nameIn(context, pair[0])} is better on only ${formatPercent(worst.pBetter.p)} of accounts with ${leafAccounts(worst, context.currency)} (${formatPercent(worst.share)} of accounts).`;
+}
+
+/** The payback and peak cash need of each strategy, in one sentence. */
+export function cashFinding(robustness: RobustnessSummary, context: FindingContext): string | null {
+  if (robustness.cash === null) return null;
+  const parts = Object.entries(robustness.cash).map(([key, cash]) => {
+    const month = cash.paybackMonth.p50 === null ? `the median account is not paid back within the horizon (${formatPercent(cash.paidBack)} are)` : `median payback month ${cash.paybackMonth.p50} (${formatPercent(cash.paidBack)} paid back by the horizon)`;
+    return `${nameIn(context, key)}: ${month}, peak cash need ${formatMoney(cash.peakCashNeed.p50, context.currency)} median, ${formatMoney(cash.peakCashNeed.p90, context.currency)} at P90`;
+  });
+  return `${parts.join('; ')} (discounted cumulative cash, no terminal value).`;
+}
+
+/** A coefficient value without float noise: 0.0037, 0.46, 1.38. */
+export function assumptionValue(value: number): string {
+  return String(Number(value.toPrecision(2)));
+}
+
+/** One assumption's switchover in words: "flips below 0.46 (95% 0.39–0.54; now 0.5)", or "does not flip in 0–1". */
+export function switchoverText(swing: AssumptionSwing): string {
+  const range = `${assumptionValue(swing.low)}–${assumptionValue(swing.high)}`;
+  if (swing.switchover === null) return `does not flip in ${range}`;
+  const { value, ci95, converged } = swing.switchover;
+  const side = value < swing.base ? 'below' : 'above';
+  const now = swing.kind === 'factor' ? '× 1 now' : `now ${assumptionValue(swing.base)}`;
+  return `flips ${side} ${assumptionValue(value)} (95% ${assumptionValue(ci95[0])}–${assumptionValue(ci95[1])}; ${now})${converged ? '' : ', roughly'}`;
+}
+
+/** Which assumptions, if wrong, change the decision: the ones that flip it inside their range, nearest first. */
+export function switchoverFinding(robustness: RobustnessSummary, context: FindingContext): string | null {
+  const switchovers = robustness.switchovers;
+  if (switchovers === null) return null;
+  const [a, b] = robustness.pair.map((key) => nameIn(context, key));
+  const flipping = switchovers.assumptions.filter((s) => s.switchover !== null);
+  const leader = switchovers.base.mean >= 0 ? a : b;
+  const verdict = `On the first ${switchovers.trials.toLocaleString('en-US')} accounts ${leader} leads by ${formatMoney(Math.abs(switchovers.base.mean), context.currency)}`;
+  if (flipping.length === 0) return `${verdict}, and no assumption flips it anywhere in its plausible range.`;
+  const relative = (s: AssumptionSwing) => Math.abs(s.switchover!.value - s.base) / (s.high - s.low);
+  const named = [...flipping].sort((x, y) => relative(x) - relative(y)).map((s) => `${s.label.toLowerCase()} ${switchoverText(s)}`);
+  const steady = switchovers.assumptions.length - flipping.length;
+  return `${verdict}; the verdict flips if ${named.join('; ')}${steady > 0 ? `. The other ${steady} assumptions do not flip it in their ranges` : ''}.`;
+}
+
+/** The assumption the verdict hinges on most (the largest swing that flips it), in one line. */
+export function hingeFinding(switchovers: SwitchoverSummary): string {
+  const flipping = switchovers.assumptions.filter((s) => s.switchover !== null);
+  if (flipping.length === 0) return `No assumption flips the verdict inside its plausible range (first ${switchovers.trials.toLocaleString('en-US')} accounts)`;
+  const top = flipping[0]!;
+  const more = flipping.length > 1 ? `; ${flipping.length - 1} more flip it too` : '';
+  return `The verdict hinges most on ${top.label.toLowerCase()}: it ${switchoverText(top)}${more}`;
+}

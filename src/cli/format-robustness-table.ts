@@ -1,0 +1,58 @@
+/**
+ * The terminal view of "How sure, and on what does it hinge?", in short:
+ * the verdict under other valuations, the assumptions that flip it, the rule's groups of
+ * accounts, and payback and peak cash need per strategy.
+ */
+import type { FullSummary } from '../stats/full-summary.ts';
+import { assumptionValue, leafAccounts, switchoverText, valuationFinding, verdictSettings } from '../charts/robustness-findings.ts';
+import type { StrategyLabels } from './format-summary-table.ts';
+
+const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
+const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
+
+function table(rows: string[][], alignRight: boolean[]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  return rows.map((row) => `    ${row.map((cell, c) => (alignRight[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('   ')}`.trimEnd());
+}
+
+export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabels = {}): string {
+  const robustness = summary.robustness;
+  const name = (key: string) => labels[key] ?? key;
+  const [a, b] = robustness.pair.map(name) as [string, string];
+  const verdicts = [['', `${a} − ${b}`, '95% CI', `P(${a} better)`, 'leads']];
+  for (const v of robustness.valuation.verdicts) {
+    const ci = v.diff.ci95 ? `[${signed(v.diff.ci95[0])}, ${signed(v.diff.ci95[1])}]` : '';
+    verdicts.push([`${verdictSettings(v)}${v.asRun ? ' (as run)' : ''}`, signed(v.diff.mean), ci, percent(v.pBetter.p), `${name(v.leader)}${v.decisive ? '' : ' (noise)'}`]);
+  }
+  const horizons = robustness.valuation.horizonTrials === null ? 'other horizons not run (no ablation)' : `other horizons on the first ${robustness.valuation.horizonTrials.toLocaleString('en-US')} accounts`;
+  const leaves = [['accounts (best and worst group for ' + a + ')', 'share', `P(${a} better)`, `mean ${a} − ${b}`]];
+  const byP = [...robustness.whoWinsWhere.leaves].sort((x, y) => y.pBetter.p - x.pBetter.p);
+  for (const leaf of byP.length > 1 ? [byP[0]!, byP[byP.length - 1]!] : byP) {
+    leaves.push([leafAccounts(leaf, summary.currency), percent(leaf.share), percent(leaf.pBetter.p), signed(leaf.meanDiff)]);
+  }
+  const switchovers = robustness.switchovers;
+  const swings = [['assumption (range)', 'at low', 'at high', 'switchover']];
+  const steady = (switchovers?.assumptions ?? []).filter((swing) => swing.switchover === null).map((swing) => swing.label.toLowerCase());
+  for (const swing of (switchovers?.assumptions ?? []).filter((s) => s.switchover !== null)) {
+    swings.push([`${swing.label} (${assumptionValue(swing.low)}–${assumptionValue(swing.high)})`, signed(swing.atLow.diff.mean), signed(swing.atHigh.diff.mean), switchoverText(swing)]);
+  }
+  const switchoverLines = switchovers === null
+    ? []
+    : [`  Which assumption flips it? ${a} − ${b} at each end of its plausible range, first ${switchovers.trials.toLocaleString('en-US')} accounts (now ${signed(switchovers.base.mean)}; ${switchovers.policyRuns.toLocaleString('en-US')} policy runs)`, ...(swings.length > 1 ? table(swings, [false, true, true, false]) : []), ...(steady.length > 0 ? [`    does not flip in its range: ${steady.join(', ')}`] : []), ''];
+  const cashRows = [['', 'paid back', 'median payback', 'peak cash need P50', 'P90']];
+  for (const [key, cash] of Object.entries(robustness.cash ?? {})) {
+    cashRows.push([name(key), percent(cash.paidBack), cash.paybackMonth.p50 === null ? 'not in horizon' : `month ${cash.paybackMonth.p50}`, cash.peakCashNeed.p50.toFixed(2), cash.peakCashNeed.p90.toFixed(2)]);
+  }
+  return [
+    '',
+    `  How sure, and on what does it hinge? (${summary.currency} M, ${horizons})`,
+    `    ${valuationFinding(robustness, { names: Object.fromEntries(Object.keys(summary.strategies).map((k) => [k, name(k)])), currency: summary.currency })}`,
+    ...table(verdicts, [false, true, false, true, false]),
+    '',
+    ...switchoverLines,
+    `  Who wins where (a depth-${robustness.whoWinsWhere.maxDepth} rule on wallet and barriers, ${robustness.whoWinsWhere.leaves.length} groups of at least ${percent(robustness.whoWinsWhere.minLeafShare)}; all in the report)`,
+    ...table(leaves, [false, true, true, true]),
+    '',
+    ...(robustness.cash === null ? [] : [`  Payback and peak cash need (discounted cumulative cash, no terminal value, ${robustness.cashSampledTrials.toLocaleString('en-US')} accounts)`, ...table(cashRows, [false, true, true, true, true]), '']),
+  ].join('\n');
+}

@@ -1,0 +1,136 @@
+/**
+ * Who wins where: which accounts the compared pair's A beats B on, as a
+ * shallow decision rule (decision-rule.ts: depth ≤ 3, leaves ≥ 5% of
+ * trials) on each trial's drawn wallet and barrier levels, and P(A better)
+ * over wallet × the barrier the rule leans on most.
+ */
+import { strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
+import { BARRIERS, type BarrierName } from '../scenario/vocabulary.ts';
+import { fitDecisionRule, meetsConditions, type RuleCondition } from './decision-rule.ts';
+import { wilsonInterval } from './intervals.ts';
+import type { ShareEstimate } from './compare-strategies.ts';
+import { quantileOfSorted, sortedCopy } from './sample-statistics.ts';
+
+export const RULE_MAX_DEPTH = 3;
+export const RULE_MIN_LEAF_SHARE = 0.05;
+/** Equal-count bins per axis of the heatmap. */
+export const HEATMAP_BINS = 6;
+
+export type AccountFeature = 'wallet' | BarrierName;
+export const ACCOUNT_FEATURES: readonly AccountFeature[] = ['wallet', ...BARRIERS];
+
+export interface WhoWinsLeaf {
+  conditions: RuleCondition[];
+  trials: number;
+  /** The leaf's share of all trials. */
+  share: number;
+  /** P(A better than B) on the leaf's accounts. */
+  pBetter: ShareEstimate;
+  /** Mean NPV difference A − B on them, $M. */
+  meanDiff: number;
+  /** A when it is better on more than half of them, else B. */
+  winner: string;
+}
+
+export interface HeatmapCell {
+  /** Bin indices along walletEdges and barrierEdges. */
+  wallet: number;
+  barrier: number;
+  trials: number;
+  /** Null for a cell without trials (see notes). */
+  pBetter: number | null;
+}
+
+export interface WhoWinsWhere {
+  pair: [string, string];
+  trials: number;
+  maxDepth: number;
+  minLeafShare: number;
+  leaves: WhoWinsLeaf[];
+  /** Each feature's impurity decrease in the rule (Gini), largest first. */
+  importance: { feature: AccountFeature; decrease: number }[];
+  /** The barrier the rule leans on most (or, if it splits on none, the best single barrier split). */
+  decisiveBarrier: BarrierName;
+  heatmap: { walletEdges: number[]; barrierEdges: number[]; cells: HeatmapCell[] };
+}
+
+/** Equal-count bin edges (duplicates dropped, so a constant column has one bin). */
+function binEdges(values: ArrayLike<number>, bins: number): number[] {
+  const sorted = sortedCopy(values);
+  const edges = Array.from({ length: bins + 1 }, (_, j) => quantileOfSorted(sorted, j / bins));
+  return edges.filter((edge, j) => j === 0 || edge !== edges[j - 1]);
+}
+
+function binOf(edges: readonly number[], value: number): number {
+  let bin = 0;
+  while (bin < edges.length - 2 && value >= edges[bin + 1]!) bin++;
+  return bin;
+}
+
+/** The barrier with the largest impurity decrease, or the one whose single best split helps most. */
+function decisiveBarrierOf(importance: Record<string, number>, values: Record<string, ArrayLike<number>>, better: Uint8Array): BarrierName {
+  const used = BARRIERS.filter((b) => importance[b]! > 0);
+  if (used.length > 0) return used.reduce((best, b) => (importance[b]! > importance[best]! ? b : best));
+  const alone = (b: BarrierName) => fitDecisionRule([b], [values[b]!], better, { maxDepth: 1, minLeafShare: RULE_MIN_LEAF_SHARE }).importance[b]!;
+  return BARRIERS.reduce((best, b) => (alone(b) > alone(best) ? b : best));
+}
+
+/** The rule and heatmap for the pair A − B of a table that keeps the account columns. Cost: O(6 features · trials · (log trials + depth)). */
+export function summarizeWhoWinsWhere(table: OutcomeTable, pair: readonly [string, string], notes: Record<string, string>, notePath = 'robustness.whoWinsWhere'): WhoWinsWhere {
+  const n = table.count;
+  const [a, b] = [strategyColumn(table, pair[0], 'npv'), strategyColumn(table, pair[1], 'npv')];
+  const diff = Float64Array.from({ length: n }, (_, i) => a[i]! - b[i]!);
+  const better = Uint8Array.from(diff, (d) => (d > 0 ? 1 : 0));
+  const values: Record<string, ArrayLike<number>> = {};
+  for (const feature of ACCOUNT_FEATURES) {
+    const column = table.columns[feature];
+    if (column === undefined) throw new Error(`summarizeWhoWinsWhere: the table has no ${feature} column`);
+    values[feature] = column;
+  }
+  const fit = fitDecisionRule(ACCOUNT_FEATURES, ACCOUNT_FEATURES.map((f) => values[f]!), better, { maxDepth: RULE_MAX_DEPTH, minLeafShare: RULE_MIN_LEAF_SHARE });
+  const leaves = fit.leaves.map((leaf): WhoWinsLeaf => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      if (meetsConditions(leaf.conditions, values, i)) sum += diff[i]!;
+    }
+    return {
+      conditions: leaf.conditions,
+      trials: leaf.trials,
+      share: leaf.trials / n,
+      pBetter: { p: leaf.yes / leaf.trials, ci95: wilsonInterval(leaf.yes, leaf.trials) },
+      meanDiff: sum / leaf.trials,
+      winner: leaf.yes * 2 > leaf.trials ? pair[0] : pair[1],
+    };
+  });
+  const decisiveBarrier = decisiveBarrierOf(fit.importance, values, better);
+  const walletEdges = binEdges(values.wallet!, HEATMAP_BINS);
+  const barrierEdges = binEdges(values[decisiveBarrier]!, HEATMAP_BINS);
+  const counts = new Float64Array((walletEdges.length - 1) * (barrierEdges.length - 1));
+  const wins = new Float64Array(counts.length);
+  const columns = barrierEdges.length - 1;
+  for (let i = 0; i < n; i++) {
+    const cell = binOf(walletEdges, values.wallet![i]!) * columns + binOf(barrierEdges, values[decisiveBarrier]![i]!);
+    counts[cell]!++;
+    wins[cell]! += better[i]!;
+  }
+  const cells = Array.from(counts, (trials, cell): HeatmapCell => ({
+    wallet: Math.floor(cell / columns),
+    barrier: cell % columns,
+    trials,
+    pBetter: trials === 0 ? null : wins[cell]! / trials,
+  }));
+  cells.forEach((cell, i) => {
+    if (cell.pBetter === null) notes[`${notePath}.heatmap.cells[${i}].pBetter`] = 'no trial drew this wallet and barrier combination';
+  });
+  const importance = ACCOUNT_FEATURES.map((feature) => ({ feature, decrease: fit.importance[feature]! })).sort((x, y) => y.decrease - x.decrease);
+  return {
+    pair: [pair[0], pair[1]],
+    trials: n,
+    maxDepth: RULE_MAX_DEPTH,
+    minLeafShare: RULE_MIN_LEAF_SHARE,
+    leaves,
+    importance,
+    decisiveBarrier,
+    heatmap: { walletEdges, barrierEdges, cells },
+  };
+}
