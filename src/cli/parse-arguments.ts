@@ -26,6 +26,8 @@ export interface RunOptions {
   precisionRelative?: number;
   maxTrials?: number;
   ablate: boolean;
+  /** Play the assumption switchovers after the trials (runs of 5,000 trials or more; `--no-switchovers` skips them). */
+  switchovers: boolean;
   ablationTrials?: number;
   ablateHigh?: number;
   /** Run only this shard of the trials (0-based index of count) and write a mergeable partial. */
@@ -177,7 +179,8 @@ export function buildProgram(version: string, record: (parsed: ParsedArguments) 
     .addOption(new Option('--precision <usd>', 'add trials until the 95% CI half-width of the mean NPV difference is at most this ($M)').argParser(positiveNumber('--precision')).conflicts('precisionRelative'))
     .addOption(new Option('--precision-relative <share>', 'the same, as a share of |mean difference| (e.g. 0.1)').argParser(positiveNumber('--precision-relative', 10)))
     .addOption(new Option('--max-trials <n>', 'ceiling for a precision run (default 1,000,000)').argParser(wholeNumber('--max-trials', 1, MAX_TRIALS)))
-    .option('--no-ablate', 'skip the barrier ablation')
+    .option('--no-ablate', 'skip the barrier ablation (and the switchovers, which ride on it)')
+    .option('--no-switchovers', 'skip the assumption switchovers (they re-run 1,000 accounts per assumption and step: about half again the default run)')
     .addOption(new Option('--ablation-trials <n>', 'trials the barrier ablation runs on (default 4,000)').argParser(wholeNumber('--ablation-trials', 2, MAX_TRIALS)))
     .addOption(new Option('--ablate-high <level>', 'level each barrier is raised to in the ablation (default 0.9)').argParser(positiveNumber('--ablate-high', 1)))
     .addOption(new Option('--shard <K/N>', 'run only shard K (0-based) of N and write a mergeable partial into --out').argParser(shardSpec).conflicts(['precision', 'precisionRelative']))

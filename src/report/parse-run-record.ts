@@ -20,6 +20,8 @@ const analysisSchema = z.object(
     ablate: z.boolean({ error: 'must be true or false' }),
     ablationTrials: trials('Trials of the barrier ablation.', 2),
     ablationHigh: numberField({ description: 'Level barriers are raised to in the ablation.', above: 0, max: 1 }),
+    // Absent in the run.json of a release before the switchovers: they ran by default.
+    switchovers: z.boolean({ error: 'must be true or false' }).optional(),
     precision: z
       .object(
         {

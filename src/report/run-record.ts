@@ -30,6 +30,8 @@ export interface RunAnalysis {
   ablationTrials: number;
   ablationHigh: number;
   precision: { target: number; relative: boolean; maxTrials: number } | null;
+  /** Whether the assumption switchovers were asked for (absent in a release before them, which ran them). */
+  switchovers?: boolean;
 }
 
 export function formatRunRecord(record: RunRecord): string {

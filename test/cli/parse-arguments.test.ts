@@ -6,9 +6,11 @@ describe('parseArguments', () => {
     expect(parseArguments(['run', 's.yaml', '--trials', '50000', '--seed', '7', '--out', 'results/low', '--trials-csv', '--workers', '2'])).toEqual({
       command: 'run',
       scenario: 's.yaml',
-      options: { trials: 50000, seed: 7, out: 'results/low', trialsCsv: true, workers: 2, quiet: false, json: false, charts: true, deck: true, pdf: false, progress: true, ablate: true },
+      options: { trials: 50000, seed: 7, out: 'results/low', trialsCsv: true, workers: 2, quiet: false, json: false, charts: true, deck: true, pdf: false, progress: true, ablate: true, switchovers: true },
     });
     expect(parseArguments(['run', 's.yaml', '--no-charts', '--json', '-q'])).toMatchObject({ options: { charts: false, json: true, quiet: true } });
+    expect(parseArguments(['run', 's.yaml'])).toMatchObject({ options: { switchovers: true } });
+    expect(parseArguments(['run', 's.yaml', '--no-switchovers'])).toMatchObject({ options: { switchovers: false, ablate: true } });
     expect(parseArguments(['run', 's.yaml', '--precision', '0.05', '--max-trials', '200000', '--no-ablate'])).toMatchObject({
       options: { precision: 0.05, maxTrials: 200000, ablate: false },
     });

@@ -66,6 +66,7 @@ export async function checkCommand(runJsonPath: string, workers: number | undefi
       ablationTrials: analysis.ablationTrials,
       ablationHigh: analysis.ablationHigh,
       precision: analysis.precision ?? undefined,
+      switchovers: analysis.switchovers ?? true,
     }));
   } finally {
     progress.stop();

@@ -39,7 +39,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
     precisionTarget === undefined
       ? undefined
       : { target: precisionTarget, relative: options.precision === undefined, maxTrials: options.maxTrials ?? 1_000_000 };
-  const compiled = compileRun(scenario, { ablate: options.ablate, ablationTrials: options.ablationTrials, ablationHigh: options.ablateHigh, precision });
+  const compiled = compileRun(scenario, { ablate: options.ablate, switchovers: options.switchovers, ablationTrials: options.ablationTrials, ablationHigh: options.ablateHigh, precision });
   const held = options.shard ? Math.ceil(scenario.trials / options.shard.count) : Math.max(scenario.trials, precision ? precision.maxTrials : 0);
   const tooBig = resourceProblem(compiled.params, held, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
