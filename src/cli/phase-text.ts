@@ -4,7 +4,8 @@
  */
 
 const PHASES: Record<string, string> = {
-  summary: 'Summarizing: barrier ablation, risk and dominance, path classes',
+  switchovers: 'Assumption switchovers: re-running the first accounts at each assumption\'s range ends and search steps',
+  summary: 'Summarizing: robustness, barrier ablation, risk and dominance, path classes',
   charts: 'Drawing the charts',
   'report page': 'Writing the report page',
   pdf: 'Printing report.pdf',

@@ -41,6 +41,7 @@ describe('the phases after the trials', () => {
   it('are words; the trials and the commit show nothing of their own', () => {
     expect(phaseText('chart cash-fan')).toBe('Drawing the charts: cash-fan');
     expect(phaseText('deck')).toBe('Building deck.pptx');
+    expect(phaseText('switchovers')).toMatch(/^Assumption switchovers/);
     expect(phaseText('trials')).toBeNull();
     expect(phaseText('commit')).toBeNull();
   });
