@@ -5,6 +5,8 @@
 import { relative } from 'node:path';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import { scenarioValue } from '../../scenario/scenario-paths.ts';
+import { staffingWarnings } from '../../scenario/staffing-warnings.ts';
+import { sweepStaffingWarning } from '../../scenario/sweep-staffing-warning.ts';
 import type { Variant } from '../../engine/variants.ts';
 import { compileParameters } from '../../model/parameters.ts';
 import { defaultWorkerCount } from '../../engine/run-simulation.ts';
@@ -85,7 +87,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const parameters = readSweepParameters(options.vary);
   const loaded = loadScenario(scenarioPath);
   const scenario = { ...loaded.scenario, trials: options.trials ?? loaded.scenario.trials, seed: options.seed ?? loaded.scenario.seed };
-  const points = sweepVariants(scenario, parameters, '--vary').map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
+  const variants = sweepVariants(scenario, parameters, '--vary');
+  const points = variants.map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
   const compare = comparedKeys(options.compare, Object.keys(scenario.strategies));
   const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
@@ -93,6 +96,10 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const target = runOutputFolder(scenario.name, options.out, 'output', '-sweep');
   const targetOptions = { name: `${scenario.name} (sweep)`, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
+  // Said once every argument is accepted, so a refused sweep prints only its ✖ lines.
+  for (const warning of staffingWarnings(scenario)) io.err(`warning: ${warning}\n`);
+  const shortPoints = sweepStaffingWarning(scenario, variants.map((variant) => ({ label: pointLabel(variant, parameters), scenario: variant.scenario })));
+  if (shortPoints) io.err(`warning: ${shortPoints}\n`);
 
   const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
   // After the trials the bar gives way to the phase under way (each chart, report, deck, write).
