@@ -6,7 +6,7 @@
  * writing, and offers no option to set either; this puts the deck's bytes
  * back to a function of its content. No ZIP64: a deck stays far below 4 GiB.
  */
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -22,11 +22,14 @@ const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes: Uint8Array): number {
+function tableCrc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
   for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
+
+/** zlib's own CRC-32 where Node has it (20.15 and later), the table above before. */
+const crc32: (bytes: Uint8Array) => number = typeof zlib.crc32 === 'function' ? (bytes) => zlib.crc32(bytes) : tableCrc32;
 
 /** The entries of a zip (stored or deflated), in central-directory order. */
 function readEntries(zip: Uint8Array): { name: string; data: Buffer }[] {
@@ -48,7 +51,7 @@ function readEntries(zip: Uint8Array): { name: string; data: Buffer }[] {
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     const data = bytes.subarray(start, start + size);
     if (method !== 0 && method !== 8) throw new Error(`reproducibleZip: ${name} uses compression method ${method}`);
-    entries.push({ name, data: method === 8 ? inflateRawSync(data) : Buffer.from(data) });
+    entries.push({ name, data: method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data) });
     offset += 46 + skip;
   }
   return entries;

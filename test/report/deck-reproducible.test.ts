@@ -47,6 +47,14 @@ describe('a reproducible deck', () => {
     expect([...rewritten.keys()]).toEqual([...entries.keys()]);
     expect(rewritten.get('docProps/app.xml')?.toString()).toBe('changed');
     expect(rewritten.get('ppt/presentation.xml')?.equals(entries.get('ppt/presentation.xml') ?? Buffer.alloc(0))).toBe(true);
+    // Each entry's CRC-32 as zip readers check it; 0xcbf43926 is the standard check value of "123456789".
+    const check = readZip(reproducibleZip(written, (name, data) => (name === 'docProps/app.xml' ? Buffer.from('123456789') : data)));
+    expect(check.get('docProps/app.xml')?.toString()).toBe('123456789');
+    const raw = Buffer.from(reproducibleZip(written, (name, data) => (name === 'docProps/app.xml' ? Buffer.from('123456789') : data)));
+    let at = raw.indexOf('docProps/app.xml', 0, 'latin1');
+    // The name also appears in [Content_Types].xml: find it after its local header.
+    while (at >= 0 && raw.readUInt32LE(at - 30) !== 0x04034b50) at = raw.indexOf('docProps/app.xml', at + 1, 'latin1');
+    expect(raw.readUInt32LE(at - 30 + 14)).toBe(0xcbf43926);
     // Every local header's time and date: 00:00:00 on 1980-01-01.
     const bytes = Buffer.from(written);
     for (let at = bytes.indexOf('PK\x03\x04', 0, 'latin1'); at >= 0; at = bytes.indexOf('PK\x03\x04', at + 4, 'latin1')) {
