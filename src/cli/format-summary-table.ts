@@ -9,6 +9,7 @@ import type { StrategySummary, Summary } from '../stats/summarize-outcomes.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { strategyLabel } from '../scenario/strategy-schema.ts';
 
+import { formatBestPlan } from './format-best-plan.ts';
 import { formatCount as count, formatMillions as money, formatMonth as months, formatShare as percent } from './terminal-figures.ts';
 
 /** Strategy keys to the labels they are shown under (the scenario's `label:`s); a key without one shows as itself. */
@@ -78,12 +79,11 @@ function verdictOf(strategyHeading: Heading, a: string, b: string, comparison: C
 /** With more than two strategies: which has the best mean NPV, and on what share of accounts each is the best. */
 function bestLines(strategyHeading: Heading, summary: Summary): string[] {
   if (!summary.pBest) return [];
-  const entries = Object.entries(summary.strategies);
-  const [bestKey] = entries.reduce((best, entry) => (entry[1].npv.mean > best[1].npv.mean ? entry : best));
   const shares = Object.entries(summary.pBest).map(
     ([key, share]) => `    ${strategyHeading(key).padEnd(21)} ${percent(share.p)}   95% CI [${percent(share.ci95[0])}, ${percent(share.ci95[1])}]`,
   );
-  return ['  P(best): share of accounts on which each strategy has the highest NPV', ...shares, '', `  ${strategyHeading(bestKey)} has the best mean NPV.`];
+  const headline = formatBestPlan(summary, strategyHeading);
+  return ['  P(best): share of accounts on which each strategy has the highest NPV', ...shares, ...(headline ? ['', `  ${headline}`] : [])];
 }
 
 /** The summary as terminal text (no colours, so it survives pipes and logs). */

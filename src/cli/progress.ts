@@ -4,6 +4,9 @@
  * (summary, each chart, report page, PDF, deck, writing) in its place, so the
  * screen is never blank while the command works. Silent when stderr is not a
  * terminal.
+ *
+ * Test seam: EXPANSIM_PROGRESS_DELAY_MS sets that delay (0 shows the bar and
+ * every phase at once, so a test need not make a run slow to see them).
  */
 import { SingleBar } from 'cli-progress';
 import { createEtaEstimator, formatEta } from './progress-eta.ts';
@@ -20,10 +23,16 @@ export interface Progress {
 
 const SILENT: Progress = { update: () => {}, retarget: () => {}, phase: () => {}, stop: () => {} };
 const DELAY_MS = 1000;
+
+function delayMs(env: NodeJS.ProcessEnv): number {
+  const set = Number(env.EXPANSIM_PROGRESS_DELAY_MS ?? Number.NaN);
+  return Number.isFinite(set) && set >= 0 ? set : DELAY_MS;
+}
 const count = (value: number) => value.toLocaleString('en-US');
 
-export function createProgress(total: number, enabled: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(total: number, enabled: boolean, stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Progress {
   if (!enabled || !stream.isTTY) return SILENT;
+  const delay = delayMs(env);
   const started = performance.now();
   const eta = createEtaEstimator();
   let bar: SingleBar | undefined;
@@ -49,7 +58,7 @@ export function createProgress(total: number, enabled: boolean, stream: NodeJS.W
   return {
     update(done) {
       latest = done;
-      if (!bar && performance.now() - started < DELAY_MS) return;
+      if (!bar && performance.now() - started < delay) return;
       if (!bar) {
         bar = new SingleBar({
           stream,
@@ -76,7 +85,7 @@ export function createProgress(total: number, enabled: boolean, stream: NodeJS.W
         bar = undefined;
       }
       // Phases are shown once the command has taken long enough for a bar; a quick run stays quiet.
-      if (performance.now() - started < DELAY_MS) return;
+      if (performance.now() - started < delay) return;
       stream.write(`\r\x1b[2K  ${text}…`);
       phaseShown = true;
     },

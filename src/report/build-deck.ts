@@ -7,6 +7,7 @@
  * Every box is placed inside the slide and every title's size is chosen to fit.
  */
 import type pptxgenjs from 'pptxgenjs';
+import { reproducibleZip } from './reproducible-zip.ts';
 import { fitPicture, fittingFontSize, pngSize, SLIDE, type Box } from './deck-layout.ts';
 
 export interface DeckChart {
@@ -126,5 +127,17 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
   tableSlides(deck, input.table.title, input.table.header, input.table.rows, 0.4);
   tableSlides(deck, 'About this run', null, input.facts, 0.3);
   // Stored, not deflated (pptxgenjs ignores `compression` for this output type): the PNGs are compressed already.
-  return (await deck.write({ outputType: 'uint8array' })) as Uint8Array;
+  const written = (await deck.write({ outputType: 'uint8array' })) as Uint8Array;
+  return reproducibleZip(written, (name, data) => (name === CORE_PROPERTIES ? withoutTimes(data) : data));
+}
+
+const CORE_PROPERTIES = 'docProps/core.xml';
+
+/**
+ * The deck's core properties without the time of writing (created, modified:
+ * optional in OPC), so the same run gives the same bytes; run.json records
+ * when the run was made.
+ */
+function withoutTimes(coreXml: Buffer): Buffer {
+  return Buffer.from(coreXml.toString('utf8').replace(/\s*<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, ''), 'utf8');
 }

@@ -8,22 +8,39 @@ import type { Scenario } from './scenario-schema.ts';
 import { strategyLabel } from './strategy-schema.ts';
 import { STREAMS } from './vocabulary.ts';
 
-const fteText = (value: number) => String(Number(value.toFixed(2)));
+type Staffing = Pick<Scenario, 'resources' | 'strategies'>;
 
-/** One line per problem, without a `warning:` prefix; none for a scenario staffed for every plan. */
-export function staffingWarnings(scenario: Pick<Scenario, 'resources' | 'strategies'>): string[] {
+/** A plan whose streams, once open, need more FTE than the capacity. */
+export interface UnderstaffedPlan {
+  label: string;
+  /** Σ fte of the streams the plan can open (downstream always). */
+  needed: number;
+  /** `downstream 2 + midstream 2.5 + upstream 2.5` */
+  parts: string;
+}
+
+export const fteText = (value: number) => String(Number(value.toFixed(2)));
+
+/** Every plan of the scenario that its capacity cannot staff in full, in the scenario's order. */
+export function understaffedPlans(scenario: Staffing): UnderstaffedPlan[] {
   const { capacity, fte } = scenario.resources;
-  const warnings: string[] = [];
+  const plans: UnderstaffedPlan[] = [];
   for (const [key, plan] of Object.entries(scenario.strategies)) {
     const streams = STREAMS.filter((stream) => stream === 'downstream' || plan.open[stream] !== 'never');
     const needed = streams.reduce((sum, stream) => sum + fte[stream], 0);
-    if (capacity >= needed) continue;
-    if (capacity === 0) return ['resources.capacity is 0 FTE: no stream is staffed, so no plan can win a deal (every revenue is 0)'];
-    const parts = streams.map((stream) => `${stream} ${fteText(fte[stream])}`).join(' + ');
-    warnings.push(
-      `resources.capacity ${fteText(capacity)} FTE is less than the ${fteText(needed)} FTE ${strategyLabel(key, plan)}'s streams need (${parts}): ` +
-        `once they are all open it delivers at ${fteText(capacity)}/${fteText(needed)} of the match it needs, and wins and delivers less`,
-    );
+    if (capacity < needed) plans.push({ label: strategyLabel(key, plan), needed, parts: streams.map((stream) => `${stream} ${fteText(fte[stream])}`).join(' + ') });
   }
-  return warnings;
+  return plans;
+}
+
+/** One line per problem, without a `warning:` prefix; none for a scenario staffed for every plan. */
+export function staffingWarnings(scenario: Staffing): string[] {
+  const { capacity } = scenario.resources;
+  const plans = understaffedPlans(scenario);
+  if (plans.length > 0 && capacity === 0) return ['resources.capacity is 0 FTE: no stream is staffed, so no plan can win a deal (every revenue is 0)'];
+  return plans.map(
+    (plan) =>
+      `resources.capacity ${fteText(capacity)} FTE is less than the ${fteText(plan.needed)} FTE ${plan.label}'s streams need (${plan.parts}): ` +
+      `once they are all open it delivers at ${fteText(capacity)}/${fteText(plan.needed)} of the match it needs, and wins and delivers less`,
+  );
 }

@@ -13,7 +13,7 @@ describe('staffing warnings', () => {
   });
 
   it('count only the streams a plan can open, say once that capacity 0 wins nothing, and stay quiet when staffed', () => {
-    const hold = 'strategies: { hold: { open: { midstream: never, upstream: never } } }\n';
+    const hold = 'strategies: { ato: {}, fitd: {}, hold: { open: { midstream: never, upstream: never } } }\n';
     expect(staffingWarnings(scenarioFrom(`name: s\nresources: { capacity: 3 }\n${hold}`)).map((w) => w.match(/FTE (\w+)'s/)?.[1])).toEqual(['ATO', 'FITD']);
     expect(staffingWarnings(scenarioFrom('name: s\nresources: { capacity: 0 }\n'))).toEqual([
       'resources.capacity is 0 FTE: no stream is staffed, so no plan can win a deal (every revenue is 0)',

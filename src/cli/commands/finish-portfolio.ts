@@ -16,8 +16,15 @@ export async function finishPortfolio(
   options: { charts: boolean; deck: boolean; json: boolean; quiet: boolean },
   io: CliIo,
   checkpoint: Checkpoint,
+  /** Clears the progress or phase line, so the table and warnings start on a line of their own. */
+  clearProgress: () => void = () => {},
 ): Promise<void> {
-  await writePortfolioOutput(target, output, { ...targetOptions, charts: options.charts, deck: options.deck, onWarning: (warning) => io.err(`warning: ${warning}\n`), checkpoint });
+  const onWarning = (warning: string) => {
+    clearProgress();
+    io.err(`warning: ${warning}\n`);
+  };
+  await writePortfolioOutput(target, output, { ...targetOptions, charts: options.charts, deck: options.deck, onWarning, checkpoint });
+  clearProgress();
   if (options.json) io.out(formatSummaryJson(output.result));
   else if (!options.quiet) io.out(`${formatPortfolioTable(output.result)}  Written to ${relative(process.cwd(), target) || '.'}/\n`);
 }

@@ -12,6 +12,7 @@ import { EXIT_OK, type CliIo } from '../cli-io.ts';
 import type { PortfolioOptions } from '../parse-arguments.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
+import { showPhases } from '../show-phases.ts';
 import { checkPortfolioSize, evaluationProgress, loadPortfolioBook } from './portfolio-input.ts';
 import { portfolioShardCommand } from './portfolio-shard-commands.ts';
 import { finishPortfolio } from './finish-portfolio.ts';
@@ -25,37 +26,37 @@ export async function portfolioCommand(bookPath: string, options: PortfolioOptio
   const target = runOutputFolder(compiled.book.name, options.out, 'output', '-portfolio');
   const targetOptions = { name: `${compiled.book.name} (portfolio)`, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
-  const checkpoint = phaseCheckpoint(io, signal);
-  await checkpoint('trials');
-
   const { trials } = compiled.book;
   const workers = options.workers ?? defaultEvaluationWorkers(simulationCount(compiled, compiled.groups.map((_, g) => g)), trials);
   const progress = evaluationProgress(trials, io.interactive && options.progress && !options.quiet && !options.json);
-  let result;
+  // After the evaluation the bar gives way to the phase under way (each chart, report, deck, write).
+  const checkpoint = showPhases(progress, phaseCheckpoint(io, signal));
   try {
-    result = await runPortfolio(compiled, { workers, signal, onProgress: progress.onProgress });
+    await checkpoint('trials');
+    const result = await runPortfolio(compiled, { workers, signal, onProgress: progress.onProgress });
+    await finishPortfolio(
+      target,
+      targetOptions,
+      {
+        result,
+        bookText: loaded.text,
+        baseText: loaded.baseText,
+        bookFile: bookPath,
+        baseScenarioFile: loaded.baseSource,
+        accountsFile: options.accounts ?? null,
+        trials,
+        step: compiled.book.step,
+        workers,
+        startedAt,
+        timingsMs: { evaluateAndOptimize: Math.round(performance.now() - clock) },
+      },
+      options,
+      io,
+      checkpoint,
+      progress.stop,
+    );
   } finally {
     progress.stop();
   }
-  await finishPortfolio(
-    target,
-    targetOptions,
-    {
-      result,
-      bookText: loaded.text,
-      baseText: loaded.baseText,
-      bookFile: bookPath,
-      baseScenarioFile: loaded.baseSource,
-      accountsFile: options.accounts ?? null,
-      trials,
-      step: compiled.book.step,
-      workers,
-      startedAt,
-      timingsMs: { evaluateAndOptimize: Math.round(performance.now() - clock) },
-    },
-    options,
-    io,
-    checkpoint,
-  );
   return EXIT_OK;
 }

@@ -31,7 +31,7 @@ export function loadPortfolioBook(bookPath: string, options: PortfolioOptions): 
   return { loaded, compiled: withBookSettings(loaded, { trials: options.trials, step: options.step }) };
 }
 
-/** A progress bar counted in trials, as for runs: simulations done × trials per simulation. */
+/** A progress bar counted in trials, as for runs: simulations done × trials per simulation; then the phases after them. */
 export function evaluationProgress(trials: number, enabled: boolean) {
   let progress: Progress | undefined;
   return {
@@ -39,6 +39,7 @@ export function evaluationProgress(trials: number, enabled: boolean) {
       progress ??= createProgress(total * trials, enabled);
       progress.update(done * trials);
     },
+    phase: (step: string) => progress?.phase(step),
     stop: () => progress?.stop(),
   };
 }

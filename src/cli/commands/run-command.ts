@@ -21,6 +21,7 @@ import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
+import { showPhases } from '../show-phases.ts';
 import { precisionNote } from '../precision-note.ts';
 import { pdfBrowser } from '../pdf-browser.ts';
 import { runShardCommand } from './shard-commands.ts';
@@ -58,10 +59,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
       { target, targetOptions, scenarioFile: scenarioPath, scenarioText: loaded.text, charts: options.charts, deck: options.deck, pdfChromium, trialsCsv: options.trialsCsv },
       {
         // After the trials the bar gives way to the phase under way (summary, each chart, report, deck, write).
-        checkpoint: async (step) => {
-          progress.phase(step);
-          await safePoint(step);
-        },
+        checkpoint: showPhases(progress, safePoint),
         onProgress: (done) => progress.update(done),
         onBatchPlanned: precision && ((batch) => progress.retarget(batch.trials, precisionNote(batch, precision, scenario.currency))),
         onWarning: (warning) => {

@@ -8,6 +8,7 @@ import { isBookText } from '../../book/is-book-text.ts';
 import { loadBook } from '../../book/load-book.ts';
 import { loadScenario, readScenarioText } from '../../scenario/load-scenario.ts';
 import { scenarioJsonSchema } from '../../scenario/json-schema.ts';
+import { staffingWarnings } from '../../scenario/staffing-warnings.ts';
 import { formatIssue, ScenarioError } from '../../scenario/scenario-issue.ts';
 import { starterScenario, starterScenarioJson } from '../../scenario/starter-scenario.ts';
 import { shellQuote } from '../shell-quote.ts';
@@ -42,6 +43,7 @@ export function validateCommand(files: readonly string[], quiet: boolean, io: Cl
       }
       const { scenario } = loadScenario(file);
       if (!quiet) io.out(`✔ ${file}: ${scenario.name}, ${scenario.trials.toLocaleString('en-US')} trials, ${scenario.horizonMonths} months\n`);
+      for (const warning of staffingWarnings(scenario)) io.err(`warning: ${file}: ${warning}\n`);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       failed = true;

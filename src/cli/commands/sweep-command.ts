@@ -2,10 +2,11 @@
  * `expansim sweep`: vary one or two values over a grid on the same worlds,
  * print each point and where the decision flips, write sweep.json.
  */
-import { hostname } from 'node:os';
 import { relative } from 'node:path';
 import { loadScenario } from '../../scenario/load-scenario.ts';
 import { scenarioValue } from '../../scenario/scenario-paths.ts';
+import { staffingWarnings } from '../../scenario/staffing-warnings.ts';
+import { sweepStaffingWarning } from '../../scenario/sweep-staffing-warning.ts';
 import type { Variant } from '../../engine/variants.ts';
 import { compileParameters } from '../../model/parameters.ts';
 import { defaultWorkerCount } from '../../engine/run-simulation.ts';
@@ -13,15 +14,15 @@ import { sweepResourceProblem } from '../../engine/sweep-resource-guard.ts';
 import { runSweep, sweepVariants } from '../../pipeline/run-sweep.ts';
 import type { SweepParameter, SweepResult } from '../../stats/sweep.ts';
 import { runOutputFolder } from '../../report/output-location.ts';
-import { packageVersion } from '../../report/package-version.ts';
-import { formatRunRecord, formatSummaryJson, type RunRecord } from '../../report/run-record.ts';
-import { writeFolderAtomically, type OutputFile } from '../../report/write-folder-atomically.ts';
+import { formatSummaryJson } from '../../report/run-record.ts';
 import { EXIT_OK, UsageError, type CliIo } from '../cli-io.ts';
 import type { SweepOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { readSweepParameters } from '../read-sweep-parameters.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
+import { writeSweepFolder } from './write-sweep-folder.ts';
+import { showPhases } from '../show-phases.ts';
 import { pdfBrowser } from '../pdf-browser.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
@@ -86,7 +87,8 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const parameters = readSweepParameters(options.vary);
   const loaded = loadScenario(scenarioPath);
   const scenario = { ...loaded.scenario, trials: options.trials ?? loaded.scenario.trials, seed: options.seed ?? loaded.scenario.seed };
-  const points = sweepVariants(scenario, parameters, '--vary').map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
+  const variants = sweepVariants(scenario, parameters, '--vary');
+  const points = variants.map((variant) => ({ label: `--vary ${pointLabel(variant, parameters)}`, params: compileParameters(variant.scenario) }));
   const compare = comparedKeys(options.compare, Object.keys(scenario.strategies));
   const tooBig = sweepResourceProblem(compileParameters(scenario), points, scenario.trials, options.workers ?? defaultWorkerCount());
   if (tooBig) throw new UsageError(tooBig);
@@ -94,55 +96,27 @@ export async function sweepCommand(scenarioPath: string, options: SweepOptions, 
   const target = runOutputFolder(scenario.name, options.out, 'output', '-sweep');
   const targetOptions = { name: `${scenario.name} (sweep)`, explicitOut: options.out !== undefined };
   prepareOutputFolder(target, targetOptions, io);
+  // Said once every argument is accepted, so a refused sweep prints only its ✖ lines.
+  for (const warning of staffingWarnings(scenario)) io.err(`warning: ${warning}\n`);
+  const shortPoints = sweepStaffingWarning(scenario, variants.map((variant) => ({ label: pointLabel(variant, parameters), scenario: variant.scenario })));
+  if (shortPoints) io.err(`warning: ${shortPoints}\n`);
 
-  const checkpoint = phaseCheckpoint(io, signal);
-  await checkpoint('trials');
   const progress = createProgress(scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
+  // After the trials the bar gives way to the phase under way (each chart, report, deck, write).
+  const checkpoint = showPhases(progress, phaseCheckpoint(io, signal));
+  const onWarning = (warning: string) => {
+    // The phase line has no newline: clear it, or the warning would run on from it.
+    progress.stop();
+    io.err(`warning: ${warning}\n`);
+  };
   let result: SweepResult;
   try {
+    await checkpoint('trials');
     result = await runSweep(scenario, parameters, { workers: options.workers, signal, compare, onProgress: (done) => progress.update(done) });
+    await writeSweepFolder(target, targetOptions, { scenarioPath, scenarioText: loaded.text, scenario, result, startedAt, clock }, { ...options, pdfChromium }, { checkpoint, onWarning });
   } finally {
     progress.stop();
   }
-  const files: OutputFile[] = [
-    { path: 'sweep.json', content: formatSummaryJson(result) },
-    { path: 'scenario.yaml', content: loaded.text },
-  ];
-  if (options.charts) await checkpoint('charts');
-  // The report stage loads only when charts are wanted (vega takes a quarter second to load).
-  const extraFiles = options.charts
-    ? await (await import('../../report/build-sweep-report-files.ts')).buildSweepReportFiles({
-        scenario,
-        scenarioText: loaded.text,
-        result,
-        version: packageVersion(),
-        onWarning: (warning) => io.err(`warning: ${warning}\n`),
-        checkpoint,
-        deck: options.deck,
-        pdfChromium,
-      })
-    : [];
-  files.push(...extraFiles);
-  const record: RunRecord = {
-    tool: 'expansim',
-    expansimVersion: packageVersion(),
-    nodeVersion: process.version,
-    host: hostname(),
-    scenarioFile: scenarioPath,
-    scenarioHash: result.scenarioHash,
-    scenarioName: scenario.name,
-    seed: scenario.seed,
-    trials: scenario.trials,
-    horizonMonths: scenario.horizonMonths,
-    workers: options.workers ?? 0,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    timingsMs: { sweep: Math.round(performance.now() - clock) },
-    files: [...files.map((f) => f.path), 'run.json'],
-  };
-  files.push({ path: 'run.json', content: formatRunRecord(record) });
-  await checkpoint('write');
-  await writeFolderAtomically(target, files, { ...targetOptions, beforeCommit: () => checkpoint('commit') });
   if (options.json) io.out(formatSummaryJson(result));
   else if (!options.quiet) io.out(`${formatSweepTable(result)}  Written to ${relative(process.cwd(), target) || '.'}/\n`);
   return EXIT_OK;
