@@ -23,7 +23,7 @@ const WORKER_ENTRY = join(ROOT, 'src', 'engine', 'trial-worker.ts');
 // inlined packages' files.
 const CONFIG_INPUTS = ['bin/build-dist.js', 'tsconfig.json', 'package.json', 'node_modules/.package-lock.json'];
 // Loaded on first use (charts, deck, PNG) or only outside the prebuilt path (esbuild, tsx); native or large.
-const EXTERNAL_PACKAGES = ['vega', 'vega-lite', 'pptxgenjs', '@resvg/resvg-js', 'esbuild', 'tsx', 'playwright-core', 'dejavu-fonts-ttf'];
+const EXTERNAL_PACKAGES = ['vega', 'vega-lite', 'pptxgenjs', 'jszip', '@resvg/resvg-js', 'esbuild', 'tsx', 'playwright-core', 'dejavu-fonts-ttf'];
 // The inlined CommonJS packages (commander, cli-progress, seedrandom) call require() for Node's built-ins.
 const REQUIRE_SHIM = "import { createRequire as expansimCreateRequire } from 'node:module'; const require = expansimCreateRequire(import.meta.url);";
 

@@ -128,7 +128,7 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
   tableSlides(deck, 'About this run', null, input.facts, 0.3);
   // Stored, not deflated (pptxgenjs ignores `compression` for this output type): the PNGs are compressed already.
   const written = (await deck.write({ outputType: 'uint8array' })) as Uint8Array;
-  return reproducibleZip(written, (name, data) => (name === CORE_PROPERTIES ? withoutTimes(data) : data));
+  return await reproducibleZip(written, (name, data) => (name === CORE_PROPERTIES ? withoutTimes(data) : data));
 }
 
 const CORE_PROPERTIES = 'docProps/core.xml';
