@@ -9,6 +9,7 @@ import { canonicalJson } from '../scenario/scenario-hash.ts';
 import { formatPath } from '../scenario/scenario-issue.ts';
 import { columnSetOf, createOutcomeTable, STRATEGY_SUMS, type OutcomeTable } from './outcome-table.ts';
 import { cashPathCountOf, SHARD_FORMAT, shardHeaderSchema, shardLayout, type ShardHeader } from './shard-header.ts';
+import { shardCoverProblems } from './shard-cover-problems.ts';
 
 export type { ShardAnalysis, ShardHeader } from './shard-header.ts';
 
@@ -173,14 +174,7 @@ export function mergeProblems(headers: readonly (ShardHeader & { file: string })
     if (h.scenarioHash === first.scenarioHash && h.horizonMonths !== first.horizonMonths) problems.push(`${h.file} has a ${h.horizonMonths}-month horizon, ${first.file} ${first.horizonMonths}`);
   }
   if (problems.length > 0) return problems;
-  const seen = new Map<number, string>();
-  for (const h of headers) {
-    const other = seen.get(h.shard.index);
-    if (other) problems.push(`shard ${h.shard.index}/${h.shard.count} is given twice (${other} and ${h.file})`);
-    seen.set(h.shard.index, h.file);
-  }
-  const missing = Array.from({ length: first.shard.count }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) problems.push(`missing shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${first.shard.count}`);
+  problems.push(...shardCoverProblems(headers, first.shard.count));
   if (problems.length > 0) return problems;
   const ordered = [...headers].sort((a, b) => a.start - b.start);
   let next = 0;

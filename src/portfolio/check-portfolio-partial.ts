@@ -14,6 +14,7 @@ import { bookHash, type PortfolioShardFile } from './portfolio-shard-file.ts';
 import type { PortfolioShardHeader } from './portfolio-shard-header.ts';
 import { withBookSettings } from './run-portfolio.ts';
 import { shardGroups } from './shard-groups.ts';
+import { shardCoverProblems } from '../engine/shard-cover-problems.ts';
 
 export type PartialCheck = { ok: true; compiled: CompiledBook } | { ok: false; problems: string[] };
 
@@ -68,13 +69,6 @@ export function portfolioMergeProblems(headers: readonly (PortfolioShardHeader &
     if (h.expansimVersion !== first.expansimVersion) problems.push(`${h.file} was made by expansim ${h.expansimVersion}, ${first.file} by ${first.expansimVersion}`);
   }
   if (problems.length > 0) return problems;
-  const seen = new Map<number, string>();
-  for (const h of headers) {
-    const other = seen.get(h.shard.index);
-    if (other) problems.push(`shard ${h.shard.index}/${h.shard.count} is given twice (${other} and ${h.file})`);
-    seen.set(h.shard.index, h.file);
-  }
-  const missing = Array.from({ length: first.shard.count }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) problems.push(`missing shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${first.shard.count}`);
+  problems.push(...shardCoverProblems(headers, first.shard.count));
   return problems;
 }
