@@ -10,7 +10,11 @@
  * and CPU time (user + system, read by bench/report-cpu.mjs), the steadier of
  * the two on a shared machine. Each round also times both CLIs' start-up (a
  * 100-trial run without the ablation), so the ratio of the runs' own work,
- * start-up taken off, can be quoted next to the whole runs'.
+ * start-up taken off, can be quoted next to the whole runs'. The engine of
+ * both checkouts is also run in this process, alternately (see
+ * engine-before-after.ts): the steadiest of the figures, and the one the
+ * goal is checked on, since the two CLIs start up differently (the release
+ * before ran its sources through tsx, this one a prebuilt bundle).
  *
  *   npx tsx bench/strategies-bench.ts [--rounds 5] [--trials 10000]
  */
@@ -20,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileParameters } from '../src/model/parameters.ts';
+import { compareEngines } from './engine-before-after.ts';
 import { runTrials } from '../src/engine/run-trials.ts';
 import { parseScenario } from '../src/scenario/parse-scenario.ts';
 
@@ -35,6 +40,8 @@ const FURTHER_PLANS = [
   '  upFirst: { label: Upstream first, open: { midstream: never, upstream: start }, rampMonths: 5 }',
 ];
 export const PLAN_COUNTS = [2, 4, 6] as const;
+/** "No slower", with room for the rounds' spread on a loaded machine. */
+const ENGINE_GOAL = 1.05;
 
 export interface Median {
   median: number;
@@ -54,6 +61,8 @@ export interface StrategiesBench {
     cpuRatio: number;
     /** CPU of the run less the median start-up's, now over before. */
     workCpuRatio: number;
+    /** Both checkouts' runTrials in this process (a run's trials and ablation), CPU ms. */
+    engine: { beforeCpuMs: Median; nowCpuMs: Median; cpuRatio: number; pairRatio: Median };
   };
   plans: { plans: number; wallMs: Median; cpuMs: Median; engineMs: Median; wallRatio: number; cpuRatio: number; engineRatio: number }[];
 }
@@ -122,6 +131,7 @@ export async function strategiesBench(options: { rounds?: number; trials?: numbe
   const before = checkOutBefore();
   const samples = { before: [] as { wallMs: number; cpuMs: number }[], now: [] as { wallMs: number; cpuMs: number }[] };
   const startUp = { before: [] as number[], now: [] as number[] };
+  let engineRuns: Awaited<ReturnType<typeof compareEngines>>;
   try {
     timeRun(before.folder, hpCso, ['--trials', '200', '--workers', '1']);
     timeRun(ROOT, hpCso, ['--trials', '200', '--workers', '1']);
@@ -134,6 +144,8 @@ export async function strategiesBench(options: { rounds?: number; trials?: numbe
         startUp[which].push(timeRun(checkout, hpCso, ['--trials', '100', '--workers', '1', '--no-ablate']).cpuMs);
       }
     }
+    log(`  two strategies' engine: ${BEFORE_COMMIT} and this checkout in this process, ${rounds} alternating rounds`);
+    engineRuns = await compareEngines(before.folder, ROOT, rounds, trials);
   } finally {
     before.remove();
   }
@@ -197,6 +209,12 @@ export async function strategiesBench(options: { rounds?: number; trials?: numbe
       wallRatio: now.wallMs.median / then.wallMs.median,
       cpuRatio: now.cpuMs.median / then.cpuMs.median,
       workCpuRatio: work(now) / work(then),
+      engine: {
+        beforeCpuMs: median(engineRuns.beforeCpuMs),
+        nowCpuMs: median(engineRuns.nowCpuMs),
+        cpuRatio: median(engineRuns.nowCpuMs).median / median(engineRuns.beforeCpuMs).median,
+        pairRatio: median(engineRuns.nowCpuMs.map((ms, round) => ms / (engineRuns.beforeCpuMs[round] ?? Number.NaN))),
+      },
     },
     plans,
   };
@@ -205,12 +223,15 @@ export async function strategiesBench(options: { rounds?: number; trials?: numbe
 /** The bench's lines for the table `npm run bench` prints. */
 export function formatStrategiesBench(bench: StrategiesBench): string[] {
   const s = (t: Median) => `${(t.median / 1000).toFixed(2)} s (${(t.min / 1000).toFixed(2)}–${(t.max / 1000).toFixed(2)})`;
-  const { before, now, wallRatio, cpuRatio, workCpuRatio, beforeCommit } = bench.twoStrategies;
+  const { before, now, wallRatio, cpuRatio, workCpuRatio, beforeCommit, engine } = bench.twoStrategies;
+  const ratio = (value: number) => `${value.toFixed(2)}×`;
   return [
     `  two strategies, ${bench.trials.toLocaleString('en-US')} trials, 1 worker, ${bench.rounds} rounds`,
     `    before (${beforeCommit})   wall ${s(before.wallMs)}   CPU ${s(before.cpuMs)}   start-up CPU ${s(before.startUpCpuMs)}`,
     `    now                wall ${s(now.wallMs)}   CPU ${s(now.cpuMs)}   start-up CPU ${s(now.startUpCpuMs)}`,
-    `    now / before       wall ${wallRatio.toFixed(2)}×   CPU ${cpuRatio.toFixed(2)}×   CPU less start-up ${workCpuRatio.toFixed(2)}×   [goal ≤ 1.05×: ${workCpuRatio <= 1.05 ? 'met' : 'NOT met'}]`,
+    `    now / before       wall ${ratio(wallRatio)}   CPU ${ratio(cpuRatio)}   CPU less start-up ${ratio(workCpuRatio)}`,
+    `    engine in one process (runTrials with the ablation, CPU)   before ${s(engine.beforeCpuMs)}   now ${s(engine.nowCpuMs)}`,
+    `    engine now / before   ${ratio(engine.cpuRatio)} (median of the rounds' ratios ${ratio(engine.pairRatio.median)}, ${ratio(engine.pairRatio.min)}–${ratio(engine.pairRatio.max)})   [goal ≤ ${ratio(ENGINE_GOAL)}: ${engine.cpuRatio <= ENGINE_GOAL ? 'met' : 'NOT met'}]`,
     `  N plans against 2 (goal about N/2)`,
     ...bench.plans.map(
       (p) =>
