@@ -8,6 +8,7 @@ import type { RobustnessData } from '../stats/prepare-chart-data.ts';
 import type { ColorDef, PositionDef } from './spec-types.ts';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, legendOf, nameOf, STRATEGY_LINE_LEGEND, strategyScale } from './chart-theme.ts';
 import { monthTicks } from './build-fan-chart-spec.ts';
+import { monthAxisTitle } from './month-axis.ts';
 import { formatMoney, moneyUnit, rowNumber } from './format-figures.ts';
 import { wrapTitle } from './wrap-title.ts';
 
@@ -33,7 +34,7 @@ export function buildPaybackSpec(data: RobustnessData): TopLevelSpec | null {
     return { strategy: legendOf(data.strategies, key), p10: rowNumber(p10), p50: rowNumber(p50), p90: rowNumber(p90) };
   });
   const needY: PositionDef = { field: 'strategy', type: 'nominal', title: null, axis: null, sort: needs.map((n) => n.strategy) };
-  const x: PositionDef = { field: 'month', type: 'quantitative', title: 'Month', scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last) } };
+  const x: PositionDef = { field: 'month', type: 'quantitative', title: monthAxisTitle(data.horizonMonths), scale: { domain: [0, last], nice: false }, axis: { values: monthTicks(last) } };
   const color: ColorDef = { field: 'strategy', type: 'nominal', title: null, scale: strategyScale(data.strategies), legend: STRATEGY_LINE_LEGEND };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -6,6 +6,7 @@
 import type { TrialStory } from '../engine/explain-trial.ts';
 import type { TrialOutcome } from '../engine/trial-outcome.ts';
 import type { TraceEvent } from '../engine/policy-trace.ts';
+import { valuationRates } from '../model/valuation-grid.ts';
 import { BARRIERS, MAX_STAGES, PROJECT_TYPES, STREAMS } from '../scenario/vocabulary.ts';
 
 const month = (value: number) => (value < 0 ? null : value);
@@ -17,11 +18,17 @@ function byName<T>(names: readonly string[], values: ArrayLike<number>, read: (v
 const streamName = (stream: number) => STREAMS[stream] ?? String(stream);
 const typeName = (type: number) => PROJECT_TYPES[type] ?? String(type);
 
-function labelOutcome(outcome: TrialOutcome) {
+/** The valuation check's rates as keys ("5%", "10%", "15%"). */
+const rateNames = (discountRate: number) => valuationRates(discountRate).map((rate) => `${Number((rate * 100).toFixed(6))}%`);
+
+function labelOutcome(outcome: TrialOutcome, discountRate: number) {
   const same = (value: number) => value;
   const { cumulativeCash: _cash, funnel: _funnel, ...kept } = outcome;
   return {
     ...kept,
+    /** Without terminal value, and the run-rate terminal value, at each of the valuation check's discount rates. */
+    cashValueAtRate: byName(rateNames(discountRate), outcome.cashValueAtRate, same),
+    terminalValueAtRate: byName(rateNames(discountRate), outcome.terminalValueAtRate, same),
     revenueByStream: byName(STREAMS, outcome.revenueByStream, same),
     dealRevenueByStream: byName(STREAMS, outcome.dealRevenueByStream, same),
     marginByStream: byName(STREAMS, outcome.marginByStream, same),
@@ -47,8 +54,8 @@ function labelEvent(event: TraceEvent) {
   return { ...others, stream: streamName(stream), projectType: typeName(type) };
 }
 
-/** The story of `strategies` (keys of the story), labelled for JSON. */
-export function labelTrialStory(story: TrialStory, strategies: readonly string[]) {
+/** The story of `strategies` (keys of the story), labelled for JSON; `discountRate` is the scenario's, which sets the valuation check's rates. */
+export function labelTrialStory(story: TrialStory, strategies: readonly string[], discountRate: number) {
   return {
     trial: story.trial,
     wallet: story.wallet,
@@ -60,7 +67,7 @@ export function labelTrialStory(story: TrialStory, strategies: readonly string[]
         return [
           key,
           {
-            outcome: labelOutcome(outcome),
+            outcome: labelOutcome(outcome, discountRate),
             trace: {
               events: trace.events.map(labelEvent),
               months: trace.months,

@@ -80,7 +80,7 @@ export interface Plans {
   strategies: StrategyRef[];
   names: Record<string, string>;
   verdictPair: VerdictPair;
-  /** "all at once (ATO) vs foot in the door (FITD)" for the default pair, else the labels joined by "vs". */
+  /** The default pair's two names spelled out (defaultPairText), else the labels joined by "vs". */
   versus: string;
 }
 

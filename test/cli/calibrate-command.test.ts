@@ -78,7 +78,7 @@ describe('calibrateCommand on a base scenario without the followed plan', () => 
     const base = join(folder, 'two-plans.yaml');
     writeFileSync(base, 'name: two-plans\nbaseline: hold\nstrategies:\n  beachhead: { open: { midstream: start, upstream: migrate } }\n  hold: { open: { midstream: never, upstream: never } }\n');
     await expect(calibrateCommand('scenarios/data/sample-deals.csv', { base }, capture())).rejects.toThrow(
-      `--strategy fitd: the base scenario ${base} has no such plan (it has beachhead, hold); calibrate fits the win factors of ATO or FITD`,
+      `--strategy fitd: the base scenario ${base} has no such plan (it has beachhead, hold); calibrate fits the win factors of the plan the vendor followed`,
     );
   });
 });

@@ -49,7 +49,7 @@ export async function calibrateCommand(csvPath: string, options: CalibrateOption
   const base = baseScenario(options.base);
   const followed = options.strategy ?? DEFAULT_BASELINE;
   if (!(followed in base.strategies)) {
-    throw new UsageError(`--strategy ${followed}: the base scenario ${options.base ?? ''} has no such plan (it has ${Object.keys(base.strategies).join(', ')}); calibrate fits the win factors of ATO or FITD`);
+    throw new UsageError(`--strategy ${followed}: the base scenario ${options.base ?? ''} has no such plan (it has ${Object.keys(base.strategies).join(', ')}); calibrate fits the win factors of the plan the vendor followed`);
   }
   let parsed;
   try {

@@ -23,7 +23,7 @@ export function explainCommand(scenarioPath: string, options: ExplainOptions, io
   if (!everyOne && !keys.includes(options.strategy)) throw new UsageError(`--strategy must be all or one of ${keys.join(', ')} (got ${JSON.stringify(options.strategy)})`);
   const strategies = everyOne ? keys : [options.strategy];
   if (options.json) {
-    io.out(formatSummaryJson(labelTrialStory(story, strategies)));
+    io.out(formatSummaryJson(labelTrialStory(story, strategies, scenario.discountRate)));
   } else {
     io.out(formatTrialStory(story, scenario.name, seed, scenario.currency, strategies));
   }
