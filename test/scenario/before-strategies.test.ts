@@ -1,22 +1,4 @@
-/**
- * Strategies as data is a refactor for two-strategy scenarios: each bundled
- * one gives, byte for byte, the summary.json and chart specs the code gave
- * before (fixtures written at f48e2ee by scripts/write-strategy-fixtures.ts).
- */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURE_FOLDER, FIXTURE_SCENARIOS, strategyFixtureFiles } from '../../scripts/write-strategy-fixtures.ts';
+/** The first half of the bundled two-strategy scenarios against their fixtures (see before-strategies-check.ts). */
+import { describeFixtureCheck, fixtureHalf } from './before-strategies-check.ts';
 
-describe('two-strategy scenarios match the fixtures from before strategies became data', () => {
-  it.each(FIXTURE_SCENARIOS)('%s', async (name) => {
-    const files = await strategyFixtureFiles(name);
-    const stored = readdirSync(join(FIXTURE_FOLDER, name, 'charts')).map((file) => `charts/${file}`);
-    expect(files.map((file) => file.path).sort()).toEqual(['summary.json', ...stored].sort());
-    for (const file of files) {
-      const before = readFileSync(join(FIXTURE_FOLDER, name, file.path), 'utf8');
-      // Not toEqual on the text: a failure should name the file, not print 3 MB.
-      expect(file.content === before, `${name}/${file.path} differs from the fixture`).toBe(true);
-    }
-  });
-});
+describeFixtureCheck(fixtureHalf(0));
