@@ -5,9 +5,9 @@
  * the results are the same for any worker count; only the order they arrive
  * in changes, and callers store them by id.
  */
-import { Worker } from 'node:worker_threads';
 import { bundleWorkerCode } from '../engine/bundle-worker-code.ts';
 import { RunLimitError } from '../engine/run-limit-error.ts';
+import { runWorkerPool } from '../engine/run-worker-pool.ts';
 import type { AccountTask, PortfolioWorkerReply, PortfolioWorkerTask } from './portfolio-worker-messages.ts';
 import { simulateAccount } from './simulate-account.ts';
 
@@ -34,50 +34,19 @@ async function inThisThread(tasks: readonly AccountTask[], options: SimulateAcco
 }
 
 function inWorkers(tasks: readonly AccountTask[], count: number, options: SimulateAccountsOptions): Promise<void> {
-  const code = bundleWorkerCode(new URL('./portfolio-worker.ts', import.meta.url));
-  const workers: Worker[] = [];
-  let next = 0;
-  let finished = 0;
-  return new Promise<void>((resolve, reject) => {
-    let settled = false;
-    const stop = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      void Promise.allSettled(workers.map((worker) => worker.terminate())).then(() => {
-        const failure = error ?? (options.signal?.aborted ? abortError(options.signal) : undefined);
-        if (failure) reject(failure);
-        else resolve();
-      });
-    };
-    const onAbort = () => stop(abortError(options.signal!));
-    if (options.signal?.aborted) {
-      reject(abortError(options.signal));
-      return;
-    }
-    options.signal?.addEventListener('abort', onAbort);
-    const feed = (worker: Worker) => {
-      if (next < tasks.length) {
-        const id = next++;
-        worker.postMessage({ id, ...tasks[id]! } satisfies PortfolioWorkerTask);
-      }
-    };
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(code, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
-      workers.push(worker);
-      worker.on('message', (reply: PortfolioWorkerReply) => {
-        if (settled) return;
-        if (reply.type === 'ready') return feed(worker);
-        if (reply.type === 'error') return stop(reply.kind === RunLimitError.kind ? new RunLimitError(reply.message) : new Error(`a worker failed on account task ${reply.id}: ${reply.message}`));
-        options.onResult(reply.id, reply.npv);
-        if (++finished === tasks.length) stop();
-        else feed(worker);
-      });
-      worker.on('error', (error) => stop(new Error(`a worker crashed: ${error.message}`)));
-      worker.on('exit', (code) => {
-        if (!settled && code !== 0) stop(new Error(`a worker exited with code ${code}`));
-      });
-    }
+  return runWorkerPool<AccountTask, PortfolioWorkerReply>({
+    code: bundleWorkerCode(new URL('./portfolio-worker.ts', import.meta.url)),
+    count,
+    tasks,
+    message: (task, id) => ({ id, ...task }) satisfies PortfolioWorkerTask,
+    signal: options.signal,
+    abortError,
+    onReply: (reply) => {
+      if (reply.type === 'error') return reply.kind === RunLimitError.kind ? new RunLimitError(reply.message) : new Error(`a worker failed on account task ${reply.id}: ${reply.message}`);
+      if (reply.type !== 'result') return undefined;
+      options.onResult(reply.id, reply.npv);
+      return 'finished';
+    },
   });
 }
 
