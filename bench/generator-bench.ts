@@ -8,7 +8,7 @@
  * GPU rendering", JCGT 2020) is the cheap hash-style alternative.
  */
 import { philox4x32 } from '../src/engine/philox.ts';
-import { TrialRandom } from '../src/engine/trial-random.ts';
+import { TrialRandom } from './tychei-stream.ts';
 import { KeyedUniforms } from '../src/engine/keyed-uniform.ts';
 
 export interface GeneratorTiming {

@@ -5,7 +5,7 @@
  * million-trial runs.
  *
  * What it measures, against the goals of the "Speed and scale" issue:
- *   1. the pure-draw floor: the uniforms a run's worlds need, drawn in a tight loop;
+ *   1. the pure-draw floor: the Philox blocks a run's worlds need (keyed uniforms), computed in a tight loop;
  *   2. the engine in this thread (worlds + both policies + recording) and its ratio to that floor;
  *   3. the whole CLI process for 100,000 trials (with and without the barrier ablation);
  *   4. cost against trials × months (10k/100k/1M trials; horizons 36/72/144) with a fitted slope;
@@ -19,13 +19,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import seedrandom from 'seedrandom';
 import { linearRegression, linearRegressionLine, rSquared } from 'simple-statistics';
 import { loadScenario } from '../src/scenario/load-scenario.ts';
 import { compileParameters } from '../src/model/parameters.ts';
 import { runTrials } from '../src/engine/run-trials.ts';
 import { createWorld, generateWorld } from '../src/engine/world.ts';
-import { TrialRandom, trialSeed } from '../src/engine/trial-random.ts';
+import { generatorKey } from '../src/engine/keyed-uniform.ts';
+import { philox4x32 } from '../src/engine/philox.ts';
 import { reportTiming } from './report-timing.ts';
 import { startUpTiming } from './start-up-bench.ts';
 import { summaryTiming } from './summary-bench.ts';
@@ -67,33 +67,24 @@ function log(text: string): void {
 const { scenario } = loadScenario(SCENARIO);
 const params = compileParameters(scenario);
 
-// 1. The pure-draw floor.
-function uniformsPerTrial(trials: number): number {
+// 1. The pure-draw floor: the Philox blocks of the worlds, without the transforms and stores.
+function blocksPerTrial(trials: number): number {
   const world = createWorld(params.horizonMonths);
   let drawn = 0;
-  for (let trial = 0; trial < trials; trial++) drawn += generateWorld(params, scenario.seed, trial, world).uniformsDrawn;
+  for (let trial = 0; trial < trials; trial++) drawn += generateWorld(params, scenario.seed, trial, world).blocksDrawn;
   return drawn / trials;
 }
 
 function floorMs(trials: number, perTrial: number): number {
-  const random = new TrialRandom(scenario.seed, 0);
+  const { k0, k1 } = generatorKey(scenario.seed);
+  const out = new Uint32Array(4);
   let sink = 0;
   const start = performance.now();
   for (let trial = 0; trial < trials; trial++) {
-    random.reseed(scenario.seed, trial);
-    for (let i = 0; i < perTrial; i++) sink += random.next();
-  }
-  const elapsed = performance.now() - start;
-  if (sink < 0) log('impossible');
-  return elapsed;
-}
-
-function seedrandomApiMs(trials: number, perTrial: number, make: (seed: string) => () => number): number {
-  let sink = 0;
-  const start = performance.now();
-  for (let trial = 0; trial < trials; trial++) {
-    const random = make(trialSeed(scenario.seed, trial));
-    for (let i = 0; i < perTrial; i++) sink += random();
+    for (let i = 0; i < perTrial; i++) {
+      philox4x32(trial, i >>> 2, 0, i & 3, k0, k1, out);
+      sink += out[0]!;
+    }
   }
   const elapsed = performance.now() - start;
   if (sink < 0) log('impossible');
@@ -102,11 +93,9 @@ function seedrandomApiMs(trials: number, perTrial: number, make: (seed: string) 
 
 log('1/6 the pure-draw floor');
 const FLOOR_TRIALS = 20_000;
-const perTrial = Math.round(uniformsPerTrial(2000));
+const perTrial = Math.round(blocksPerTrial(2000));
 floorMs(2000, perTrial);
 const floor = repeat(5, () => floorMs(FLOOR_TRIALS, perTrial));
-const seedrandomApi = repeat(3, () => seedrandomApiMs(FLOOR_TRIALS, perTrial, (seed) => seedrandom.tychei(seed)));
-const arc4 = repeat(3, () => seedrandomApiMs(2000, perTrial, (seed) => seedrandom(seed)) * (FLOOR_TRIALS / 2000));
 
 // 2. The engine in this thread.
 log('2/6 the engine in one thread');
@@ -199,8 +188,8 @@ const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memo
 const result = {
   machine,
   profile: quick ? 'quick' : 'full',
-  uniformsPerTrial: perTrial,
-  floor: { trials: FLOOR_TRIALS, ms: floor, seedrandomApiMs: seedrandomApi, arc4Ms: arc4 },
+  philoxBlocksPerTrial: perTrial,
+  floor: { trials: FLOOR_TRIALS, ms: floor },
   engine: { trials: ENGINE_TRIALS, ms: engine, microsecondsPerTrial: (engine.median * 1000) / ENGINE_TRIALS, ratioToFloor: engine.median / floor.median },
   wholeProcess100k: { ms: whole, noAblationMs: wholeNoAblation },
   scaling: { runs: scaling, microsecondsPerTrialMonth: fit.m * 1000, interceptMs: fit.b, rSquared: fitQuality },
@@ -220,8 +209,8 @@ const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const lines = [
   `expansim bench · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGb} GB · Node ${machine.node} · ${result.profile}`,
   '',
-  `  uniforms per trial (hp-cso)                 ${perTrial}`,
-  `  pure-draw floor, ${FLOOR_TRIALS.toLocaleString('en-US')} trials            ${ms(floor)}   (seedrandom API ${ms(seedrandomApi)}; ARC4 ${ms(arc4)})`,
+  `  Philox blocks per trial (hp-cso)            ${perTrial} (4 uniforms each)`,
+  `  pure-draw floor, ${FLOOR_TRIALS.toLocaleString('en-US')} trials            ${ms(floor)}`,
   `  engine, one thread, ${ENGINE_TRIALS.toLocaleString('en-US')} trials        ${ms(engine)}   = ${result.engine.microsecondsPerTrial.toFixed(1)} µs/trial, ${result.engine.ratioToFloor.toFixed(2)}× the floor   [goal ≤ 2.5×: ${goal(result.engine.ratioToFloor <= 2.5)}]`,
   `  whole run, 100,000 trials                   ${ms(whole)}   [goal ≤ 3 s: ${goal(whole.median <= 3000)}]`,
   `  whole run, 100,000 trials, --no-ablate      ${ms(wholeNoAblation)}`,

@@ -3,7 +3,7 @@
  * (seed, trial, month, stream, type, opportunity index, decision) through
  * Philox4x32-10, so a variant that changes how many opportunities arrive
  * still shares every other opportunity's uniforms, and only what a decision
- * needs is ever computed. Not wired into the engine yet (docs/engine-v2.md).
+ * needs is ever computed (docs/engine-v2.md).
  *
  * Layout (128-bit counter, 64-bit key):
  *   key     = two 32-bit words derived from the scenario seed by seedrandom
@@ -13,6 +13,14 @@
  *   c3      = decision >>> 2
  *   word    = decision & 3   (one Philox call yields four consecutive decisions)
  * A uniform is its word / 2^32, in [0, 1) with 32-bit resolution, as today's stream.
+ *
+ * Purposes (decision indices below; docs/engine-v2.md explains the order):
+ *   account     month ACCOUNT, stream 0, type 0, opportunity CELL: wallet z, common barrier z, z_x per barrier
+ *   month t     stream MONTH_LEVEL, type MONTH_LEVEL, opportunity CELL: churn, migration, then the
+ *               arrival count of cell (s, k) at decision 2 + s·4 + k
+ *   opportunity (t, s, k, j): value z, visibility, entry, duration u1, duration u2, discount z,
+ *               stages 1–5, delivery failure; so an unseen one needs block 0 only, and one that
+ *               fails its first or second stage blocks 0 and 1.
  */
 import seedrandom from 'seedrandom';
 import { philox4x32 } from './philox.ts';
@@ -27,8 +35,26 @@ export interface GeneratorKey {
 export const ACCOUNT = 0xffff;
 /** `opportunity` of a cell's own draws (its arrival count). */
 export const CELL = 0xffffffff;
+/** `stream` and `type` of a month's own draws (churn, migration, arrival counts), which belong to no cell. */
+export const MONTH_LEVEL = 0xff;
 /** Largest month, stream and type the layout holds. */
-export const LAYOUT_LIMITS = { month: ACCOUNT - 1, stream: 0xff, type: 0xff } as const;
+export const LAYOUT_LIMITS = { month: ACCOUNT - 1, stream: MONTH_LEVEL - 1, type: MONTH_LEVEL - 1 } as const;
+
+/** Decisions of the account's draws. */
+export const ACCOUNT_DECISION = { walletNormal: 0, barrierCommonNormal: 1, firstBarrierNormal: 2 } as const;
+/** Decisions of a month's own draws; the arrival count of cell c = s·4 + k is at firstArrivalCount + c. */
+export const MONTH_DECISION = { churn: 0, migration: 1, firstArrivalCount: 2 } as const;
+/** Decisions of one opportunity, in the order a policy needs them. */
+export const OPPORTUNITY_DECISION = {
+  valueNormal: 0,
+  visibility: 1,
+  entry: 2,
+  durationFirst: 3,
+  durationSecond: 4,
+  discountNormal: 5,
+  firstStage: 6,
+  deliveryFailure: 11,
+} as const;
 
 /** The run's generator key, from its seed through seedrandom's default generator (ARC4), so nearby seeds give unrelated keys. */
 export function generatorKey(seed: number): GeneratorKey {

@@ -25,10 +25,10 @@ function mulHigh(multiplier: number, x: number, low: number): number {
 
 /**
  * Philox4x32-`rounds` of counter (c0, c1, c2, c3) under key (k0, k1), written
- * into `out` (four uint32 words). Cost: `rounds` × (two 32-bit and two double
+ * into `out[offset … offset + 3]` (four uint32 words). Cost: `rounds` × (two 32-bit and two double
  * multiplies); no allocation.
  */
-export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array, rounds = 10): void {
+export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array, rounds = 10, offset = 0): void {
   let x0 = c0 | 0;
   let x1 = c1 | 0;
   let x2 = c2 | 0;
@@ -49,10 +49,10 @@ export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: n
     key0 = (key0 + WEYL_0) | 0;
     key1 = (key1 + WEYL_1) | 0;
   }
-  out[0] = x0;
-  out[1] = x1;
-  out[2] = x2;
-  out[3] = x3;
+  out[offset] = x0;
+  out[offset + 1] = x1;
+  out[offset + 2] = x2;
+  out[offset + 3] = x3;
 }
 
 /**

@@ -1,15 +1,17 @@
 /**
  * The world of one trial (MODEL.md §3): the account's draws, the months'
- * uniforms and every opportunity with the uniforms that decide it. Generated
- * from the trial's own stream with a fixed number of draws per month and per
- * opportunity, then shared by every strategy and variant evaluated on it.
+ * uniforms and every opportunity with the uniforms that decide it. Each
+ * uniform is keyed by its purpose (keyed-uniform.ts), so a variant that
+ * changes how many opportunities arrive in one cell leaves every other draw
+ * as it was. Shared by every strategy and variant evaluated on it.
  */
 import { gammaShapeTwo, normalFromUniform, poissonFromUniform } from '../model/sampling.ts';
 import { walletFromNormal } from '../model/account.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 import { BARRIER_COUNT, MAX_STAGES, PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
 import { formatApproximateCount, RunLimitError } from './run-limit-error.ts';
-import { TrialRandom } from './trial-random.ts';
+import { philox4x32 } from './philox.ts';
+import { ACCOUNT, ACCOUNT_DECISION, CELL, checkUniformLayout, generatorKey, MONTH_DECISION, MONTH_LEVEL, OPPORTUNITY_DECISION as OPP, type GeneratorKey } from './keyed-uniform.ts';
 
 /** Most opportunities one trial's world may hold; a world that would hold more stops the run. */
 export const MAX_OPPORTUNITIES_PER_TRIAL = 2_000_000;
@@ -27,10 +29,10 @@ export const OPP_DISCOUNT_NORMAL = OPP_CYCLE_GAMMA + 1;
 export const OPP_FAILURE_UNIFORM = OPP_DISCOUNT_NORMAL + 1;
 export const OPPORTUNITY_STRIDE = OPP_FAILURE_UNIFORM + 1;
 
-/** Uniforms drawn for the account, each month, and each opportunity. */
-export const UNIFORMS_PER_ACCOUNT = 2 + BARRIER_COUNT;
-export const UNIFORMS_PER_MONTH = 2 + CELLS_PER_MONTH;
-export const UNIFORMS_PER_OPPORTUNITY = 2 + 2 + MAX_STAGES + 2 + 1;
+/** Philox blocks (four uniforms each) computed for the account, each month, and each opportunity. */
+export const BLOCKS_PER_ACCOUNT = Math.ceil((ACCOUNT_DECISION.firstBarrierNormal + BARRIER_COUNT) / 4);
+export const BLOCKS_PER_MONTH = Math.ceil((MONTH_DECISION.firstArrivalCount + CELLS_PER_MONTH) / 4);
+export const BLOCKS_PER_OPPORTUNITY = Math.ceil((OPP.deliveryFailure + 1) / 4);
 
 export interface World {
   trial: number;
@@ -49,10 +51,13 @@ export interface World {
   cellValue: Float64Array;
   opportunities: Float64Array;
   opportunityCount: number;
-  /** Uniforms drawn for this world (for the benchmark's floor). */
-  uniformsDrawn: number;
-  /** Generation scratch, owned by this world so two worlds can be generated interleaved: its stream and each cell's λ and e^−λ. */
-  random: TrialRandom;
+  /** Philox blocks computed for this world (for the benchmark's floor). */
+  blocksDrawn: number;
+  /** Generation scratch, owned by this world so two worlds can be generated interleaved: the key of the seed it was last generated for, blocks, and each cell's λ and e^−λ. */
+  keySeed: number;
+  key: GeneratorKey;
+  blocks: Uint32Array;
+  arrivalCounts: Int32Array;
   rates: Float64Array;
   expMinusRates: Float64Array;
 }
@@ -71,8 +76,11 @@ export function createWorld(horizonMonths: number, opportunityCapacity = 1024): 
     cellValue: new Float64Array(horizonMonths * CELLS_PER_MONTH),
     opportunities: new Float64Array(Math.min(opportunityCapacity, MAX_OPPORTUNITIES_PER_TRIAL) * OPPORTUNITY_STRIDE),
     opportunityCount: 0,
-    uniformsDrawn: 0,
-    random: new TrialRandom(0, 0),
+    blocksDrawn: 0,
+    keySeed: Number.NaN,
+    key: { k0: 0, k1: 0 },
+    blocks: new Uint32Array(4 * Math.max(BLOCKS_PER_ACCOUNT, BLOCKS_PER_MONTH, BLOCKS_PER_OPPORTUNITY)),
+    arrivalCounts: new Int32Array(CELLS_PER_MONTH),
     rates: new Float64Array(CELLS_PER_MONTH),
     expMinusRates: new Float64Array(CELLS_PER_MONTH),
   };
@@ -103,22 +111,38 @@ export function arrivalRate(params: ModelParameters, wallet: number, cell: numbe
   return (params.walletShare[stream]! * wallet * params.opportunityMix[cell]!) / (12 * params.dealSize[cell]!);
 }
 
+const TO_UNIT = 2 ** -32;
+
+/** Fills `world.blocks` with `count` consecutive Philox blocks of one purpose's counter (decisions 0 … 4·count − 1). */
+function fillBlocks(world: World, trial: number, c1: number, c2: number, count: number): Uint32Array {
+  const blocks = world.blocks;
+  for (let block = 0; block < count; block++) philox4x32(trial, c1, c2, block, world.key.k0, world.key.k1, blocks, 10, block * 4);
+  world.blocksDrawn += count;
+  return blocks;
+}
+
 /**
  * Fills `world` with trial `trial` of a scenario seeded `seed`. Only the
  * arrival parameters (wallet, shares, mix, deal sizes, σ_V, T) are read, so
- * variants that differ elsewhere share the world.
+ * variants that differ elsewhere share the world. Every uniform is the keyed
+ * uniform of its purpose (keyed-uniform.ts); normals are their inverse CDF.
  */
 export function generateWorld(params: ModelParameters, seed: number, trial: number, world: World): World {
-  const { random, rates, expMinusRates } = world;
-  random.reseed(seed, trial);
+  const { rates, expMinusRates } = world;
   const horizon = params.horizonMonths;
   if (world.horizonMonths !== horizon) throw new Error('generateWorld: world was created for another horizon');
+  if (world.keySeed !== seed) {
+    checkUniformLayout(horizon, STREAM_COUNT, PROJECT_TYPE_COUNT);
+    world.key = generatorKey(seed);
+    world.keySeed = seed;
+  }
   world.trial = trial;
+  world.blocksDrawn = 0;
 
-  // The account: z_W, then z_c, then the five z_x.
-  world.wallet = walletFromNormal(params.walletMedian, params.walletSigma, normalFromUniform(random.next()));
-  world.barrierCommonNormal = normalFromUniform(random.next());
-  for (let x = 0; x < BARRIER_COUNT; x++) world.barrierNormals[x] = normalFromUniform(random.next());
+  const account = fillBlocks(world, trial, (ACCOUNT << 16) >>> 0, CELL, BLOCKS_PER_ACCOUNT);
+  world.wallet = walletFromNormal(params.walletMedian, params.walletSigma, normalFromUniform(account[ACCOUNT_DECISION.walletNormal]! * TO_UNIT));
+  world.barrierCommonNormal = normalFromUniform(account[ACCOUNT_DECISION.barrierCommonNormal]! * TO_UNIT);
+  for (let x = 0; x < BARRIER_COUNT; x++) world.barrierNormals[x] = normalFromUniform(account[ACCOUNT_DECISION.firstBarrierNormal + x]! * TO_UNIT);
 
   let expected = 0;
   for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
@@ -133,34 +157,39 @@ export function generateWorld(params: ModelParameters, seed: number, trial: numb
 
   const sigma = params.dealValueSigma;
   const logMeanShift = (sigma * sigma) / 2;
+  const counts = world.arrivalCounts;
   let count = 0;
   for (let t = 0; t < horizon; t++) {
-    world.churnUniforms[t] = random.next();
-    world.migrationUniforms[t] = random.next();
+    const monthDraws = fillBlocks(world, trial, ((t << 16) | (MONTH_LEVEL << 8) | MONTH_LEVEL) >>> 0, CELL, BLOCKS_PER_MONTH);
+    world.churnUniforms[t] = monthDraws[MONTH_DECISION.churn]! * TO_UNIT;
+    world.migrationUniforms[t] = monthDraws[MONTH_DECISION.migration]! * TO_UNIT;
+    for (let cell = 0; cell < CELLS_PER_MONTH; cell++) counts[cell] = poissonFromUniform(rates[cell]!, expMinusRates[cell]!, monthDraws[MONTH_DECISION.firstArrivalCount + cell]! * TO_UNIT);
     for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
       world.cellStart[t * CELLS_PER_MONTH + cell] = count;
-      const arrivals = poissonFromUniform(rates[cell]!, expMinusRates[cell]!, random.next());
+      const arrivals = counts[cell]!;
       if ((count + arrivals) * OPPORTUNITY_STRIDE > world.opportunities.length) growOpportunities(params, world, trial, count + arrivals);
       const meanValue = params.dealSize[cell]!;
       const opportunities = world.opportunities;
+      const stream = Math.floor(cell / PROJECT_TYPE_COUNT);
+      const c1 = ((t << 16) | (stream << 8) | (cell % PROJECT_TYPE_COUNT)) >>> 0;
       let cellValue = 0;
       for (let j = 0; j < arrivals; j++, count++) {
+        const u = fillBlocks(world, trial, c1, j, BLOCKS_PER_OPPORTUNITY);
         const base = count * OPPORTUNITY_STRIDE;
-        const value = meanValue * Math.exp(sigma * normalFromUniform(random.next()) - logMeanShift);
+        const value = meanValue * Math.exp(sigma * normalFromUniform(u[OPP.valueNormal]! * TO_UNIT) - logMeanShift);
         opportunities[base + OPP_VALUE] = value;
         cellValue += value;
-        opportunities[base + OPP_DISCOUNT_NORMAL] = normalFromUniform(random.next());
-        opportunities[base + OPP_VISIBILITY_UNIFORM] = random.next();
-        opportunities[base + OPP_EARLY_UNIFORM] = random.next();
-        for (let stage = 0; stage < MAX_STAGES; stage++) opportunities[base + OPP_STAGE_UNIFORMS + stage] = random.next();
-        opportunities[base + OPP_CYCLE_GAMMA] = gammaShapeTwo(random.next(), random.next());
-        opportunities[base + OPP_FAILURE_UNIFORM] = random.next();
+        opportunities[base + OPP_DISCOUNT_NORMAL] = normalFromUniform(u[OPP.discountNormal]! * TO_UNIT);
+        opportunities[base + OPP_VISIBILITY_UNIFORM] = u[OPP.visibility]! * TO_UNIT;
+        opportunities[base + OPP_EARLY_UNIFORM] = u[OPP.entry]! * TO_UNIT;
+        for (let stage = 0; stage < MAX_STAGES; stage++) opportunities[base + OPP_STAGE_UNIFORMS + stage] = u[OPP.firstStage + stage]! * TO_UNIT;
+        opportunities[base + OPP_CYCLE_GAMMA] = gammaShapeTwo(u[OPP.durationFirst]! * TO_UNIT, u[OPP.durationSecond]! * TO_UNIT);
+        opportunities[base + OPP_FAILURE_UNIFORM] = u[OPP.deliveryFailure]! * TO_UNIT;
       }
       world.cellValue[t * CELLS_PER_MONTH + cell] = cellValue;
     }
   }
   world.cellStart[horizon * CELLS_PER_MONTH] = count;
   world.opportunityCount = count;
-  world.uniformsDrawn = UNIFORMS_PER_ACCOUNT + horizon * UNIFORMS_PER_MONTH + count * UNIFORMS_PER_OPPORTUNITY;
   return world;
 }

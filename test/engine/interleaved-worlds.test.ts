@@ -21,7 +21,7 @@ describe('generateWorld', () => {
     }
     expect(contents(theirs).wallet).not.toBe(alone[2]!.wallet);
     // Nothing of the generator is shared between worlds (it was module state before).
-    expect(mine.random).not.toBe(theirs.random);
+    expect(mine.blocks).not.toBe(theirs.blocks);
     expect(mine.rates).not.toBe(theirs.rates);
   });
 });

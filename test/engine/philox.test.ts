@@ -86,6 +86,9 @@ describe('keyed uniforms', () => {
 
   it('refuse a scenario larger than the layout, once, before any draw', () => {
     expect(() => checkUniformLayout(144, 3, 6)).not.toThrow();
-    expect(() => checkUniformLayout(70_000, 3, 6)).toThrow('keyed uniforms hold at most 65535 months, 256 streams and 256 types');
+    expect(() => checkUniformLayout(70_000, 3, 6)).toThrow('keyed uniforms hold at most 65535 months, 255 streams and 255 types');
+    // Stream and type 0xff are the months' own draws, so no cell may use them.
+    expect(() => checkUniformLayout(72, 256, 4)).toThrow();
+    expect(() => checkUniformLayout(72, 3, 256)).toThrow();
   });
 });

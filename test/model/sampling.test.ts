@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gammaln, poissonDistribution } from 'simple-statistics';
 import { gammaShapeTwo, logGamma, normalFromUniform, poissonFromUniform, regularizedGammaP } from '../../src/model/sampling.ts';
-import { TrialRandom } from '../../src/engine/trial-random.ts';
+import { keyedUniform } from '../../src/engine/keyed-uniform.ts';
 
-/** 10,000 uniforms from a pinned stream. */
+/** `count` keyed uniforms under a pinned key (one opportunity's decisions, opportunity by opportunity). */
 function uniforms(count: number, seed = 7): Float64Array {
-  const random = new TrialRandom(seed, 0);
-  return Float64Array.from({ length: count }, () => random.next());
+  return Float64Array.from({ length: count }, (_, i) => keyedUniform({ k0: seed, k1: 0 }, 0, 0, 0, 0, i >>> 4, i & 15));
 }
 
 function moments(values: ArrayLike<number>): { mean: number; variance: number } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TrialRandom, createSeedrandomStream } from '../../src/engine/trial-random.ts';
+import { TrialRandom, createSeedrandomStream } from '../../bench/tychei-stream.ts';
 
 describe('TrialRandom', () => {
   it("yields exactly seedrandom's Tyche-i stream", () => {

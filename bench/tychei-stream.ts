@@ -1,6 +1,7 @@
 /**
- * Each trial's random stream, derived from (scenario seed, trial index) alone:
- * the reason a trial's figures never depend on workers, chunks or shards.
+ * v1's generator, kept for the bench's comparison (generator-bench.ts): each
+ * trial's sequential Tyche-i stream, seeded from (scenario seed, trial index).
+ * The engine now reads keyed uniforms (src/engine/keyed-uniform.ts).
  */
 import seedrandom from 'seedrandom';
 
