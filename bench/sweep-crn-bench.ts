@@ -71,14 +71,18 @@ export interface SweepCrnBench {
   beforeCommit: string;
   sweeps: { sweep: string; before: SweepFigures; now: SweepFigures; pairedSeRatio: number; stepRatio: { median: number; min: number; max: number } }[];
   /** The wallet sweep over several seeds: the spread of the break-even (SD over the seeds that had exactly one crossing). */
-  seeds: { seeds: number; trials: number; before: SeedSpread; now: SeedSpread };
+  seeds: { seeds: number; trials: number; before: SeedSpread; now: SeedSpread; pooledBreakEven: number };
 }
 
 interface SeedSpread {
   crossings: number[][];
+  /** Each seed's 95% range, for the seeds with one crossing. */
+  ranges: [number, number][];
   oneCrossing: number;
   sd: number;
   meanRangeWidth: number;
+  /** Share of those ranges that hold the mean break-even of both engines' seeds (the best estimate of the true one). */
+  coverage: number;
 }
 
 function median(values: readonly number[]): number {
@@ -134,10 +138,20 @@ function seedSpread(engine: SweepEngine, seeds: number, trials: number): SeedSpr
   const sd = Math.sqrt(single.reduce((sum, c) => sum + (c.at - mean) ** 2, 0) / Math.max(1, single.length - 1));
   return {
     crossings: crossings.map((c) => c.map((x) => x.at)),
+    ranges: single.map((c) => c.range),
     oneCrossing: single.length,
     sd,
     meanRangeWidth: single.reduce((sum, c) => sum + c.range[1] - c.range[0], 0) / single.length,
+    coverage: Number.NaN,
   };
+}
+
+/** Fills in each engine's coverage of the break-even both agree on best: the mean over all their single crossings. */
+function withCoverage(before: SeedSpread, now: SeedSpread): { before: SeedSpread; now: SeedSpread; pooledBreakEven: number } {
+  const all = [before, now].flatMap((s) => s.crossings.filter((c) => c.length === 1).map((c) => c[0]!));
+  const pooledBreakEven = all.reduce((sum, x) => sum + x, 0) / all.length;
+  const coverage = (s: SeedSpread) => s.ranges.filter(([low, high]) => low <= pooledBreakEven && pooledBreakEven <= high).length / s.ranges.length;
+  return { before: { ...before, coverage: coverage(before) }, now: { ...now, coverage: coverage(now) }, pooledBreakEven };
 }
 
 export async function sweepCrnBench(options: { trials?: number; seeds?: number; seedTrials?: number; log?: (text: string) => void } = {}): Promise<SweepCrnBench> {
@@ -163,7 +177,7 @@ export async function sweepCrnBench(options: { trials?: number; seeds?: number; 
       trials,
       beforeCommit: BEFORE_COMMIT,
       sweeps,
-      seeds: { seeds, trials: seedTrials, before: seedSpread(engines.before, seeds, seedTrials), now: seedSpread(engines.now, seeds, seedTrials) },
+      seeds: { seeds, trials: seedTrials, ...withCoverage(seedSpread(engines.before, seeds, seedTrials), seedSpread(engines.now, seeds, seedTrials)) },
     };
   } finally {
     release.remove();
@@ -187,8 +201,11 @@ export function formatSweepCrnBench(bench: SweepCrnBench): string[] {
     lines.push(`      now / before  paired SE ${f(sweep.pairedSeRatio, 2)}× (step by step ${f(sweep.stepRatio.median, 2)}×, ${f(sweep.stepRatio.min, 2)}–${f(sweep.stepRatio.max, 2)}×)`);
   }
   const { seeds } = bench;
-  const spread = (s: SeedSpread) => `one crossing in ${s.oneCrossing}/${seeds.seeds} seeds, break-even SD ${f(s.sd, 2)}, mean 95% range width ${f(s.meanRangeWidth, 2)}`;
-  lines.push(`    wallet break-even over ${seeds.seeds} seeds × ${seeds.trials.toLocaleString('en-US')} trials   before: ${spread(seeds.before)}   now: ${spread(seeds.now)}`);
+  const spread = (s: SeedSpread) =>
+    `one crossing in ${s.oneCrossing}/${seeds.seeds} seeds, break-even SD ${f(s.sd, 2)}, mean 95% range width ${f(s.meanRangeWidth, 2)}, ${f(100 * s.coverage, 0)}% of ranges hold ${f(seeds.pooledBreakEven, 2)}`;
+  lines.push(`    wallet break-even over ${seeds.seeds} seeds × ${seeds.trials.toLocaleString('en-US')} trials (${f(seeds.pooledBreakEven, 2)}: the mean over both engines' seeds)`);
+  lines.push(`      before  ${spread(seeds.before)}`);
+  lines.push(`      now     ${spread(seeds.now)}`);
   return lines;
 }
 
