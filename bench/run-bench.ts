@@ -13,6 +13,7 @@
  *   6. the report (charts included) for the default scenario;
  *   7. the portfolio: the bundled book evaluated and optimised, and its cost model (bench/portfolio-bench.ts).
  *   8. strategies as data: a two-strategy run against the release before it, and 2, 4, 6 plans (strategies-bench.ts).
+ *   9. common random numbers across sweep points, before and after the keyed uniforms (sweep-crn-bench.ts).
  *   + the default run in this process with and without the switchovers, and the switchovers alone.
  */
 import { spawnSync } from 'node:child_process';
@@ -32,6 +33,7 @@ import { summaryTiming } from './summary-bench.ts';
 import { generatorTimings } from './generator-bench.ts';
 import { portfolioBench, portfolioBenchLines } from './portfolio-bench.ts';
 import { formatStrategiesBench, strategiesBench } from './strategies-bench.ts';
+import { formatSweepCrnBench, sweepCrnBench } from './sweep-crn-bench.ts';
 import { runScenario } from '../src/pipeline/run-scenario.ts';
 import { runSwitchovers } from '../src/pipeline/run-switchovers.ts';
 import { comparedPair } from '../src/stats/compared-pair.ts';
@@ -168,6 +170,8 @@ log('+ portfolio: the bundled book, and its cost against groups × plans × capa
 const portfolio = await portfolioBench(ROOT, quick);
 log('+ strategies as data: before and after, and 2, 4, 6 plans');
 const strategies = await strategiesBench({ rounds: 5, trials: quick ? 2000 : 10_000, log });
+log('+ common random numbers across sweep points: paired SE between neighbouring points, before and after');
+const sweepCrn = await sweepCrnBench({ trials: quick ? 1000 : 4000, seeds: quick ? 4 : 8, seedTrials: quick ? 1000 : 2000, log });
 log('+ the robustness analyses (issue 15), default scenario in this process');
 const timeAsync = async (runs: number, measure: () => Promise<unknown>) => {
   const samples: number[] = [];
@@ -201,6 +205,7 @@ const result = {
   generators,
   portfolio,
   strategies,
+  sweepCrn,
   robustness,
 };
 
@@ -223,6 +228,7 @@ const lines = [
   ...generators.map((g) => `  ${g.nsPerUniform.median.toFixed(1).padStart(6)} ns/uniform  ${g.name}`),
   ...portfolioBenchLines(portfolio, goal),
   ...formatStrategiesBench(strategies),
+  ...formatSweepCrnBench(sweepCrn),
   `  default run in-process, all analyses        ${ms(robustness.fullMs)}`,
   `  the same without the switchovers            ${ms(robustness.withoutSwitchoversMs)}   (switchovers alone ${ms(robustness.switchoversAloneMs)})`,
   '',

@@ -19,12 +19,13 @@
  *   npx tsx bench/strategies-bench.ts [--rounds 5] [--trials 10000]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileParameters } from '../src/model/parameters.ts';
 import { compareEngines } from './engine-before-after.ts';
+import { checkOutRelease } from './release-worktree.ts';
 import { runTrials } from '../src/engine/run-trials.ts';
 import { parseScenario } from '../src/scenario/parse-scenario.ts';
 
@@ -94,25 +95,6 @@ function timeRun(checkout: string, scenarioFile: string, args: readonly string[]
   }
 }
 
-/** The release before the refactor as a temporary worktree; removed by the returned function. */
-function checkOutBefore(): { folder: string; remove: () => void } {
-  const parent = mkdtempSync(join(tmpdir(), 'expansim-before-'));
-  const folder = join(parent, 'expansim');
-  const git = (...args: string[]) => {
-    const result = spawnSync('git', ['-C', ROOT, ...args], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  };
-  git('worktree', 'add', '--detach', folder, BEFORE_COMMIT);
-  symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'));
-  return {
-    folder,
-    remove: () => {
-      git('worktree', 'remove', '--force', folder);
-      rmSync(parent, { recursive: true, force: true });
-    },
-  };
-}
-
 /** The default scenario with `plans` plans (the default pair, then FURTHER_PLANS). */
 function scenarioWithPlans(plans: number): string {
   const text = readFileSync(join(ROOT, 'scenarios/hp-cso.yaml'), 'utf8');
@@ -128,7 +110,7 @@ export async function strategiesBench(options: { rounds?: number; trials?: numbe
   const args = ['--trials', String(trials), '--workers', '1'];
 
   log(`  two strategies: this checkout against ${BEFORE_COMMIT}, ${rounds} rounds of ${trials.toLocaleString('en-US')} trials`);
-  const before = checkOutBefore();
+  const before = checkOutRelease(ROOT, BEFORE_COMMIT);
   const samples = { before: [] as { wallMs: number; cpuMs: number }[], now: [] as { wallMs: number; cpuMs: number }[] };
   const startUp = { before: [] as number[], now: [] as number[] };
   let engineRuns: Awaited<ReturnType<typeof compareEngines>>;

@@ -1,7 +1,8 @@
 /**
  * A sweep: the scenario at every point of a grid of one or two values, each
  * point a variant played on the same worlds as the others (the scenario's
- * trials and seed), summarized by stats/sweep.ts.
+ * trials and seed), with the paired change between neighbouring points of a
+ * line, summarized by stats/sweep.ts.
  */
 import { runSimulation } from '../engine/run-simulation.ts';
 import type { Variant } from '../engine/variants.ts';
@@ -10,6 +11,7 @@ import type { Scenario } from '../scenario/scenario-schema.ts';
 import { sweepGridProblem, type SweepParameter } from '../scenario/sweep-parameter.ts';
 import { comparedPair } from '../stats/compared-pair.ts';
 import { gridPoints, summarizeSweepPoints, sweepPointKey, type SweepResult } from '../stats/sweep.ts';
+import { sweepStepContrasts } from '../stats/sweep-steps.ts';
 import { compileRun } from './compile-run.ts';
 import type { EngineOptions } from './simulate-run.ts';
 
@@ -36,7 +38,9 @@ export async function runSweep(
   const compiled = compileRun(scenario, { ablate: false });
   const variants = sweepVariants(scenario, parameters);
   const pair = comparedPair(compiled.params, compare);
-  const { table } = await runSimulation(scenario, { ...engine, trials: scenario.trials, variants, pair: [pair.a.index, pair.b.index] });
+  // Along one parameter, the paired change between neighbouring points (the break-even interval reads it).
+  const contrasts = parameters.length === 1 ? sweepStepContrasts(variants.length, sweepPointKey) : [];
+  const { table } = await runSimulation(scenario, { ...engine, trials: scenario.trials, variants, contrasts, pair: [pair.a.index, pair.b.index] });
   const { facts } = compiled;
   return {
     scenario: facts.scenario,

@@ -10,8 +10,10 @@ import { DEFAULT_PAIR } from '../scenario/vocabulary.ts';
 import type { ComparedPair, StrategyRef } from './compared-pair.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
 import { cleanNumber as clean, type SweepParameter } from '../scenario/sweep-parameter.ts';
+import { interpolatedHalfWidth, sweepStep, sweepStepKey, type SweepStep } from './sweep-steps.ts';
 
 export type { SweepParameter } from '../scenario/sweep-parameter.ts';
+export type { SweepStep } from './sweep-steps.ts';
 
 export interface SweepPoint {
   values: Record<string, number>;
@@ -54,7 +56,7 @@ export interface SweepResult {
   baseValues: Record<string, number>;
   points: SweepPoint[];
   breakEven:
-    | { kind: 'line'; crossings: Crossing[]; note: string }
+    | { kind: 'line'; crossings: Crossing[]; steps: SweepStep[]; note: string }
     | { kind: 'map'; contour: ContourSegment[]; unsettledPoints: number; note: string };
 }
 
@@ -79,15 +81,30 @@ function along(read: (i: number) => number, f: number): number {
 
 /**
  * Where the mean difference changes sign along one parameter, and the range
- * around each crossing where the 95% interval (interpolated linearly between
- * points) still contains 0.
+ * around each crossing where the 95% interval of the difference, linearly
+ * interpolated between points, still contains 0. Between two points the
+ * interpolation's interval reads the correlation of their means (`steps`,
+ * from the paired change between them); without it, ρ = 1 is assumed, which
+ * interpolates the bounds themselves and is the widest any pairing allows.
  */
-export function lineCrossings(xs: readonly number[], points: readonly SweepPoint[], keys: readonly [string, string] = DEFAULT_PAIR): Crossing[] {
+export function lineCrossings(
+  xs: readonly number[],
+  points: readonly SweepPoint[],
+  keys: readonly [string, string] = DEFAULT_PAIR,
+  steps: readonly Pick<SweepStep, 'correlation'>[] = [],
+): Crossing[] {
   const crossings: Crossing[] = [];
-  const low = (i: number) => points[i]!.diff.ci95?.[0] ?? points[i]!.diff.mean;
-  const high = (i: number) => points[i]!.diff.ci95?.[1] ?? points[i]!.diff.mean;
+  const mean = (i: number) => points[i]!.diff.mean;
+  const half = (i: number) => {
+    const ci = points[i]!.diff.ci95;
+    return ci ? (ci[1] - ci[0]) / 2 : 0;
+  };
   const x = (f: number) => along((i) => xs[i]!, f);
-  const containsZero = (f: number) => along(low, f) <= 0 && along(high, f) >= 0;
+  const containsZero = (f: number) => {
+    const i = Math.max(0, Math.min(Math.floor(f), points.length - 2));
+    const halfWidth = interpolatedHalfWidth(half(i), half(i + 1), steps[i]?.correlation ?? 1, f - i);
+    return Math.abs(along(mean, f)) <= halfWidth;
+  };
   const STEPS = 200;
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i]!.diff.mean;
@@ -151,31 +168,43 @@ export const sweepPointKey = (i: number) => `sweep.${i}`;
 
 /**
  * Each grid point's mean NPVs of the pair and their difference, read from a
- * table run with one variant per point (sweepPointKey), and where the
- * decision flips.
+ * table run with one variant per point (sweepPointKey) and, along one
+ * parameter, one contrast per pair of neighbouring points (sweepStepKey:
+ * see sweepStepContrasts), and where the decision flips.
  */
 export function summarizeSweepPoints(
   table: OutcomeTable,
   parameters: readonly SweepParameter[],
   { a, b }: ComparedPair,
 ): Pick<SweepResult, 'points' | 'breakEven'> {
+  const read = (key: string) => {
+    const sums = table.variants[key];
+    if (!sums) throw new Error(`no sweep results for ${key}`);
+    return sums;
+  };
+  const diffs = gridPoints(parameters).map((_, i) => estimateVariant(read(sweepPointKey(i)), 'diff'));
   const points = gridPoints(parameters).map((values, i) => {
-    const sums = table.variants[sweepPointKey(i)];
-    if (!sums) throw new Error(`no sweep results for point ${i}`);
-    return point(values, estimateVariant(sums, 'a'), estimateVariant(sums, 'b'), estimateVariant(sums, 'diff'));
+    const sums = read(sweepPointKey(i));
+    return point(values, estimateVariant(sums, 'a'), estimateVariant(sums, 'b'), diffs[i]!);
   });
-  const breakEven: SweepResult['breakEven'] =
-    parameters.length === 1
-      ? {
-          kind: 'line',
-          crossings: lineCrossings(parameters[0]?.values ?? [], points, [a.key, b.key]),
-          note: `where the mean NPV difference ${a.label} − ${b.label} changes sign; range: where its 95% interval still contains 0`,
-        }
-      : {
-          kind: 'map',
-          contour: zeroContour(parameters, points),
-          unsettledPoints: points.filter((p) => !p.signSettled).length,
-          note: `the zero contour of the mean NPV difference ${a.label} − ${b.label}; unsettled points: 95% interval contains 0`,
-        };
+  let breakEven: SweepResult['breakEven'];
+  if (parameters.length === 1) {
+    const steps = diffs.slice(1).map((after, i) => sweepStep(i, diffs[i]!, after, estimateVariant(read(sweepStepKey(i)), 'diffChange')));
+    breakEven = {
+      kind: 'line',
+      crossings: lineCrossings(parameters[0]?.values ?? [], points, [a.key, b.key], steps),
+      steps,
+      note:
+        `where the mean NPV difference ${a.label} − ${b.label} changes sign; range: where its 95% interval still contains 0 ` +
+        '(between points, the interval of the interpolated difference, with the covariance of the two points from their paired change: the same trials at every point)',
+    };
+  } else {
+    breakEven = {
+      kind: 'map',
+      contour: zeroContour(parameters, points),
+      unsettledPoints: points.filter((p) => !p.signSettled).length,
+      note: `the zero contour of the mean NPV difference ${a.label} − ${b.label}; unsettled points: 95% interval contains 0`,
+    };
+  }
   return { points, breakEven };
 }

@@ -66,7 +66,7 @@ describe('sweep chart titles', () => {
     expect(sweepLineTitle(SWEEP_LINE)).toBe('ATO is ahead below functional walls ≈ 0.67 (0.55–0.8 at 95%); FITD above');
     const twice = {
       ...SWEEP_LINE,
-      breakEven: { kind: 'line' as const, note: '', crossings: [{ at: 0.3, range: [0.2, 0.4] as [number, number], below: 'ato' as const, above: 'fitd' as const }, { at: 0.8, range: [0.7, 0.9] as [number, number], below: 'fitd' as const, above: 'ato' as const }] },
+      breakEven: { kind: 'line' as const, note: '', steps: [], crossings: [{ at: 0.3, range: [0.2, 0.4] as [number, number], below: 'ato' as const, above: 'fitd' as const }, { at: 0.8, range: [0.7, 0.9] as [number, number], below: 'fitd' as const, above: 'ato' as const }] },
     };
     expect(sweepLineTitle(twice)).toBe('The lead changes hands 2 times along functional walls: ATO ahead below ≈ 0.3, FITD up to ≈ 0.8, ATO above');
   });

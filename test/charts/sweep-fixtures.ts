@@ -44,6 +44,7 @@ export const SWEEP_LINE: SweepResult = {
   breakEven: {
     kind: 'line',
     crossings: [{ at: 0.67, range: [0.55, 0.8], below: 'ato', above: 'fitd' }],
+    steps: [],
     note: 'where the mean NPV difference ATO − FITD changes sign; range: where its 95% interval still contains 0',
   },
 };

@@ -35,7 +35,7 @@ const point = (values: Record<string, number>, diff: number): SweepPoint => ({
 
 function lineSweep(path: string, values: number[], base: number): SweepResult {
   const points = values.map((x, i) => point({ [path]: x }, i % 2 === 0 ? 1 : -1));
-  return { ...facts, parameters: [{ path, values }], baseValues: { [path]: base }, points, breakEven: { kind: 'line', crossings: [], note: '' } };
+  return { ...facts, parameters: [{ path, values }], baseValues: { [path]: base }, points, breakEven: { kind: 'line', crossings: [], steps: [], note: '' } };
 }
 
 function mapSweep(px: SweepParameter, py: SweepParameter, base: [number, number]): SweepResult {

@@ -40,17 +40,24 @@ function comparedKeys(text: string | undefined, keys: readonly string[]): [strin
 export function formatSweepTable(result: SweepResult): string {
   const paths = result.parameters.map((p) => p.path);
   const [a, b] = [result.compared.a.label, result.compared.b.label];
-  const header = [...paths.map((p) => p.split('.').pop()!), a, b, `${a} − ${b}`, '95% CI', ''];
-  const rows = result.points.map((point) => [
+  const steps = result.breakEven.kind === 'line' ? result.breakEven.steps : [];
+  const stepCell = (i: number) => {
+    const step = steps[i - 1];
+    return step ? `${signed(step.change.mean)}${step.change.se === null ? '' : ` (SE ${step.change.se.toFixed(2)})`}` : '';
+  };
+  const header = [...paths.map((p) => p.split('.').pop()!), a, b, `${a} − ${b}`, '95% CI', ...(steps.length > 0 ? ['change'] : []), ''];
+  const rows = result.points.map((point, i) => [
     ...paths.map((p) => String(point.values[p])),
     signed(point.a.mean),
     signed(point.b.mean),
     signed(point.diff.mean),
     point.diff.ci95 ? `[${signed(point.diff.ci95[0])}, ${signed(point.diff.ci95[1])}]` : '',
+    ...(steps.length > 0 ? [stepCell(i)] : []),
     point.signSettled ? '' : 'not settled',
   ]);
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c]!.length)));
   const line = (row: string[]) => `  ${row.map((cell, c) => cell.padStart(widths[c]!)).join('   ')}`.trimEnd();
+  const ratios = steps.flatMap((s) => (s.change.se !== null && s.unpairedSe ? [s.change.se / s.unpairedSe] : []));
   const lines = [
     `expansim sweep · ${result.scenario} · ${result.trials.toLocaleString('en-US')} trials per point on the same worlds · seed ${result.seed}`,
     `  Mean NPV (${result.currency} M) per point`,
@@ -58,6 +65,12 @@ export function formatSweepTable(result: SweepResult): string {
     line(header),
     ...rows.map(line),
     '',
+    ...(ratios.length > 0
+      ? [
+          `  change: ${a} − ${b} less the previous point's, trial by trial; its SE is ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× what unrelated worlds would give.`,
+          '',
+        ]
+      : []),
   ];
   const breakEven = result.breakEven;
   if (breakEven.kind === 'line') {
