@@ -7,3 +7,5 @@ export declare function buildDist(): Promise<string>;
 export declare function withLoaderImports(source: string): string;
 /** Throws if the bundle's text still calls import() of a package. */
 export declare function checkNoDynamicImport(text: string): void;
+/** The bundle's text with every non-ASCII UTF-16 unit written as a \u escape. */
+export declare function asAscii(text: string): string;

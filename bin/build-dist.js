@@ -79,6 +79,18 @@ const ownImportMetaUrl = {
   },
 };
 
+/**
+ * The bundle in ASCII: esbuild escapes non-ASCII text in strings but not in
+ * regular expressions. An escape means the same character there too, and an
+ * ASCII file is decoded as latin1 at start, without UTF-8's checks.
+ */
+export function asAscii(text) {
+  // `\é` (an identity escape) would become `\\u00e9`, a backslash and text: refuse it rather than change its meaning.
+  const escaped = /\\[^\x00-\x7f]/.exec(text);
+  if (escaped) throw new Error(`the prebuilt bundle escapes a non-ASCII character (${escaped[0]}): write it as \\u… in src/`);
+  return text.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The bundle must not keep an import() of a package: a CommonJS script cannot run it. */
 export function checkNoDynamicImport(text) {
   const left = /\bimport\(\s*["'`][^"'`]/.exec(text);
@@ -145,6 +157,10 @@ export async function buildDist() {
     target: 'node20',
     external: EXTERNAL_PACKAGES,
     banner: { js: BUNDLE_URL_BANNER },
+    // Whitespace and syntax only: the names stay, so a stack trace still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
     outfile: placeholder,
     sourcemap: 'external',
     write: false,
@@ -159,7 +175,7 @@ export async function buildDist() {
     if (!output.path.endsWith('.map')) checkNoDynamicImport(output.text);
     const name = output.path.endsWith('.map') ? `${bundle}.map` : bundle;
     const text = output.text.replace('sourceMappingURL=expansim.cjs.map', `sourceMappingURL=${bundle}.map`);
-    writeAtomically(join(DIST, name), name === bundle ? text : output.text);
+    writeAtomically(join(DIST, name), name === bundle ? asAscii(text) : output.text);
   }
   writeAtomically(STAMP, `${JSON.stringify({ bundle, worker: workerFile, inputs })}\n`);
   removeOtherBundles([bundle, workerFile]);

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkNoDynamicImport, withLoaderImports } from '../../bin/build-dist.js';
+import { asAscii, checkNoDynamicImport, withLoaderImports } from '../../bin/build-dist.js';
 import { freshDist } from '../../bin/fresh-dist.js';
 import { codeCachePath, loadBundle, readCodeCache, writeCodeCache } from '../../bin/load-bundle.js';
 import { expansim, SCENARIOS, workspace } from './cli-process.ts';
@@ -124,6 +124,19 @@ describe("the bundle's import() of external packages", () => {
     writeFileSync(bundle, "exports.load = () => expansimImport('node:path').then((path) => path.basename('/a/b.txt'));\n");
     const { load } = loaded(bundle).exports as { load: () => Promise<string> };
     await expect(load()).resolves.toBe('b.txt');
+  });
+});
+
+describe('the bundle in ASCII', () => {
+  it('escapes non-ASCII text so that it means the same', () => {
+    const source = "[/^(com[0-9¹²³])$/iu.test('COM²'), /[\\s$€£¥,]/g.test('€'), '→ 😀', `é${1}`]";
+    const ascii = asAscii(source);
+    expect(Buffer.from(ascii).every((byte) => byte < 0x80)).toBe(true);
+    expect(new Function(`return ${ascii}`)()).toEqual(new Function(`return ${source}`)());
+  });
+
+  it('refuses an escaped non-ASCII character rather than change it', () => {
+    expect(() => asAscii('/\\é/')).toThrow(/escapes a non-ASCII character/);
   });
 });
 
