@@ -28,7 +28,7 @@ import { createWorld, generateWorld } from '../src/engine/world.ts';
 import { generatorKey } from '../src/engine/keyed-uniform.ts';
 import { philox4x32 } from '../src/engine/philox.ts';
 import { reportTiming } from './report-timing.ts';
-import { startUpTiming } from './start-up-bench.ts';
+import { startUpLines, startUpTiming } from './start-up-bench.ts';
 import { summaryTiming } from './summary-bench.ts';
 import { generatorTimings } from './generator-bench.ts';
 import { portfolioBench, portfolioBenchLines } from './portfolio-bench.ts';
@@ -223,7 +223,7 @@ const lines = [
   `  ${bigTrials.toLocaleString('en-US')} trials, 1 worker / 2 workers      ${(oneWorker.wallMs / 1000).toFixed(1)} s / ${(twoWorkers.wallMs / 1000).toFixed(1)} s = ${result.workers.speedUp.toFixed(2)}× [goal ≥ 1.8×: ${goal(result.workers.speedUp >= 1.8)}]`,
   `  peak RSS at ${bigTrials.toLocaleString('en-US')} trials              ${result.memory.peakRssMb.toFixed(0)} MB [goal ≤ 300 MB: ${goal(result.memory.peakRssMb <= 300)}]`,
   `  report, default scenario (charts included)  ${ms(report.ms)}, ${report.files} files   [goal ≤ 3 s: ${goal(report.ms.median <= 3000)}]`,
-  `  start-up: run --trials 100 --no-charts       ${(startUp.prebuiltMs / 1000).toFixed(2)} s prebuilt, ${(startUp.sourcesMs / 1000).toFixed(2)} s through tsx, node -e 0 ${(startUp.bareNodeMs / 1000).toFixed(2)} s   [goal ≤ 0.3 s above node: ${goal(startUp.prebuiltAboveNodeMs <= 300)}]`,
+  ...startUpLines(startUp, goal),
   `  post-run statistics, ${summaryStats.trials.toLocaleString('en-US')} trials        ${ms(summaryStats.ms)}`,
   ...generators.map((g) => `  ${g.nsPerUniform.median.toFixed(1).padStart(6)} ns/uniform  ${g.name}`),
   ...portfolioBenchLines(portfolio, goal),

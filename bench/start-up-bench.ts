@@ -1,33 +1,47 @@
 /**
  * The bench's start-up measurement: bare `node -e 0` against
- * `expansim run --trials 100 --no-charts` from the prebuilt bundle and from
- * the sources through tsx (EXPANSIM_TSX=1), rounds interleaved so a change in
- * the machine's load hits all three alike. Wall-clock medians.
+ * `expansim run --trials 100 --no-charts` from the prebuilt bundle (with and
+ * without the barrier ablation's variants) and from the sources through tsx
+ * (EXPANSIM_TSX=1), rounds interleaved so a change in the machine's load hits
+ * all alike. Medians of wall-clock time and of CPU time (user + system, all
+ * threads, read by bench/report-cpu.mjs in every process, bare node
+ * included), which a loaded machine distorts less.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/expansim.js');
 const SCENARIO = join(ROOT, 'scenarios/hp-cso.yaml');
+const CPU_HOOK = join(ROOT, 'bench/report-cpu.mjs');
 
+/** Medians, milliseconds. */
 export interface StartUpTiming {
   bareNodeMs: number;
   prebuiltMs: number;
   sourcesMs: number;
   /** Prebuilt run minus bare node: the goal is ≤ 300 ms. */
   prebuiltAboveNodeMs: number;
+  /** The prebuilt run with --no-ablate: start-up and the base trials, without the ablation's 15 variants. */
+  prebuiltNoAblationMs: number;
+  cpu: { bareNodeMs: number; prebuiltMs: number; prebuiltNoAblationMs: number; sourcesMs: number };
   runs: number;
 }
 
-function wallMs(args: string[], env: Record<string, string> = {}): number {
+interface Sample {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function measure(args: string[], cpuFile: string, env: Record<string, string> = {}): Sample {
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
-  const ms = performance.now() - start;
+  const result = spawnSync(process.execPath, ['--import', CPU_HOOK, ...args], { env: { ...process.env, ...env, EXPANSIM_BENCH_CPU_FILE: cpuFile }, encoding: 'utf8' });
+  const wallMs = performance.now() - start;
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
-  return ms;
+  const { userMicros, systemMicros } = JSON.parse(readFileSync(cpuFile, 'utf8')) as { userMicros: number; systemMicros: number };
+  return { wallMs, cpuMs: (userMicros + systemMicros) / 1000 };
 }
 
 function median(samples: number[]): number {
@@ -38,22 +52,44 @@ function median(samples: number[]): number {
 
 export function startUpTiming(runs = 9): StartUpTiming {
   const folder = mkdtempSync(join(tmpdir(), 'expansim-start-up-'));
+  const cpuFile = join(folder, 'cpu.json');
   const run = ['run', SCENARIO, '--trials', '100', '--no-charts', '--quiet', '--out', join(folder, 'out')];
-  const bare: number[] = [];
-  const prebuilt: number[] = [];
-  const sources: number[] = [];
-  wallMs([BIN, ...run]);
+  const commands = {
+    bareNode: () => measure(['-e', '0'], cpuFile),
+    prebuilt: () => measure([BIN, ...run], cpuFile),
+    prebuiltNoAblation: () => measure([BIN, ...run, '--no-ablate'], cpuFile),
+    sources: () => measure([BIN, ...run], cpuFile, { EXPANSIM_TSX: '1' }),
+  };
+  const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, [] as Sample[]])) as Record<keyof typeof commands, Sample[]>;
+  // The first prebuilt run after a build writes the code cache the measured ones use.
+  commands.prebuilt();
   for (let i = 0; i < runs; i++) {
-    bare.push(wallMs(['-e', '0']));
-    prebuilt.push(wallMs([BIN, ...run]));
-    sources.push(wallMs([BIN, ...run], { EXPANSIM_TSX: '1' }));
+    for (const [name, command] of Object.entries(commands)) samples[name as keyof typeof commands].push(command());
   }
   rmSync(folder, { recursive: true, force: true });
-  const [bareNodeMs, prebuiltMs, sourcesMs] = [median(bare), median(prebuilt), median(sources)];
-  return { bareNodeMs, prebuiltMs, sourcesMs, prebuiltAboveNodeMs: prebuiltMs - bareNodeMs, runs };
+  const wall = (name: keyof typeof commands) => median(samples[name].map((s) => s.wallMs));
+  const cpu = (name: keyof typeof commands) => median(samples[name].map((s) => s.cpuMs));
+  return {
+    bareNodeMs: wall('bareNode'),
+    prebuiltMs: wall('prebuilt'),
+    sourcesMs: wall('sources'),
+    prebuiltAboveNodeMs: wall('prebuilt') - wall('bareNode'),
+    prebuiltNoAblationMs: wall('prebuiltNoAblation'),
+    cpu: { bareNodeMs: cpu('bareNode'), prebuiltMs: cpu('prebuilt'), prebuiltNoAblationMs: cpu('prebuiltNoAblation'), sourcesMs: cpu('sources') },
+    runs,
+  };
+}
+
+/** The bench's start-up lines. */
+export function startUpLines(t: StartUpTiming, goal: (ok: boolean) => string): string[] {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return [
+    `  start-up: run --trials 100 --no-charts       ${s(t.prebuiltMs)} prebuilt (+${s(t.prebuiltAboveNodeMs)} above node -e 0 ${s(t.bareNodeMs)}), ${s(t.sourcesMs)} through tsx   [goal ≤ 0.3 s above node: ${goal(t.prebuiltAboveNodeMs <= 300)}]`,
+    `    the same, CPU time                        ${s(t.cpu.prebuiltMs)} prebuilt (+${s(t.cpu.prebuiltMs - t.cpu.bareNodeMs)} above node ${s(t.cpu.bareNodeMs)}), ${s(t.cpu.sourcesMs)} through tsx`,
+    `    --no-ablate (no variants), wall / CPU     ${s(t.prebuiltNoAblationMs)} (+${s(t.prebuiltNoAblationMs - t.bareNodeMs)}) / ${s(t.cpu.prebuiltNoAblationMs)} (+${s(t.cpu.prebuiltNoAblationMs - t.cpu.bareNodeMs)})   · medians of ${t.runs}`,
+  ];
 }
 
 if (process.argv[1]?.endsWith('start-up-bench.ts')) {
-  const t = startUpTiming();
-  process.stdout.write(`  node -e 0 ${t.bareNodeMs.toFixed(0)} ms · run --trials 100 --no-charts: prebuilt ${t.prebuiltMs.toFixed(0)} ms (+${t.prebuiltAboveNodeMs.toFixed(0)} ms), through tsx ${t.sourcesMs.toFixed(0)} ms · medians of ${t.runs}\n`);
+  process.stdout.write(`${startUpLines(startUpTiming(), (ok) => (ok ? 'met' : 'NOT met')).join('\n')}\n`);
 }

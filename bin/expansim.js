@@ -24,9 +24,8 @@ if (tracing) process.stderr.write('expansim: phase start\n');
 // Modules load inside the functions below, never by a static import, so the handlers above come first.
 async function prebuiltMain() {
   if (process.env.EXPANSIM_TSX === '1') return undefined;
-  // Node 22.1 and newer keep V8's compiled code of the bundle between runs (compiling it is most of the start-up); Node 20 has no such cache.
+  // Node 22.1 and newer keep the compiled code of bin's own modules; the bundle has its own cache on every version (load-bundle.js).
   (await import('node:module')).default.enableCompileCache?.();
-  const { pathToFileURL } = await import('node:url');
   const { freshDist } = await import('./fresh-dist.js');
   let bundle = freshDist();
   if (bundle === undefined) {
@@ -38,13 +37,12 @@ async function prebuiltMain() {
     }
   }
   if (process.env.EXPANSIM_DEBUG) process.setSourceMapsEnabled(true);
-  try {
-    return (await import(pathToFileURL(bundle).href)).main;
-  } catch (error) {
-    // A concurrent rebuild removed this bundle between the check and the import.
-    if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(bundle)) return undefined;
-    throw error;
-  }
+  // Undefined when a concurrent rebuild removed this bundle between the check and the load.
+  const loaded = (await import('./load-bundle.js')).loadBundle(bundle);
+  if (loaded === undefined) return undefined;
+  codeCache = loaded.cacheUsed ? 'used' : 'none';
+  saveCodeCache = loaded.saveCache;
+  return loaded.exports.main;
 }
 
 async function sourceMain() {
@@ -53,7 +51,11 @@ async function sourceMain() {
   return (await import('../src/cli/main.ts')).main;
 }
 
+let saveCodeCache = () => false;
+let codeCache;
 let main = await prebuiltMain();
-if (tracing) process.stderr.write(`expansim: phase load ${main ? 'prebuilt' : 'sources'}\n`);
+if (tracing) process.stderr.write(`expansim: phase load ${main ? 'prebuilt' : 'sources'}\n${codeCache ? `expansim: code cache ${codeCache}\n` : ''}`);
 main ??= await sourceMain();
 process.exitCode = await main(process.argv.slice(2), undefined, early);
+// After the command, so the cache holds the code it compiled (bin/load-bundle.js).
+if (process.exitCode === 0) saveCodeCache();

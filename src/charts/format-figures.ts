@@ -2,6 +2,7 @@
  * Figures as they appear in chart titles and the report: money in millions
  * with the scenario's currency, shares in percent, months.
  */
+import { formatFixed } from '../scenario/group-digits.ts';
 
 const CURRENCY_SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: '¥', INR: '₹', CHF: 'CHF ' };
 
@@ -18,7 +19,7 @@ export function moneyUnit(currency: string): string {
 function significant(value: number): string {
   const magnitude = Math.abs(value);
   const digits = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
-  return magnitude.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return formatFixed(magnitude, digits);
 }
 
 /**

@@ -3,6 +3,7 @@
  * the verdict under other valuations, the assumptions that flip it, the rule's groups of
  * accounts, and payback and peak cash need per strategy.
  */
+import { groupDigits } from '../scenario/group-digits.ts';
 import type { FullSummary } from '../stats/full-summary.ts';
 import { assumptionValue, leafAccounts, switchoverText, valuationFinding, verdictSettings } from '../charts/robustness-findings.ts';
 import type { StrategyLabels } from './format-summary-table.ts';
@@ -24,7 +25,7 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
     const ci = v.diff.ci95 ? `[${signed(v.diff.ci95[0])}, ${signed(v.diff.ci95[1])}]` : '';
     verdicts.push([`${verdictSettings(v)}${v.asRun ? ' (as run)' : ''}`, signed(v.diff.mean), ci, percent(v.pBetter.p), `${name(v.leader)}${v.decisive ? '' : ' (noise)'}`]);
   }
-  const horizons = robustness.valuation.horizonTrials === null ? 'other horizons not run (no ablation)' : `other horizons on the first ${robustness.valuation.horizonTrials.toLocaleString('en-US')} accounts`;
+  const horizons = robustness.valuation.horizonTrials === null ? 'other horizons not run (no ablation)' : `other horizons on the first ${groupDigits(robustness.valuation.horizonTrials)} accounts`;
   const leaves = [['accounts (best and worst group for ' + a + ')', 'share', `P(${a} better)`, `mean ${a} − ${b}`]];
   const byP = [...robustness.whoWinsWhere.leaves].sort((x, y) => y.pBetter.p - x.pBetter.p);
   for (const leaf of byP.length > 1 ? [byP[0]!, byP[byP.length - 1]!] : byP) {
@@ -38,7 +39,7 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
   }
   const switchoverLines = switchovers === null
     ? []
-    : [`  Which assumption flips it? ${a} − ${b} at each end of its plausible range, first ${switchovers.trials.toLocaleString('en-US')} accounts (now ${signed(switchovers.base.mean)}; ${switchovers.policyRuns.toLocaleString('en-US')} policy runs)`, ...(swings.length > 1 ? table(swings, [false, true, true, false]) : []), ...(steady.length > 0 ? [`    does not flip in its range: ${steady.join(', ')}`] : []), ''];
+    : [`  Which assumption flips it? ${a} − ${b} at each end of its plausible range, first ${groupDigits(switchovers.trials)} accounts (now ${signed(switchovers.base.mean)}; ${groupDigits(switchovers.policyRuns)} policy runs)`, ...(swings.length > 1 ? table(swings, [false, true, true, false]) : []), ...(steady.length > 0 ? [`    does not flip in its range: ${steady.join(', ')}`] : []), ''];
   const cashRows = [['', 'paid back', 'median payback', 'peak cash need P50', 'P90']];
   for (const [key, cash] of Object.entries(robustness.cash ?? {})) {
     cashRows.push([name(key), percent(cash.paidBack), cash.paybackMonth.p50 === null ? 'not in horizon' : `month ${cash.paybackMonth.p50}`, cash.peakCashNeed.p50.toFixed(2), cash.peakCashNeed.p90.toFixed(2)]);
@@ -53,6 +54,6 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
     `  Who wins where (a depth-${robustness.whoWinsWhere.maxDepth} rule on wallet and barriers, ${robustness.whoWinsWhere.leaves.length} groups of at least ${percent(robustness.whoWinsWhere.minLeafShare)}; all in the report)`,
     ...table(leaves, [false, true, true, true]),
     '',
-    ...(robustness.cash === null ? [] : [`  Payback and peak cash need (discounted cumulative cash, no terminal value, ${robustness.cashSampledTrials.toLocaleString('en-US')} accounts)`, ...table(cashRows, [false, true, true, true, true]), '']),
+    ...(robustness.cash === null ? [] : [`  Payback and peak cash need (discounted cumulative cash, no terminal value, ${groupDigits(robustness.cashSampledTrials)} accounts)`, ...table(cashRows, [false, true, true, true, true]), '']),
   ].join('\n');
 }

@@ -111,6 +111,9 @@ async function runMain(args: readonly string[], io: CliIo, early?: EarlySignals)
 }
 
 const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+// No top-level await: the prebuilt bundle is a CommonJS script (bin/build-dist.js), which V8 can cache compiled.
 if (isEntry) {
-  process.exitCode = await main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

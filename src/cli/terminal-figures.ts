@@ -5,6 +5,7 @@
  */
 import { BARRIER_LABELS } from '../charts/build-tornado-spec.ts';
 import { PATH_LABELS } from '../charts/build-path-classes-spec.ts';
+import { groupDigits } from '../scenario/group-digits.ts';
 import type { BarrierName } from '../scenario/vocabulary.ts';
 
 const MINUS = '\u2212';
@@ -31,7 +32,7 @@ export function formatShare(value: number | null): string {
 }
 
 export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
+  return groupDigits(value);
 }
 
 /** A month number (a median may fall between two months) rounded to a whole month; `never` when there is none. */

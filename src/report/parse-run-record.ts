@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { numberField } from '../scenario/fields.ts';
+import { groupDigits } from '../scenario/group-digits.ts';
 import type { ScenarioIssue } from '../scenario/scenario-issue.ts';
 import { MAX_HORIZON_MONTHS, MAX_TRIALS } from '../scenario/scenario-schema.ts';
 import type { RunAnalysis, RunRecord } from './run-record.ts';
@@ -11,7 +12,7 @@ import type { RunAnalysis, RunRecord } from './run-record.ts';
 const text = (max: number) =>
   z
     .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text') })
-    .max(max, { error: `must be at most ${max.toLocaleString('en-US')} characters` });
+    .max(max, { error: `must be at most ${groupDigits(max)} characters` });
 const trials = (description: string, min = 1) => numberField({ description, min, max: MAX_TRIALS, integer: true });
 
 const analysisSchema = z.object(

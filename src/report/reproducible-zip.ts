@@ -8,14 +8,16 @@
  * itself writes it with (JSZip writes DOS dates from a date's UTC fields, so
  * the time zone does not matter).
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 
 const DOS_EPOCH = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 
 /** The zip again, stored and dated at the DOS epoch; `rewrite` may replace an entry's bytes. */
 export async function reproducibleZip(zip: Uint8Array, rewrite: (name: string, data: Buffer) => Buffer = (_, data) => data): Promise<Uint8Array> {
-  const input = await JSZip.loadAsync(zip);
-  const output = new JSZip();
+  // Loaded with the first deck: a command that writes none does not pay JSZip's start-up.
+  const { default: JSZipClass } = (await import('jszip')) as { default: typeof JSZip };
+  const input = await JSZipClass.loadAsync(zip);
+  const output = new JSZipClass();
   // JSZip keeps its entries in the order they were read, which is the zip's own.
   for (const entry of Object.values(input.files)) {
     if (entry.dir) output.folder(entry.name);

@@ -4,6 +4,7 @@
  * README's scenario reference, and every range error reads the same way.
  */
 import { z } from 'zod';
+import { groupDigits } from './group-digits.ts';
 
 /**
  * Largest money figure a scenario may state, $M ($100 billion): above any real
@@ -70,10 +71,10 @@ export function numberField(spec: NumberField) {
 
 /** Text of bounded length, whose messages say the limit. */
 export function textField(spec: { description: string; min?: number; max: number }) {
-  const limit = `at most ${spec.max.toLocaleString('en-US')} characters`;
+  const limit = `at most ${groupDigits(spec.max)} characters`;
   let schema = z.string({ error: (i) => (i.input === undefined ? 'is required' : `must be text of ${limit} (got ${describeValue(i.input)})`) });
   if (spec.min !== undefined) schema = schema.min(spec.min, { error: spec.min === 1 ? 'must not be empty' : `must be at least ${spec.min} characters` });
-  return schema.max(spec.max, { error: (i) => `must be ${limit} (got ${(i.input as string).length.toLocaleString('en-US')})` }).describe(spec.description);
+  return schema.max(spec.max, { error: (i) => `must be ${limit} (got ${groupDigits((i.input as string).length)})` }).describe(spec.description);
 }
 
 /** A probability or share in [0, 1]. */

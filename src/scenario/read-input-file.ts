@@ -4,6 +4,7 @@
  * such as /dev/zero cannot grow memory and a named pipe cannot block.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { groupDigits } from './group-digits.ts';
 import { readProblem } from './read-problem.ts';
 
 export type InputFileRead = { ok: true; bytes: Buffer } | { ok: false; problem: string };
@@ -18,9 +19,9 @@ const CHUNK_BYTES = 64 * 1024;
 
 /** 1,048,576 bytes → "1 MiB"; 209,715,200 → "200 MiB". */
 export function formatByteLimit(bytes: number): string {
-  if (bytes >= 2 ** 20 && bytes % 2 ** 20 === 0) return `${(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
-  if (bytes >= 2 ** 10 && bytes % 2 ** 10 === 0) return `${(bytes / 2 ** 10).toLocaleString('en-US')} KiB`;
-  return `${bytes.toLocaleString('en-US')} bytes`;
+  if (bytes >= 2 ** 20 && bytes % 2 ** 20 === 0) return `${groupDigits(bytes / 2 ** 20)} MiB`;
+  if (bytes >= 2 ** 10 && bytes % 2 ** 10 === 0) return `${groupDigits(bytes / 2 ** 10)} KiB`;
+  return `${groupDigits(bytes)} bytes`;
 }
 
 function kindProblem(stats: Stats, expected: string): string | null {
