@@ -1,0 +1,197 @@
+/**
+ * The WebAssembly kernel (src/kernel, built by bin/build-kernel.js) seen from
+ * the engine: its compiled Module, loaded once per process and handed to
+ * worker threads, and a session that plays trials on one instance with the
+ * outcomes read as TrialOutcome views over its memory, so the engine's own
+ * recording functions record them. The JavaScript engine stays the
+ * reference; `EXPANSIM_ENGINE=js` selects it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { ModelParameters } from '../model/parameters.ts';
+import * as O from '../kernel/outcome-layout.ts';
+import { BARRIER_COUNT, PROJECT_TYPE_COUNT, MAX_STAGES, STREAM_COUNT } from '../scenario/vocabulary.ts';
+import { generatorKey } from './keyed-uniform.ts';
+import { kernelParameters } from './kernel-parameters.ts';
+import { kernelPath } from './kernel-file.ts';
+import { FUNNEL_STEP_COUNT, type TrialOutcome } from './trial-outcome.ts';
+
+/** The members of the WebAssembly JS API used here (the project's lib settings carry no WebAssembly types). */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => KernelModule;
+  Instance: new (module: KernelModule, imports: object) => { exports: unknown };
+}
+const WASM = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+
+/** A compiled kernel (a WebAssembly.Module): structured-cloneable, so worker threads receive it through workerData. */
+export type KernelModule = object;
+
+interface KernelExports {
+  memory: { buffer: ArrayBuffer };
+  allocate(bytes: number): number;
+  setKey(k0: number, k1: number): void;
+  generate(parameters: number, trial: number): number;
+  play(parameters: number, strategy: number, outcome: number): void;
+  wallet(): number;
+  barrierCommonNormal(): number;
+  barrierNormals(): number;
+}
+
+/** The kernel's one import: AssemblyScript's abort (reached only when its heap cannot grow). */
+const KERNEL_IMPORTS = {
+  env: {
+    abort: (_message: number, _file: number, line: number, column: number) => {
+      throw new Error(`the WebAssembly kernel aborted (out of memory?) at ${line}:${column}`);
+    },
+  },
+};
+
+/** Why the kernel is or is not in use, for EXPANSIM_TRACE=phases. */
+export interface KernelAvailability {
+  module: KernelModule | undefined;
+  reason: string;
+}
+
+let loaded: KernelAvailability | undefined;
+let provided: KernelModule | undefined;
+
+/** A worker thread uses the Module its parent compiled (passed through workerData) instead of reading the file. */
+export function provideKernelModule(module: KernelModule | undefined): void {
+  provided = module;
+}
+
+/** The kernel's Module, compiled once per process, or why there is none (`EXPANSIM_ENGINE=js`, not built, not loadable). */
+export function kernelAvailability(env: NodeJS.ProcessEnv = process.env): KernelAvailability {
+  if (env.EXPANSIM_ENGINE === 'js') return { module: undefined, reason: 'EXPANSIM_ENGINE=js' };
+  if (provided) return { module: provided, reason: 'the parent thread’s kernel' };
+  if (loaded) return loaded;
+  try {
+    const path = kernelPath();
+    if (!existsSync(path)) loaded = { module: undefined, reason: `no kernel built from today's sources (${path}; run npm run build)` };
+    else loaded = { module: new WASM.Module(readFileSync(path)), reason: path };
+  } catch (error) {
+    loaded = { module: undefined, reason: `the kernel did not load: ${(error as Error).message}` };
+  }
+  return loaded;
+}
+
+/** The kernel's Module, unless the engine runs on its JavaScript reference. */
+export function kernelModule(): KernelModule | undefined {
+  return kernelAvailability().module;
+}
+
+/** One parameter set written into a session's memory. */
+export interface KernelParameterSet {
+  params: ModelParameters;
+  pointer: number;
+}
+
+function scalar(values: () => Float64Array, index: number) {
+  return { get: () => values()[index]!, enumerable: true };
+}
+
+/**
+ * A TrialOutcome whose every field reads the kernel's outcome at `pointer`
+ * (no copy). Valid until the kernel's memory grows; the session remakes it then.
+ */
+function outcomeView(buffer: ArrayBuffer, pointer: number, horizon: number): TrialOutcome {
+  const values = new Float64Array(buffer, pointer, O.OUTCOME_FIXED + horizon);
+  const months = new Int32Array(buffer, pointer + O.MONTHS_BYTE, 2 * STREAM_COUNT);
+  const span = (offset: number, length: number) => values.subarray(offset, offset + length);
+  const read = () => values;
+  const view = {
+    revenueByStream: span(O.REVENUE_BY_STREAM, STREAM_COUNT),
+    dealRevenueByStream: span(O.DEAL_REVENUE_BY_STREAM, STREAM_COUNT),
+    marginByStream: span(O.MARGIN_BY_STREAM, STREAM_COUNT),
+    costByStream: span(O.COST_BY_STREAM, STREAM_COUNT),
+    firstWinMonth: months.subarray(0, STREAM_COUNT),
+    openedMonth: months.subarray(STREAM_COUNT),
+    cumulativeCash: span(O.CUMULATIVE_CASH, horizon),
+    cashValueAtRate: span(O.CASH_VALUE_AT_RATE, 3),
+    terminalValueAtRate: span(O.TERMINAL_VALUE_AT_RATE, 3),
+    funnel: span(O.FUNNEL, PROJECT_TYPE_COUNT * FUNNEL_STEP_COUNT),
+    stagesPassed: span(O.STAGES_PASSED, PROJECT_TYPE_COUNT * (MAX_STAGES + 1)),
+  };
+  return Object.defineProperties(view, {
+    npv: scalar(read, O.NPV),
+    terminalValue: scalar(read, O.TERMINAL_VALUE),
+    revenue: scalar(read, O.REVENUE),
+    grossMargin: scalar(read, O.GROSS_MARGIN_TOTAL),
+    costOfSale: scalar(read, O.COST_OF_SALE),
+    buildCost: scalar(read, O.BUILD_COST_PAID),
+    failureLoss: scalar(read, O.FAILURE_LOSS),
+    lostWallet: scalar(read, O.LOST_WALLET),
+    churnMonth: scalar(read, O.CHURN_MONTH),
+    deliveryFailures: scalar(read, O.DELIVERY_FAILURES),
+    dealsWon: scalar(read, O.DEALS_WON),
+    trapMonths: scalar(read, O.TRAP_MONTHS),
+  }) as unknown as TrialOutcome;
+}
+
+/**
+ * One kernel instance for one run's seed: parameter sets (the scenario's,
+ * each variant's), outcome slots, and per trial one world shared by every
+ * play until the next `generate`.
+ */
+export class KernelSession {
+  private readonly kernel: KernelExports;
+  private readonly slots: number[] = [];
+  private views: TrialOutcome[] = [];
+  private buffer: ArrayBuffer;
+  private normals: Float64Array;
+  private readonly maxHorizon: number;
+
+  constructor(module: KernelModule, seed: number, maxHorizon: number, slotCount: number) {
+    this.kernel = new WASM.Instance(module, KERNEL_IMPORTS).exports as unknown as KernelExports;
+    const key = generatorKey(seed);
+    this.kernel.setKey(key.k0, key.k1);
+    this.maxHorizon = maxHorizon;
+    for (let slot = 0; slot < slotCount; slot++) this.slots.push(this.kernel.allocate((O.OUTCOME_FIXED + maxHorizon) * 8));
+    this.buffer = this.kernel.memory.buffer;
+    this.normals = new Float64Array(0);
+    this.refresh();
+  }
+
+  /** Remakes the views when the kernel's memory has grown (its old buffer is then detached). */
+  private refresh(): void {
+    this.buffer = this.kernel.memory.buffer;
+    this.views = this.slots.map((pointer) => outcomeView(this.buffer, pointer, this.maxHorizon));
+    this.normals = new Float64Array(this.buffer, this.kernel.barrierNormals(), BARRIER_COUNT);
+  }
+
+  /** Writes `params` into the kernel's memory. */
+  addParameters(params: ModelParameters): KernelParameterSet {
+    if (params.horizonMonths > this.maxHorizon) throw new Error(`KernelSession: a horizon of ${params.horizonMonths} months exceeds the session's ${this.maxHorizon}`);
+    const block = kernelParameters(params);
+    const pointer = this.kernel.allocate(block.byteLength);
+    new Float64Array(this.kernel.memory.buffer, pointer, block.length).set(block);
+    this.refresh();
+    return { params, pointer };
+  }
+
+  /** Generates trial `trial`'s world from `set`'s arrival parameters; false when it would exceed the world size limit. */
+  generate(set: KernelParameterSet, trial: number): boolean {
+    const status = this.kernel.generate(set.pointer, trial);
+    if (this.kernel.memory.buffer !== this.buffer) this.refresh();
+    return status === 0;
+  }
+
+  /** The current world's account draws. */
+  get wallet(): number {
+    return this.kernel.wallet();
+  }
+  get barrierCommonNormal(): number {
+    return this.kernel.barrierCommonNormal();
+  }
+  get barrierNormals(): Float64Array {
+    return this.normals;
+  }
+
+  /** Plays strategy `strategy` of `set` on the current world into outcome slot `slot`; the view is valid until the next generate or play. */
+  play(set: KernelParameterSet, strategy: number, slot: number): TrialOutcome {
+    const pointer = this.slots[slot];
+    if (pointer === undefined) throw new Error(`KernelSession: no outcome slot ${slot}`);
+    this.kernel.play(set.pointer, strategy, pointer);
+    if (this.kernel.memory.buffer !== this.buffer) this.refresh();
+    return this.views[slot]!;
+  }
+}
