@@ -4,13 +4,14 @@
 // built from the sources beside it. Called by bin/build-dist.js; a failure
 // leaves the engine on its JavaScript reference.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'src', 'kernel');
 const DIST = join(ROOT, 'dist');
+/** Also in the kernel's key (src/engine/kernel-file.ts holds the same list). */
 export const KERNEL_COMPILE_OPTIONS = ['-O3', '--runtime', 'stub', '--noAssert'];
 
 /** The kernel's sources (paths from the repository root), for the build stamp. */
@@ -20,12 +21,14 @@ export function kernelInputs() {
 
 export function kernelKey(sources = SOURCES) {
   const hash = createHash('sha1');
+  hash.update(`${KERNEL_COMPILE_OPTIONS.join(' ')}\0`);
   for (const name of readdirSync(sources).filter((file) => file.endsWith('.ts')).sort()) hash.update(`${name}\0`).update(readFileSync(join(sources, name))).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
 /** Compiles the kernel unless dist/ holds it already; resolves with its file name. */
 export async function buildKernel() {
+  mkdirSync(DIST, { recursive: true });
   const name = `kernel-${kernelKey()}.wasm`;
   const file = join(DIST, name);
   if (!existsSync(file)) {
@@ -45,4 +48,14 @@ export async function buildKernel() {
   }
   for (const other of readdirSync(DIST)) if (/^kernel-[0-9a-f]+\.wasm$/.test(other) && other !== name) rmSync(join(DIST, other), { force: true });
   return name;
+}
+
+/** buildKernel, or null with a warning on stderr: without a kernel the engine runs its JavaScript reference. */
+export async function buildKernelOrExplain() {
+  try {
+    return await buildKernel();
+  } catch (error) {
+    process.stderr.write(`expansim: the WebAssembly kernel was not built, so runs use the JavaScript engine: ${error.message}\n`);
+    return null;
+  }
 }

@@ -13,6 +13,7 @@ import { runTrials } from './run-trials.ts';
 import { runWorkerPool } from './run-worker-pool.ts';
 import { compileVariants, type Contrast, type Variant } from './variants.ts';
 import { trialWorkerCode } from './worker-code.ts';
+import { kernelModule } from './wasm-kernel.ts';
 import type { WorkerReply, WorkerTask } from './worker-messages.ts';
 
 export interface SimulationOptions {
@@ -96,6 +97,8 @@ function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask
     variantTrials: options.variantTrials,
     contrasts: options.contrasts ?? [],
     pair: options.pair,
+    // The compiled kernel (a WebAssembly.Module is structured-cloneable), so workers neither read nor compile it.
+    kernel: kernelModule(),
   };
   return runWorkerPool<WorkerTask, WorkerReply>({
     code: trialWorkerCode(),

@@ -52,17 +52,15 @@ export interface KernelAvailability {
 }
 
 let loaded: KernelAvailability | undefined;
-let provided: KernelModule | undefined;
 
-/** A worker thread uses the Module its parent compiled (passed through workerData) instead of reading the file. */
+/** A worker thread uses the Module its parent compiled (passed through workerData), or the reference as its parent does, instead of reading the file. */
 export function provideKernelModule(module: KernelModule | undefined): void {
-  provided = module;
+  loaded = { module, reason: module ? 'the parent thread’s kernel' : 'the parent thread runs the reference' };
 }
 
 /** The kernel's Module, compiled once per process, or why there is none (`EXPANSIM_ENGINE=js`, not built, not loadable). */
 export function kernelAvailability(env: NodeJS.ProcessEnv = process.env): KernelAvailability {
   if (env.EXPANSIM_ENGINE === 'js') return { module: undefined, reason: 'EXPANSIM_ENGINE=js' };
-  if (provided) return { module: provided, reason: 'the parent thread’s kernel' };
   if (loaded) return loaded;
   try {
     const path = kernelPath();
