@@ -29,7 +29,7 @@ export function runTrialsOnKernel(module: KernelModule, range: TrialRange): void
   const maxHorizon = Math.max(horizon, ...variants.map((v) => v.params.horizonMonths));
   const slotA = plans;
   const slotB = plans + 1;
-  const session = new KernelSession(module, seed, maxHorizon, plans + 2);
+  const session = new KernelSession(module, seed, horizon, plans + 2, maxHorizon);
   const base = session.addParameters(params);
   // Variants sharing the base world play before any variant replaces it with its own.
   const order = variants.map((_, v) => v).sort((a, b) => Number(!variants[a]!.sharesBaseWorld) - Number(!variants[b]!.sharesBaseWorld));

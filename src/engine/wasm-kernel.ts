@@ -136,14 +136,17 @@ export class KernelSession {
   private views: TrialOutcome[] = [];
   private buffer: ArrayBuffer;
   private normals: Float64Array;
+  private readonly horizon: number;
   private readonly maxHorizon: number;
 
-  constructor(module: KernelModule, seed: number, maxHorizon: number, slotCount: number) {
+  /** Outcome views hold `horizon` months of cash path; parameter sets may have horizons up to `maxHorizon` (variants: only their NPV is read). */
+  constructor(module: KernelModule, seed: number, horizon: number, slotCount: number, maxHorizon = horizon) {
     this.kernel = new WASM.Instance(module, KERNEL_IMPORTS).exports as unknown as KernelExports;
     const key = generatorKey(seed);
     this.kernel.setKey(key.k0, key.k1);
-    this.maxHorizon = maxHorizon;
-    for (let slot = 0; slot < slotCount; slot++) this.slots.push(this.kernel.allocate((O.OUTCOME_FIXED + maxHorizon) * 8));
+    this.horizon = horizon;
+    this.maxHorizon = Math.max(horizon, maxHorizon);
+    for (let slot = 0; slot < slotCount; slot++) this.slots.push(this.kernel.allocate((O.OUTCOME_FIXED + this.maxHorizon) * 8));
     this.buffer = this.kernel.memory.buffer;
     this.normals = new Float64Array(0);
     this.refresh();
@@ -152,7 +155,7 @@ export class KernelSession {
   /** Remakes the views when the kernel's memory has grown (its old buffer is then detached). */
   private refresh(): void {
     this.buffer = this.kernel.memory.buffer;
-    this.views = this.slots.map((pointer) => outcomeView(this.buffer, pointer, this.maxHorizon));
+    this.views = this.slots.map((pointer) => outcomeView(this.buffer, pointer, this.horizon));
     this.normals = new Float64Array(this.buffer, this.kernel.barrierNormals(), BARRIER_COUNT);
   }
 

@@ -149,8 +149,8 @@ describe.skipIf(module === undefined && !required)(`the WebAssembly kernel (${re
     const { scenario } = loadScenario('scenarios/hp-cso-four-plans.yaml');
     const params = compileParameters(scenario);
     const removed = (barrier: (typeof BARRIERS)[number]) => ({ key: `removed.${barrier}`, scenario: withScenarioValue(scenario, `account.barriers.${barrier}`, 0) });
-    const variants = compileVariants(params, [removed('functionalWalls'), removed('hardwareImage'), { key: 'wallet', scenario: withScenarioValue(scenario, 'account.wallet.median', 30) }]);
-    expect(variants.map((v) => v.sharesBaseWorld)).toEqual([true, true, false]);
+    const variants = compileVariants(params, [removed('functionalWalls'), removed('hardwareImage'), { key: 'wallet', scenario: withScenarioValue(scenario, 'account.wallet.median', 30) }, { key: 'longer', scenario: withScenarioValue(scenario, 'horizonMonths', 84) }]);
+    expect(variants.map((v) => v.sharesBaseWorld)).toEqual([true, true, false, false]);
     const contrasts = [{ key: 'both', terms: [{ variant: 'removed.functionalWalls', weight: 1 }, { variant: 'wallet', weight: -1 }] }];
     const options = { variants, contrasts, variantTrials: 60 };
     const kernel = runTrials(params, scenario.seed, 40, 100, options);
