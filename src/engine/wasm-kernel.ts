@@ -36,9 +36,13 @@ interface KernelExports {
   barrierNormals(): number;
 }
 
-/** The kernel's one import: AssemblyScript's abort (reached only when its heap cannot grow). */
+/** The kernel's imports: JavaScript's own exp, log, pow and sin (so its figures are the reference's to the bit), and AssemblyScript's abort (reached only when its heap cannot grow). */
 const KERNEL_IMPORTS = {
   env: {
+    exp: Math.exp,
+    log: Math.log,
+    pow: Math.pow,
+    sin: Math.sin,
     abort: (_message: number, _file: number, line: number, column: number) => {
       throw new Error(`the WebAssembly kernel aborted (out of memory?) at ${line}:${column}`);
     },

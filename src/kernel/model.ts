@@ -2,6 +2,7 @@
  * src/model's formulas (account, hazards, opportunity, valuation) on the
  * flat parameters at `P`, each with the reference's order of operations.
  */
+import { exp, pow } from './host-math';
 import { f64At } from './buffers';
 import * as L from './parameter-layout';
 
@@ -23,7 +24,7 @@ export function jitteredBarrier(level: f64, jitter: f64, correlation: f64, zComm
 }
 
 export function churnHazard(P: usize, barriers: usize, activeStreams: i32): f64 {
-  return Math.min(1, p(P, L.CHURN_BASE) * Math.exp(p(P, L.CHURN_PURCHASING) * f64At(barriers, PURCHASING_CONTROL) - p(P, L.CHURN_MULTI_STREAM) * <f64>(activeStreams - 1)));
+  return Math.min(1, p(P, L.CHURN_BASE) * exp(p(P, L.CHURN_PURCHASING) * f64At(barriers, PURCHASING_CONTROL) - p(P, L.CHURN_MULTI_STREAM) * <f64>(activeStreams - 1)));
 }
 
 export function downstreamTrap(P: usize, image: f64, upstreamWon: bool): bool {
@@ -31,7 +32,7 @@ export function downstreamTrap(P: usize, image: f64, upstreamWon: bool): bool {
 }
 
 function relationshipMultiplier(P: usize, relationship: f64): f64 {
-  return Math.exp(p(P, L.MIGRATION_RELATIONSHIP) * Math.min(relationship, p(P, L.MIGRATION_RELATIONSHIP_CAP)));
+  return exp(p(P, L.MIGRATION_RELATIONSHIP) * Math.min(relationship, p(P, L.MIGRATION_RELATIONSHIP_CAP)));
 }
 
 export function hazardDownToMid(P: usize, barriers: usize, image: f64, relationship: f64, trapped: bool): f64 {
@@ -58,7 +59,7 @@ export function hazardMidToUp(P: usize, barriers: usize, image: f64, relationshi
 }
 
 export function hazardProbability(hazard: f64): f64 {
-  return 1 - Math.exp(-hazard);
+  return 1 - exp(-hazard);
 }
 
 export function competencyMatch(P: usize, stream: i32, activeFte: f64): f64 {
@@ -85,7 +86,7 @@ export function earlyEntryProbability(P: usize, stream: i32, image: f64, relatio
 }
 
 export function matchWinFactor(P: usize, match: f64): f64 {
-  return Math.pow(match, p(P, L.WIN_COMPETENCY_EXPONENT));
+  return pow(match, p(P, L.WIN_COMPETENCY_EXPONENT));
 }
 
 export function streamWinFactor(P: usize, stream: i32, matchFactor: f64, image: f64, barriers: usize, inPullThrough: bool): f64 {
@@ -97,7 +98,7 @@ export function streamWinFactor(P: usize, stream: i32, matchFactor: f64, image: 
 }
 
 export function wallPenalty(P: usize, type: i32, functionalWalls: f64): f64 {
-  return Math.exp(-p(P, L.WIN_WALL_PENALTY) * Math.floor(functionalWalls * p(P, L.WALL_DECISION_MAKERS + type) + 0.5));
+  return exp(-p(P, L.WIN_WALL_PENALTY) * Math.floor(functionalWalls * p(P, L.WALL_DECISION_MAKERS + type) + 0.5));
 }
 
 export function sellingModeFactor(P: usize, stream: i32, type: i32, productMode: bool): f64 {
@@ -134,11 +135,11 @@ export function dealDiscount(P: usize, stream: i32, purchasingControl: f64, z: f
 }
 
 export function annualChurnRate(monthlyHazard: f64): f64 {
-  return 1 - Math.pow(1 - monthlyHazard, 12);
+  return 1 - pow(1 - monthlyHazard, 12);
 }
 
 export function terminalValue(discountRate: f64, horizonMonths: i32, runRate: bool, lastYearCash: f64, lastMonthlyChurnHazard: f64, churned: bool): f64 {
   if (!runRate || churned) return 0;
   const capitalisation = discountRate + annualChurnRate(lastMonthlyChurnHazard);
-  return (lastYearCash / capitalisation) * Math.pow(1 + discountRate, -(<f64>(horizonMonths - 1)) / 12);
+  return (lastYearCash / capitalisation) * pow(1 + discountRate, -(<f64>(horizonMonths - 1)) / 12);
 }

@@ -5,6 +5,7 @@
  * rest of an opportunity only when a policy sees it (drawRest). Every
  * uniform is the keyed uniform of the same purpose as the reference's.
  */
+import { exp } from './host-math';
 import { philoxBlock } from './philox';
 import { gammaShapeTwo, normalFromUniform, poissonFromUniform } from './sampling';
 import {
@@ -86,7 +87,7 @@ export function generateWorld(parameters: usize, trial: u32): i32 {
   worldHorizon = horizon;
   trialIndex = trial;
   fillBlocks((ACCOUNT << 16), CELL, 0, 2);
-  wallet = p(parameters, WALLET_MEDIAN) * Math.exp(p(parameters, WALLET_SIGMA) * normalFromUniform(word(0)));
+  wallet = p(parameters, WALLET_MEDIAN) * exp(p(parameters, WALLET_SIGMA) * normalFromUniform(word(0)));
   barrierCommonNormal = normalFromUniform(word(1));
   for (let x = 0; x < BARRIER_COUNT; x++) setF64(barrierNormals, x, normalFromUniform(word(2 + x)));
 
@@ -95,7 +96,7 @@ export function generateWorld(parameters: usize, trial: u32): i32 {
     const stream = cell / 4;
     const rate = (p(parameters, WALLET_SHARE + stream) * wallet * p(parameters, OPPORTUNITY_MIX + cell)) / (12 * p(parameters, DEAL_SIZE + cell));
     setF64(rates, cell, rate);
-    setF64(expMinusRates, cell, Math.exp(-rate));
+    setF64(expMinusRates, cell, exp(-rate));
     expected += rate;
   }
   expected *= <f64>horizon;
@@ -120,7 +121,7 @@ export function generateWorld(parameters: usize, trial: u32): i32 {
       for (let j = 0; j < arrivals; j++, count++) {
         fillBlocks(c1, <u32>j, 0, 1);
         const base = opportunities + <usize>count * OPPORTUNITY_BYTES;
-        const value = meanValue * Math.exp(sigma * normalFromUniform(word(0)) - logMeanShift);
+        const value = meanValue * exp(sigma * normalFromUniform(word(0)) - logMeanShift);
         store<f64>(base, value, OPP_VALUE << 3);
         valueSum += value;
         store<f64>(base, word(1), OPP_VISIBILITY_UNIFORM << 3);
