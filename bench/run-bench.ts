@@ -13,6 +13,7 @@
  *   6. the report (charts included) for the default scenario;
  *   7. the portfolio: the bundled book evaluated and optimised, and its cost model (bench/portfolio-bench.ts).
  *   8. strategies as data: a two-strategy run against the release before it, and 2, 4, 6 plans (strategies-bench.ts).
+ *   + the WebAssembly kernel against the JavaScript reference, CPU µs per trial, 2 and 4 plans (kernel-bench.ts).
  *   + the default run in this process with and without the switchovers, and the switchovers alone.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,6 +31,7 @@ import { reportTiming } from './report-timing.ts';
 import { startUpTiming } from './start-up-bench.ts';
 import { summaryTiming } from './summary-bench.ts';
 import { generatorTimings } from './generator-bench.ts';
+import { formatKernelTimings, kernelTimings } from './kernel-bench.ts';
 import { portfolioBench, portfolioBenchLines } from './portfolio-bench.ts';
 import { formatStrategiesBench, strategiesBench } from './strategies-bench.ts';
 import { runScenario } from '../src/pipeline/run-scenario.ts';
@@ -164,6 +166,8 @@ log('+ start-up, the post-run statistics, the keyed generators');
 const startUp = startUpTiming();
 const summaryStats = await summaryTiming(scenario);
 const generators = generatorTimings();
+log('+ the WebAssembly kernel against the JavaScript reference, CPU per trial, one thread');
+const kernel = kernelTimings(quick ? 5 : 7, quick ? 1_000 : 2_000);
 log('+ portfolio: the bundled book, and its cost against groups × plans × capacity steps × trials');
 const portfolio = await portfolioBench(ROOT, quick);
 log('+ strategies as data: before and after, and 2, 4, 6 plans');
@@ -199,6 +203,7 @@ const result = {
   startUp,
   summary: summaryStats,
   generators,
+  kernel,
   portfolio,
   strategies,
   robustness,
@@ -221,6 +226,8 @@ const lines = [
   `  start-up: run --trials 100 --no-charts       ${(startUp.prebuiltMs / 1000).toFixed(2)} s prebuilt, ${(startUp.sourcesMs / 1000).toFixed(2)} s through tsx, node -e 0 ${(startUp.bareNodeMs / 1000).toFixed(2)} s   [goal ≤ 0.3 s above node: ${goal(startUp.prebuiltAboveNodeMs <= 300)}]`,
   `  post-run statistics, ${summaryStats.trials.toLocaleString('en-US')} trials        ${ms(summaryStats.ms)}`,
   ...generators.map((g) => `  ${g.nsPerUniform.median.toFixed(1).padStart(6)} ns/uniform  ${g.name}`),
+  ...formatKernelTimings(kernel),
+  ...(kernel?.[0] ? [`  kernel, two plans: ${kernel[0].kernelTrial.median.toFixed(1)} µs CPU a trial   [goal ≤ 35 µs: ${goal(kernel[0].kernelTrial.median <= 35)}]`] : []),
   ...portfolioBenchLines(portfolio, goal),
   ...formatStrategiesBench(strategies),
   `  default run in-process, all analyses        ${ms(robustness.fullMs)}`,
