@@ -2,7 +2,7 @@
  * The WebAssembly kernel (src/kernel, built by bin/build-kernel.js) seen from
  * the engine: its compiled Module, loaded once per process and handed to
  * worker threads, and a session that plays trials on one instance with the
- * outcomes read as TrialOutcome views over its memory, so the engine's own
+ * outcomes read as TrialOutcomes whose arrays are views of its memory, so the engine's own
  * recording functions record them. The JavaScript engine stays the
  * reference; `EXPANSIM_ENGINE=js` selects it.
  */
@@ -13,7 +13,7 @@ import { BARRIER_COUNT, PROJECT_TYPE_COUNT, MAX_STAGES, STREAM_COUNT } from '../
 import { generatorKey } from './keyed-uniform.ts';
 import { kernelParameters } from './kernel-parameters.ts';
 import { kernelPath } from './kernel-file.ts';
-import { FUNNEL_STEP_COUNT, type TrialOutcome } from './trial-outcome.ts';
+import { createTrialOutcome, FUNNEL_STEP_COUNT, type TrialOutcome } from './trial-outcome.ts';
 
 /** The members of the WebAssembly JS API used here (the project's lib settings carry no WebAssembly types). */
 interface WebAssemblyApi {
@@ -87,46 +87,51 @@ export interface KernelParameterSet {
   pointer: number;
 }
 
-function scalar(values: () => Float64Array, index: number) {
-  return { get: () => values()[index]!, enumerable: true };
+/** A plan's outcome in the kernel's memory: its doubles, and the TrialOutcome whose arrays are views of them. */
+interface OutcomeSlot {
+  values: Float64Array;
+  outcome: TrialOutcome;
 }
 
 /**
- * A TrialOutcome whose every field reads the kernel's outcome at `pointer`
- * (no copy). Valid until the kernel's memory grows; the session remakes it then.
+ * A TrialOutcome (of createTrialOutcome's shape, so the recording code sees
+ * the objects it always sees) whose arrays are views of the kernel's outcome
+ * at `pointer` and whose scalars copyScalars refreshes after each play.
+ * Valid until the kernel's memory grows; the session remakes it then.
  */
-function outcomeView(buffer: ArrayBuffer, pointer: number, horizon: number): TrialOutcome {
+function outcomeSlot(buffer: ArrayBuffer, pointer: number, horizon: number): OutcomeSlot {
   const values = new Float64Array(buffer, pointer, O.OUTCOME_FIXED + horizon);
   const months = new Int32Array(buffer, pointer + O.MONTHS_BYTE, 2 * STREAM_COUNT);
   const span = (offset: number, length: number) => values.subarray(offset, offset + length);
-  const read = () => values;
-  const view = {
-    revenueByStream: span(O.REVENUE_BY_STREAM, STREAM_COUNT),
-    dealRevenueByStream: span(O.DEAL_REVENUE_BY_STREAM, STREAM_COUNT),
-    marginByStream: span(O.MARGIN_BY_STREAM, STREAM_COUNT),
-    costByStream: span(O.COST_BY_STREAM, STREAM_COUNT),
-    firstWinMonth: months.subarray(0, STREAM_COUNT),
-    openedMonth: months.subarray(STREAM_COUNT),
-    cumulativeCash: span(O.CUMULATIVE_CASH, horizon),
-    cashValueAtRate: span(O.CASH_VALUE_AT_RATE, 3),
-    terminalValueAtRate: span(O.TERMINAL_VALUE_AT_RATE, 3),
-    funnel: span(O.FUNNEL, PROJECT_TYPE_COUNT * FUNNEL_STEP_COUNT),
-    stagesPassed: span(O.STAGES_PASSED, PROJECT_TYPE_COUNT * (MAX_STAGES + 1)),
-  };
-  return Object.defineProperties(view, {
-    npv: scalar(read, O.NPV),
-    terminalValue: scalar(read, O.TERMINAL_VALUE),
-    revenue: scalar(read, O.REVENUE),
-    grossMargin: scalar(read, O.GROSS_MARGIN_TOTAL),
-    costOfSale: scalar(read, O.COST_OF_SALE),
-    buildCost: scalar(read, O.BUILD_COST_PAID),
-    failureLoss: scalar(read, O.FAILURE_LOSS),
-    lostWallet: scalar(read, O.LOST_WALLET),
-    churnMonth: scalar(read, O.CHURN_MONTH),
-    deliveryFailures: scalar(read, O.DELIVERY_FAILURES),
-    dealsWon: scalar(read, O.DEALS_WON),
-    trapMonths: scalar(read, O.TRAP_MONTHS),
-  }) as unknown as TrialOutcome;
+  const outcome = createTrialOutcome(horizon);
+  outcome.revenueByStream = span(O.REVENUE_BY_STREAM, STREAM_COUNT);
+  outcome.dealRevenueByStream = span(O.DEAL_REVENUE_BY_STREAM, STREAM_COUNT);
+  outcome.marginByStream = span(O.MARGIN_BY_STREAM, STREAM_COUNT);
+  outcome.costByStream = span(O.COST_BY_STREAM, STREAM_COUNT);
+  outcome.firstWinMonth = months.subarray(0, STREAM_COUNT);
+  outcome.openedMonth = months.subarray(STREAM_COUNT);
+  outcome.cumulativeCash = span(O.CUMULATIVE_CASH, horizon);
+  outcome.cashValueAtRate = span(O.CASH_VALUE_AT_RATE, 3);
+  outcome.terminalValueAtRate = span(O.TERMINAL_VALUE_AT_RATE, 3);
+  outcome.funnel = span(O.FUNNEL, PROJECT_TYPE_COUNT * FUNNEL_STEP_COUNT);
+  outcome.stagesPassed = span(O.STAGES_PASSED, PROJECT_TYPE_COUNT * (MAX_STAGES + 1));
+  return { values, outcome };
+}
+
+function copyScalars({ values, outcome }: OutcomeSlot): TrialOutcome {
+  outcome.npv = values[O.NPV]!;
+  outcome.terminalValue = values[O.TERMINAL_VALUE]!;
+  outcome.revenue = values[O.REVENUE]!;
+  outcome.grossMargin = values[O.GROSS_MARGIN_TOTAL]!;
+  outcome.costOfSale = values[O.COST_OF_SALE]!;
+  outcome.buildCost = values[O.BUILD_COST_PAID]!;
+  outcome.failureLoss = values[O.FAILURE_LOSS]!;
+  outcome.lostWallet = values[O.LOST_WALLET]!;
+  outcome.churnMonth = values[O.CHURN_MONTH]!;
+  outcome.deliveryFailures = values[O.DELIVERY_FAILURES]!;
+  outcome.dealsWon = values[O.DEALS_WON]!;
+  outcome.trapMonths = values[O.TRAP_MONTHS]!;
+  return outcome;
 }
 
 /**
@@ -137,7 +142,7 @@ function outcomeView(buffer: ArrayBuffer, pointer: number, horizon: number): Tri
 export class KernelSession {
   private readonly kernel: KernelExports;
   private readonly slots: number[] = [];
-  private views: TrialOutcome[] = [];
+  private views: OutcomeSlot[] = [];
   private buffer: ArrayBuffer;
   private normals: Float64Array;
   private readonly horizon: number;
@@ -159,7 +164,7 @@ export class KernelSession {
   /** Remakes the views when the kernel's memory has grown (its old buffer is then detached). */
   private refresh(): void {
     this.buffer = this.kernel.memory.buffer;
-    this.views = this.slots.map((pointer) => outcomeView(this.buffer, pointer, this.horizon));
+    this.views = this.slots.map((pointer) => outcomeSlot(this.buffer, pointer, this.horizon));
     this.normals = new Float64Array(this.buffer, this.kernel.barrierNormals(), BARRIER_COUNT);
   }
 
@@ -197,6 +202,6 @@ export class KernelSession {
     if (pointer === undefined) throw new Error(`KernelSession: no outcome slot ${slot}`);
     this.kernel.play(set.pointer, strategy, pointer);
     if (this.kernel.memory.buffer !== this.buffer) this.refresh();
-    return this.views[slot]!;
+    return copyScalars(this.views[slot]!);
   }
 }
