@@ -7,7 +7,7 @@ export const OPP_VALUE = 0;
 export const OPP_VISIBILITY_UNIFORM = 1;
 export const OPP_EARLY_UNIFORM = 2;
 export const OPP_DURATION_FIRST = 3;
-/** 1 once the opportunity's second and third Philox blocks have been drawn (a policy saw it). */
+/** 1 once the opportunity's second Philox block has been drawn (a policy saw it), 2 once its third has too. */
 export const OPP_DRAWN = 4;
 export const OPP_CYCLE_GAMMA = 5;
 export const OPP_DISCOUNT_NORMAL = 6;

@@ -11,7 +11,7 @@ import {
 import * as O_ from './outcome-layout';
 import * as L from './parameter-layout';
 import * as S_ from './policy-state';
-import { addLostWallet, cellStart, churnUniforms, drawRest, migrationUniforms, opportunities, opportunityCount } from './world';
+import { addLostWallet, cellStart, churnUniforms, drawSecond, drawThird, migrationUniforms, opportunities, opportunityCount } from './world';
 
 const DOWNSTREAM = 0;
 const MIDSTREAM = 1;
@@ -86,6 +86,7 @@ function applyWin(deal: i32, month: i32): void {
   addF64(O, O_.DEALS_WON, 1);
 
   if (stream != DOWNSTREAM) {
+    drawThird(deal);
     if (opportunityAt(deal, OPP_FAILURE_UNIFORM) < p(L.FAILURE_SCALE) * (1 - f64At(S_.dealMatch, deal))) {
       const marginLoss = p(L.FAILURE_MARGIN_LOSS);
       bookMargin(stream, -marginLoss * value);
@@ -214,7 +215,7 @@ function scheduleClose(deal: i32, month: i32): void {
   setI32(S_.closeTail, month, deal);
 }
 
-/** Step 8, one cell: decide every opportunity arriving in (month, s, k) (§3.4). */
+/** Step 8, one cell with arrivals: decide every opportunity arriving in (month, s, k) (§3.4). */
 function pursueCell(month: i32, s: i32, k: i32, early: f64, streamFactor: f64, match: f64, delay: f64): void {
   const cell = month * CELLS_PER_MONTH + s * 4 + k;
   const stages = <i32>p(L.STAGES + k);
@@ -228,12 +229,12 @@ function pursueCell(month: i32, s: i32, k: i32, early: f64, streamFactor: f64, m
   addF64(O, O_.FUNNEL + k * FUNNEL_STEPS + FUNNEL_ARRIVED, <f64>(end - first));
   for (let deal = first; deal < end; deal++) {
     if (opportunityAt(deal, OPP_VISIBILITY_UNIFORM) >= visibility) continue;
-    drawRest(deal);
+    drawSecond(deal);
     countFunnel(k, FUNNEL_SEEN);
     const isEarly = alwaysEarly(s, k) || opportunityAt(deal, OPP_EARLY_UNIFORM) < early;
     if (isEarly) countFunnel(k, FUNNEL_EARLY);
     const probability = winProbability(P, k, !isEarly, streamFactor, wallFactor, modeFactor);
-    const passed = stagesPassed(opportunities + <usize>deal * OPPORTUNITY_BYTES + (<usize>OPP_STAGE_UNIFORMS << 3), stages, probability);
+    const passed = stagesPassed(deal, opportunities + <usize>deal * OPPORTUNITY_BYTES + (<usize>OPP_STAGE_UNIFORMS << 3), stages, probability);
     addF64(O, O_.STAGES_PASSED + k * 6 + passed, 1);
     const won = passed == stages;
     if (won) countFunnel(k, FUNNEL_WON);
@@ -264,11 +265,13 @@ function coverageAndPursuit(month: i32): void {
       continue;
     }
     payCost(s, f64At(S_.monthlyCoverage, s));
+    // A stream with no arrivals this month has nothing to decide.
+    if (i32At(cellStart, firstCell) == i32At(cellStart, firstCell + 4)) continue;
     const early = earlyEntryProbability(P, s, S_.image, S_.relationship, inPullThrough);
     const streamFactor = streamWinFactor(P, s, f64At(S_.matchFactor, s), S_.image, S_.barriers, inPullThrough);
     const delay = s == DOWNSTREAM ? 0 : S_.purchasingDelay;
     const match = f64At(S_.match, s);
-    for (let k = 0; k < 4; k++) pursueCell(month, s, k, early, streamFactor, match, delay);
+    for (let k = 0; k < 4; k++) if (i32At(cellStart, firstCell + k) < i32At(cellStart, firstCell + k + 1)) pursueCell(month, s, k, early, streamFactor, match, delay);
   }
 }
 

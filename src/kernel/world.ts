@@ -2,7 +2,7 @@
  * The world of one trial (src/engine/world.ts), drawn lazily: the account,
  * each month's own uniforms and every opportunity's first Philox block
  * (value, visibility, entry, first duration uniform) are drawn here; the
- * rest of an opportunity only when a policy sees it (drawRest). Every
+ * rest of an opportunity only when a decision needs it (drawSecond, drawThird). Every
  * uniform is the keyed uniform of the same purpose as the reference's.
  */
 import { exp } from './host-math';
@@ -139,18 +139,26 @@ export function generateWorld(parameters: usize, trial: u32): i32 {
   return 0;
 }
 
-/** Draws an opportunity's second and third blocks (duration, discount, stages, delivery failure) the first time a policy sees it. */
-export function drawRest(deal: i32): void {
+/** Draws an opportunity's second block (second duration uniform, discount, stages 1–2) the first time a policy sees it. */
+export function drawSecond(deal: i32): void {
   const base = opportunities + <usize>deal * OPPORTUNITY_BYTES;
   if (load<f64>(base, OPP_DRAWN << 3) != 0) return;
-  const c1 = <u32>load<f64>(base, OPP_COUNTER_1 << 3);
-  const c2 = <u32>load<f64>(base, OPP_COUNTER_2 << 3);
-  fillBlocks(c1, c2, 1, 2);
+  fillBlocks(<u32>load<f64>(base, OPP_COUNTER_1 << 3), <u32>load<f64>(base, OPP_COUNTER_2 << 3), 1, 1);
   store<f64>(base, gammaShapeTwo(load<f64>(base, OPP_DURATION_FIRST << 3), word(4)), OPP_CYCLE_GAMMA << 3);
   store<f64>(base, normalFromUniform(word(5)), OPP_DISCOUNT_NORMAL << 3);
-  for (let stage = 0; stage < 5; stage++) store<f64>(base + (<usize>stage << 3), word(6 + stage), OPP_STAGE_UNIFORMS << 3);
-  store<f64>(base, word(11), OPP_FAILURE_UNIFORM << 3);
+  store<f64>(base, word(6), OPP_STAGE_UNIFORMS << 3);
+  store<f64>(base, word(7), (OPP_STAGE_UNIFORMS + 1) << 3);
   store<f64>(base, 1, OPP_DRAWN << 3);
+}
+
+/** Draws its third block (stages 3–5, delivery failure) the first time a decision needs it: a third stage reached, or a won deal's delivery. */
+export function drawThird(deal: i32): void {
+  const base = opportunities + <usize>deal * OPPORTUNITY_BYTES;
+  if (load<f64>(base, OPP_DRAWN << 3) == 2) return;
+  fillBlocks(<u32>load<f64>(base, OPP_COUNTER_1 << 3), <u32>load<f64>(base, OPP_COUNTER_2 << 3), 2, 1);
+  for (let stage = 2; stage < 5; stage++) store<f64>(base + (<usize>stage << 3), word(6 + stage), OPP_STAGE_UNIFORMS << 3);
+  store<f64>(base, word(11), OPP_FAILURE_UNIFORM << 3);
+  store<f64>(base, 2, OPP_DRAWN << 3);
 }
 
 export function addLostWallet(outcome: usize, index: i32, firstCell: i32, endCell: i32): void {
