@@ -2,9 +2,9 @@
  * The WebAssembly kernel (src/kernel, built by bin/build-kernel.js) seen from
  * the engine: its compiled Module, loaded once per process and handed to
  * worker threads, and a session that plays trials on one instance with the
- * outcomes read as TrialOutcomes whose arrays are views of its memory, so the engine's own
- * recording functions record them. The JavaScript engine stays the
- * reference; `EXPANSIM_ENGINE=js` selects it.
+ * outcomes read as TrialOutcomes whose arrays are views of its memory, so
+ * the engine's own recording functions record them. The JavaScript engine
+ * stays the reference; `EXPANSIM_ENGINE=js` selects it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { ModelParameters } from '../model/parameters.ts';
@@ -69,7 +69,12 @@ export function kernelAvailability(env: NodeJS.ProcessEnv = process.env): Kernel
   try {
     const path = kernelPath();
     if (!existsSync(path)) loaded = { module: undefined, reason: `no kernel built from today's sources (${path}; run npm run build)` };
-    else loaded = { module: new WASM.Module(readFileSync(path)), reason: path };
+    else {
+      const module = new WASM.Module(readFileSync(path));
+      // Instantiated once here, so a kernel whose imports do not match fails now, to the reference, not mid-run.
+      new WASM.Instance(module, KERNEL_IMPORTS);
+      loaded = { module, reason: path };
+    }
   } catch (error) {
     loaded = { module: undefined, reason: `the kernel did not load: ${(error as Error).message}` };
   }
