@@ -16,7 +16,7 @@ import { KernelSession, type KernelModule, type KernelParameterSet } from './was
 import { createWorld, generateWorld } from './world.ts';
 
 /** A world the kernel refused as too large: the reference generates it to raise its RunLimitError, with its message. */
-function refuseWorld(params: ModelParameters, seed: number, trial: number): never {
+export function refuseWorld(params: ModelParameters, seed: number, trial: number): never {
   generateWorld(params, seed, trial, createWorld(params.horizonMonths));
   throw new Error(`the kernel refused trial ${trial}'s world as too large, but the reference generated it`);
 }

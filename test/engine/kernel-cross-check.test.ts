@@ -14,6 +14,7 @@ import { RunLimitError } from '../../src/engine/run-limit-error.ts';
 import { createPolicyState } from '../../src/engine/policy-state.ts';
 import { runPolicy } from '../../src/engine/run-policy.ts';
 import { runSimulation } from '../../src/engine/run-simulation.ts';
+import { simulateAccount } from '../../src/portfolio/simulate-account.ts';
 import { runTrials } from '../../src/engine/run-trials.ts';
 import { createTrialOutcome, type TrialOutcome } from '../../src/engine/trial-outcome.ts';
 import { compileVariants } from '../../src/engine/variants.ts';
@@ -170,5 +171,11 @@ describe.skipIf(module === undefined && !required)(`the WebAssembly kernel (${re
     const reference = runTrials(compileParameters(scenario), scenario.seed, 0, 400, { engine: 'js' });
     expect(run.table.columns).toEqual(reference.columns);
     expect(run.table.cashPaths).toEqual(reference.cashPaths);
+  });
+
+  it("gives the portfolio's accounts the same NPVs at every capacity as the reference", () => {
+    const { scenario } = loadScenario('scenarios/hp-cso.yaml');
+    const account = { ...scenario, trials: 120 };
+    expect(simulateAccount(account, [4, 7, 10])).toEqual(simulateAccount(account, [4, 7, 10], 'js'));
   });
 });
