@@ -14,6 +14,7 @@
  *   7. the portfolio: the bundled book evaluated and optimised, and its cost model (bench/portfolio-bench.ts).
  *   8. strategies as data: a two-strategy run against the release before it, and 2, 4, 6 plans (strategies-bench.ts).
  *   9. common random numbers across sweep points, before and after the keyed uniforms (sweep-crn-bench.ts).
+ *   + the WebAssembly kernel against the JavaScript reference, CPU µs per trial, 2 and 4 plans (kernel-bench.ts).
  *   + the default run in this process with and without the switchovers, and the switchovers alone.
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +32,7 @@ import { reportTiming } from './report-timing.ts';
 import { startUpLines, startUpTiming } from './start-up-bench.ts';
 import { summaryTiming } from './summary-bench.ts';
 import { generatorTimings } from './generator-bench.ts';
+import { formatKernelTimings, kernelTimings } from './kernel-bench.ts';
 import { portfolioBench, portfolioBenchLines } from './portfolio-bench.ts';
 import { formatStrategiesBench, strategiesBench } from './strategies-bench.ts';
 import { formatSweepCrnBench, sweepCrnBench } from './sweep-crn-bench.ts';
@@ -166,6 +168,8 @@ log('+ start-up, the post-run statistics, the keyed generators');
 const startUp = startUpTiming();
 const summaryStats = await summaryTiming(scenario);
 const generators = generatorTimings();
+log('+ the WebAssembly kernel against the JavaScript reference, CPU per trial, one thread');
+const kernel = kernelTimings(quick ? 5 : 7, quick ? 1_000 : 2_000);
 log('+ portfolio: the bundled book, and its cost against groups × plans × capacity steps × trials');
 const portfolio = await portfolioBench(ROOT, quick);
 log('+ strategies as data: before and after, and 2, 4, 6 plans');
@@ -203,6 +207,7 @@ const result = {
   startUp,
   summary: summaryStats,
   generators,
+  kernel,
   portfolio,
   strategies,
   sweepCrn,
@@ -226,6 +231,8 @@ const lines = [
   ...startUpLines(startUp, goal),
   `  post-run statistics, ${summaryStats.trials.toLocaleString('en-US')} trials        ${ms(summaryStats.ms)}`,
   ...generators.map((g) => `  ${g.nsPerUniform.median.toFixed(1).padStart(6)} ns/uniform  ${g.name}`),
+  ...formatKernelTimings(kernel),
+  ...(kernel?.[0] ? [`  kernel, two plans: ${kernel[0].kernelTrial.median.toFixed(1)} µs CPU a trial   [goal ≤ 35 µs: ${goal(kernel[0].kernelTrial.median <= 35)}]`] : []),
   ...portfolioBenchLines(portfolio, goal),
   ...formatStrategiesBench(strategies),
   ...formatSweepCrnBench(sweepCrn),

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildKernelOrExplain, kernelInputs } from './build-kernel.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -22,7 +23,7 @@ const WORKER_ENTRY = join(ROOT, 'src', 'engine', 'trial-worker.ts');
 // Inputs esbuild does not list but the build depends on. npm rewrites
 // node_modules/.package-lock.json on every install, so it stands for the
 // inlined packages' files.
-const CONFIG_INPUTS = ['bin/build-dist.js', 'tsconfig.json', 'package.json', 'node_modules/.package-lock.json'];
+const CONFIG_INPUTS = ['bin/build-dist.js', 'bin/build-kernel.js', 'tsconfig.json', 'package.json', 'node_modules/.package-lock.json'];
 // Loaded on first use (charts, deck, PNG) or only outside the prebuilt path (esbuild, tsx); native or large.
 const EXTERNAL_PACKAGES = ['vega', 'vega-lite', 'pptxgenjs', 'jszip', '@resvg/resvg-js', 'esbuild', 'tsx', 'playwright-core', 'dejavu-fonts-ttf'];
 // What the sources' `import.meta.url` is rewritten against: the bundle's own URL (it has no import.meta).
@@ -110,7 +111,7 @@ function describeInput(path) {
 }
 
 function inputsOf(...metafiles) {
-  const paths = new Set(CONFIG_INPUTS);
+  const paths = new Set([...CONFIG_INPUTS, ...kernelInputs()]);
   for (const metafile of metafiles) {
     for (const input of Object.keys(metafile.inputs)) {
       const path = relative(ROOT, join(ROOT, input)).split(sep).join('/');
@@ -177,7 +178,8 @@ export async function buildDist() {
     const text = output.text.replace('sourceMappingURL=expansim.cjs.map', `sourceMappingURL=${bundle}.map`);
     writeAtomically(join(DIST, name), name === bundle ? asAscii(text) : output.text);
   }
-  writeAtomically(STAMP, `${JSON.stringify({ bundle, worker: workerFile, inputs })}\n`);
+  const kernel = await buildKernelOrExplain();
+  writeAtomically(STAMP, `${JSON.stringify({ bundle, worker: workerFile, kernel, inputs })}\n`);
   removeOtherBundles([bundle, workerFile]);
   return join(DIST, bundle);
 }

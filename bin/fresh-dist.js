@@ -21,7 +21,9 @@ function unchanged(root, input) {
 /** The path of the prebuilt bundle if it is up to date with the sources under `root`, else undefined. */
 export function freshDist(root = ROOT) {
   try {
-    const { bundle, inputs } = JSON.parse(readFileSync(join(root, 'dist', 'build-stamp.json'), 'utf8'));
+    const { bundle, kernel, inputs } = JSON.parse(readFileSync(join(root, 'dist', 'build-stamp.json'), 'utf8'));
+    // A kernel the build made (null: it could not, and the engine runs its reference) must still be there.
+    if (typeof kernel === 'string' && !existsSync(join(root, 'dist', kernel))) return undefined;
     return inputs.every((input) => unchanged(root, input)) ? join(root, 'dist', bundle) : undefined;
   } catch {
     return undefined;

@@ -13,7 +13,8 @@ import { runTrials } from './run-trials.ts';
 import { runWorkerPool } from './run-worker-pool.ts';
 import { compileVariants, type Contrast, type Variant } from './variants.ts';
 import { trialWorkerCode } from './worker-code.ts';
-import type { WorkerReply, WorkerTask } from './worker-messages.ts';
+import { kernelModule } from './wasm-kernel.ts';
+import type { TrialEngine, WorkerReply, WorkerTask } from './worker-messages.ts';
 
 export interface SimulationOptions {
   /** First trial index and number of trials (a shard runs a sub-range). */
@@ -80,7 +81,7 @@ async function runInThisThread(scenario: Scenario, total: OutcomeTable, tasks: W
   }
 }
 
-function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask[], workerCount: number, options: SimulationOptions): Promise<void> {
+function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask[], workerCount: number, options: SimulationOptions, engines: Set<TrialEngine>): Promise<void> {
   const progress = new Map<number, number>();
   const report = () => {
     let done = 0;
@@ -96,6 +97,8 @@ function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask
     variantTrials: options.variantTrials,
     contrasts: options.contrasts ?? [],
     pair: options.pair,
+    // The compiled kernel (a WebAssembly.Module is structured-cloneable), so workers neither read nor compile it.
+    kernel: kernelModule(),
   };
   return runWorkerPool<WorkerTask, WorkerReply>({
     code: trialWorkerCode(),
@@ -113,6 +116,7 @@ function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask
           return undefined;
         case 'result':
           mergeOutcomeSums(total, reply);
+          engines.add(reply.engine);
           progress.set(reply.chunk, reply.count);
           report();
           return 'finished';
@@ -129,6 +133,8 @@ export interface SimulationResult {
   table: OutcomeTable;
   /** Threads that ran trials (1: this thread). */
   workers: number;
+  /** The engine that played the trials (`js` if any chunk ran on the reference). */
+  engine: TrialEngine;
   chunks: number;
 }
 
@@ -146,7 +152,10 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const used = Math.min(workers, tasks.length);
   // Workers record straight into the run's columns, so with workers they live in shared memory.
   const total = createOutcomeTable(start, trials, scenario.horizonMonths, Object.keys(scenario.strategies), variantKeys, { columns: options.columns, memory: used > 1 ? 'shared' : 'private' });
-  if (used <= 1) await runInThisThread(scenario, total, tasks, options);
-  else await runInWorkers(scenario, total, tasks, used, options);
-  return { table: total, workers: Math.max(1, used), chunks: tasks.length };
+  const engines = new Set<TrialEngine>();
+  if (used <= 1) {
+    await runInThisThread(scenario, total, tasks, options);
+    engines.add(kernelModule() ? 'kernel' : 'js');
+  } else await runInWorkers(scenario, total, tasks, used, options, engines);
+  return { table: total, workers: Math.max(1, used), chunks: tasks.length, engine: engines.has('js') ? 'js' : 'kernel' };
 }

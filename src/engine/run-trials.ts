@@ -2,37 +2,24 @@
  * Runs a contiguous range of trials: for each trial, generate its world once
  * and evaluate every strategy on it (common random numbers), then every
  * variant on the same world for the compared pair, recording the outcomes in
- * a table. Pure and synchronous;
- * workers and shards call this.
+ * a table. Pure and synchronous; workers and shards call this. The
+ * WebAssembly kernel plays the trials where it is available
+ * (run-trials-on-kernel.ts); this file's loop is the JavaScript reference.
  */
 import { drawBarriers } from '../model/account.ts';
-import type { ModelParameters } from '../model/parameters.ts';
 import { BARRIER_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
-import { createOutcomeTable, createStrategyRecorder, recordAccount, recordOutcome, type OutcomeTable } from './outcome-table.ts';
+import { recordAccount, recordOutcome, type OutcomeTable } from './outcome-table.ts';
 import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { runPolicy } from './run-policy.ts';
+import { runTrialsOnKernel } from './run-trials-on-kernel.ts';
+import { planTrialRange, recordContrasts, reportProgress, type TrialRange, type TrialRunOptions } from './trial-range.ts';
 import { createTrialOutcome, type TrialOutcome } from './trial-outcome.ts';
-import { recordVariant, type CompiledVariant, type Contrast } from './variants.ts';
+import { recordVariant } from './variants.ts';
+import { kernelModule } from './wasm-kernel.ts';
 import { createWorld, generateWorld, type World } from './world.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 
-/** Called every few hundred trials with the number done so far in this range. */
-export type ProgressCallback = (trialsDone: number) => void;
-
-export interface TrialRunOptions {
-  onProgress?: ProgressCallback;
-  /** Variants played on the same worlds (see variants.ts). */
-  variants?: readonly CompiledVariant[];
-  /** Variants run only on trials below this index (default: all). */
-  variantTrials?: number;
-  /** Weighted sums of variant changes, measured per trial (see variants.ts). */
-  contrasts?: readonly Contrast[];
-  /** The pair the variants compare, as indices into params.strategies: A and B (default: the first non-baseline strategy and the baseline). */
-  pair?: readonly [number, number];
-  /** Record into this table (e.g. a view into a run's shared columns) instead of a new one; it must hold exactly these trials. */
-  table?: OutcomeTable;
-}
-
-const PROGRESS_EVERY = 256;
+export { defaultPair, type ProgressCallback, type TrialRunOptions } from './trial-range.ts';
 
 /** Scratch for one horizon: a world, a policy state and an outcome, reused across trials. */
 interface Scratch {
@@ -45,38 +32,26 @@ function createScratch(horizon: number): Scratch {
   return { world: createWorld(horizon), state: createPolicyState(horizon), outcome: createTrialOutcome(horizon) };
 }
 
-/** The pair compared by default: the first strategy that is not the baseline, and the baseline. */
-export function defaultPair(params: Pick<ModelParameters, 'strategies' | 'baseline'>): [number, number] {
-  const first = params.strategies.findIndex((_, index) => index !== params.baseline);
-  return [first, params.baseline];
-}
-
 /** Runs trials `start … start + count − 1` of a scenario seeded `seed`. */
 export function runTrials(params: ModelParameters, seed: number, start: number, count: number, options: TrialRunOptions = {}): OutcomeTable {
+  const range = planTrialRange(params, seed, start, count, options);
+  const kernel = options.engine === 'js' ? undefined : kernelModule();
+  if (kernel !== undefined) runTrialsOnKernel(kernel, range);
+  else runTrialsOnReference(range);
+  return range.table;
+}
+
+/** The JavaScript reference: generateWorld and runPolicy for every plan and every variant's pair. */
+export function runTrialsOnReference(range: TrialRange): void {
+  const { params, seed, start, count, table, recorders, variants, variantTrials, first, second } = range;
   const horizon = params.horizonMonths;
-  const variants = options.variants ?? [];
-  const variantTrials = options.variantTrials ?? Number.POSITIVE_INFINITY;
-  const contrasts = options.contrasts ?? [];
-  const keys = params.strategies.map((strategy) => strategy.key);
-  const table = options.table ?? createOutcomeTable(start, count, horizon, keys, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
-  if (table.start !== start || table.count !== count || table.horizonMonths !== horizon) throw new Error(`runTrials: the table holds trials ${table.start}… (${table.count}), not ${start}… (${count})`);
-  const variantIndex = new Map(variants.map((v, i) => [v.key, i]));
-  const contrastTerms = contrasts.map((c) =>
-    c.terms.map((term) => {
-      const index = variantIndex.get(term.variant);
-      if (index === undefined) throw new Error(`contrast ${c.key} names an unknown variant ${term.variant}`);
-      return { index, weight: term.weight };
-    }),
-  );
-  const [first, second] = options.pair ?? defaultPair(params);
   const variantA = new Float64Array(variants.length);
   const variantB = new Float64Array(variants.length);
   const base = createScratch(horizon);
   const variantScratch = variants.map((v) => (v.sharesBaseWorld ? base : createScratch(v.params.horizonMonths)));
   const barriers = new Float64Array(BARRIER_COUNT);
   const walletByStream = new Float64Array(STREAM_COUNT);
-  const recorders = keys.map((key) => createStrategyRecorder(table, key));
-  const npv = new Float64Array(keys.length);
+  const npv = new Float64Array(params.strategies.length);
 
   for (let trial = start; trial < start + count; trial++) {
     const { world, state, outcome } = base;
@@ -84,7 +59,7 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
     drawBarriers(params, world.barrierCommonNormal, world.barrierNormals, barriers);
     recordAccount(table, trial, world.wallet, barriers);
     for (let s = 0; s < STREAM_COUNT; s++) walletByStream[s] = (params.walletShare[s]! * world.wallet * horizon) / 12;
-    for (let index = 0; index < keys.length; index++) {
+    for (let index = 0; index < params.strategies.length; index++) {
       runPolicy(params, params.strategies[index]!, world, state, outcome);
       recordOutcome(recorders[index]!, trial, outcome, walletByStream);
       npv[index] = outcome.npv;
@@ -100,18 +75,8 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
         variantA[v] = a;
         variantB[v] = b;
       }
-      for (let c = 0; c < contrasts.length; c++) {
-        let aChange = 0;
-        let bChange = 0;
-        for (const { index, weight } of contrastTerms[c]!) {
-          aChange += weight * (variantA[index]! - npv[first]!);
-          bChange += weight * (variantB[index]! - npv[second]!);
-        }
-        recordVariant(table.variants[contrasts[c]!.key]!, npv[first]! + aChange, npv[second]! + bChange, npv[first]!, npv[second]!);
-      }
+      recordContrasts(range, variantA, variantB, npv);
     }
-    const done = trial - start + 1;
-    if (options.onProgress && (done % PROGRESS_EVERY === 0 || done === count)) options.onProgress(done);
+    reportProgress(range, trial);
   }
-  return table;
 }

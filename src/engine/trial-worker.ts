@@ -11,8 +11,9 @@ import { RunLimitError } from './run-limit-error.ts';
 import { runTrials } from './run-trials.ts';
 import { compileVariants, type Contrast, type Variant } from './variants.ts';
 import type { SharedTable, WorkerReply, WorkerTask } from './worker-messages.ts';
+import { kernelModule, provideKernelModule, type KernelModule } from './wasm-kernel.ts';
 
-const { scenario, seed, table: shared, variants, variantTrials, contrasts, pair } = workerData as {
+const { scenario, seed, table: shared, variants, variantTrials, contrasts, pair, kernel } = workerData as {
   scenario: Scenario;
   table: SharedTable;
   seed: number;
@@ -20,7 +21,9 @@ const { scenario, seed, table: shared, variants, variantTrials, contrasts, pair 
   variantTrials?: number;
   contrasts: Contrast[];
   pair?: [number, number];
+  kernel?: KernelModule;
 };
+provideKernelModule(kernel);
 const params = compileParameters(scenario);
 const compiledVariants = compileVariants(params, variants);
 const port = parentPort!;
@@ -40,7 +43,7 @@ port.on('message', (task: WorkerTask) => {
       contrasts,
       pair,
     });
-    port.postMessage({ type: 'result', chunk: task.chunk, count: task.count, sums, variants: variantSums } satisfies WorkerReply);
+    port.postMessage({ type: 'result', chunk: task.chunk, count: task.count, sums, variants: variantSums, engine: kernelModule() ? 'kernel' : 'js' } satisfies WorkerReply);
   } catch (error) {
     const { message, stack } = error as Error;
     const kind = error instanceof RunLimitError ? RunLimitError.kind : undefined;

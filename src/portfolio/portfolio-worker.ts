@@ -3,11 +3,13 @@
  * time (every capacity of the account's grid), and posts back each strategy's NPV per trial (the buffers move, not
  * copied). Messages are plain data, errors included.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { RunLimitError } from '../engine/run-limit-error.ts';
+import { provideKernelModule, type KernelModule } from '../engine/wasm-kernel.ts';
 import { simulateAccount } from './simulate-account.ts';
 import type { PortfolioWorkerReply, PortfolioWorkerTask } from './portfolio-worker-messages.ts';
 
+provideKernelModule((workerData as { kernel?: KernelModule } | undefined)?.kernel);
 const port = parentPort!;
 
 port.on('message', (task: PortfolioWorkerTask) => {

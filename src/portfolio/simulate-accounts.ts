@@ -8,6 +8,7 @@
 import { bundleWorkerCode } from '../engine/bundle-worker-code.ts';
 import { RunLimitError } from '../engine/run-limit-error.ts';
 import { runWorkerPool } from '../engine/run-worker-pool.ts';
+import { kernelModule } from '../engine/wasm-kernel.ts';
 import type { AccountTask, PortfolioWorkerReply, PortfolioWorkerTask } from './portfolio-worker-messages.ts';
 import { simulateAccount } from './simulate-account.ts';
 
@@ -38,6 +39,8 @@ function inWorkers(tasks: readonly AccountTask[], count: number, options: Simula
     code: bundleWorkerCode(new URL('./portfolio-worker.ts', import.meta.url)),
     count,
     tasks,
+    // The compiled kernel, so the workers neither read nor compile it.
+    workerData: { kernel: kernelModule() },
     message: (task, id) => ({ id, ...task }) satisfies PortfolioWorkerTask,
     signal: options.signal,
     abortError,

@@ -21,6 +21,7 @@ import type { RunOptions } from '../parse-arguments.ts';
 import { createProgress } from '../progress.ts';
 import { prepareOutputFolder } from '../prepare-output-folder.ts';
 import { phaseCheckpoint } from '../phase-checkpoint.ts';
+import { traceEngine } from '../trace-engine.ts';
 import { showPhases } from '../show-phases.ts';
 import { precisionNote } from '../precision-note.ts';
 import { pdfBrowser } from '../pdf-browser.ts';
@@ -53,6 +54,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, io: 
   const progress = createProgress(precision ? precision.maxTrials : scenario.trials, io.interactive && options.progress && !options.quiet && !options.json);
   let run;
   const safePoint = phaseCheckpoint(io, signal);
+  traceEngine(io);
   try {
     run = await runPipeline(
       compiled,
