@@ -31,10 +31,28 @@ function leadText(verdict: ValuationVerdict, context: FindingContext): string {
   return verdict.decisive ? lead : `${lead} (within noise)`;
 }
 
+/** Where a valuation differs from the run's: "at a 15% discount rate", "over 36 months", "at 15% over 36 months". */
+function placeText(verdict: ValuationVerdict, asRun: ValuationVerdict): string {
+  const rate = verdict.discountRate !== asRun.discountRate;
+  const horizon = verdict.horizonMonths !== asRun.horizonMonths;
+  if (rate && horizon) return `at ${formatRate(verdict.discountRate)} over ${verdict.horizonMonths} months`;
+  return rate ? `at a ${formatRate(verdict.discountRate)} discount rate` : `over ${verdict.horizonMonths} months`;
+}
+
+/** Most flipped valuations a finding names one by one; the rest are counted. */
+const NAMED_FLIPS = 3;
+
+function listed(texts: string[], more: (count: number) => string): string {
+  const named = texts.slice(0, NAMED_FLIPS);
+  return texts.length > NAMED_FLIPS ? `${named.join('; ')}; ${more(texts.length - NAMED_FLIPS)}` : named.join('; ');
+}
+
 /**
- * Does the verdict survive? One sentence: the same leader everywhere, or
- * where the lead changes hands ("Beachhead leads only with a run-rate
- * terminal value; without one Hold leads by $0.87M; at 15% Hold leads by …").
+ * Does the verdict survive? One sentence over the whole cross of horizons ×
+ * discount rates × terminal value: the same leader everywhere, or where the
+ * lead changes hands ("Beachhead leads only with a run-rate terminal value;
+ * without one Hold leads by $0.87M, and at every discount rate and horizon
+ * checked; at a 15% discount rate Hold leads by …").
  */
 export function valuationFinding(robustness: RobustnessSummary, context: FindingContext): string {
   const { verdicts } = robustness.valuation;
@@ -46,19 +64,27 @@ export function valuationFinding(robustness: RobustnessSummary, context: Finding
   if (robustness.valuation.agree) {
     return `${leader} leads under every valuation checked: discount rates ${span(rates, formatRate)}, with and without a terminal value, horizons ${span(horizons, String)} months.`;
   }
-  const otherTv = verdicts.find((v) => v.discountRate === asRun.discountRate && v.horizonMonths === asRun.horizonMonths && v.terminalValue !== asRun.terminalValue);
+  const flipped = (v: ValuationVerdict) => v.leader !== asRun.leader;
+  const otherTvCells = verdicts.filter((v) => v.terminalValue !== asRun.terminalValue);
+  const otherTvFlips = otherTvCells.filter(flipped);
+  const otherTv = otherTvCells.find((v) => v.discountRate === asRun.discountRate && v.horizonMonths === asRun.horizonMonths);
+  const only = asRun.terminalValue === 'runRate' && otherTvCells.length > 0 && otherTvFlips.length === otherTvCells.length;
+  const withOther = asRun.terminalValue === 'runRate' ? (only ? 'without one' : 'without a terminal value') : 'with a run-rate terminal value';
   const flips: string[] = [];
-  const tvFlips = otherTv !== undefined && otherTv.leader !== asRun.leader;
-  if (tvFlips) flips.push(`${asRun.terminalValue === 'runRate' ? 'without one' : 'with a run-rate terminal value'} ${leadText(otherTv, context)}`);
-  const sameTv = verdicts.filter((v) => v.terminalValue === asRun.terminalValue && v.leader !== asRun.leader);
-  for (const v of sameTv.filter((v) => v.horizonMonths === asRun.horizonMonths)) flips.push(`at a ${formatRate(v.discountRate)} discount rate ${leadText(v, context)}`);
-  for (const v of sameTv.filter((v) => v.horizonMonths !== asRun.horizonMonths)) flips.push(`over ${v.horizonMonths} months ${leadText(v, context)}`);
-  const opening = tvFlips && asRun.terminalValue === 'runRate'
-    ? `${leader} leads only with a run-rate terminal value`
-    : `${leader}'s lead (${verdictSettings(asRun)}) does not hold under every valuation`;
-  const others = verdicts.filter((v) => v.leader !== asRun.leader).length;
-  const rest = flips.length > 0 ? flips.join('; ') : `the lead changes hands in ${others} of the ${verdicts.length} valuations`;
-  return `${opening}; ${rest}.`;
+  if (otherTv !== undefined && flipped(otherTv)) {
+    const rest = otherTvFlips.filter((v) => v !== otherTv);
+    const also = rest.length === 0 ? '' : rest.length === otherTvCells.length - 1 ? ', and at every discount rate and horizon checked' : `, and also ${listed(rest.map((v) => placeText(v, asRun)), (n) => `${n} more`)}`;
+    flips.push(`${withOther} ${leadText(otherTv, context)}${also}`);
+  } else if (otherTvFlips.length > 0) {
+    flips.push(`${withOther}, ${listed(otherTvFlips.map((v) => `${placeText(v, asRun)} ${leadText(v, context)}`), (n) => `and in ${n} more`)}`);
+  }
+  const sameTvFlips = verdicts.filter((v) => v.terminalValue === asRun.terminalValue && flipped(v));
+  // Nearest the run first: one axis changed before two.
+  const distance = (v: ValuationVerdict) => Number(v.discountRate !== asRun.discountRate) + Number(v.horizonMonths !== asRun.horizonMonths);
+  const sameTv = [...sameTvFlips].sort((x, y) => distance(x) - distance(y)).map((v) => `${placeText(v, asRun)} ${leadText(v, context)}`);
+  if (sameTv.length > 0) flips.push(listed(sameTv, (n) => `in ${n} more ${asRun.terminalValue === 'runRate' ? 'with a run-rate terminal value' : 'without a terminal value'} ${nameIn(context, sameTvFlips[0]!.leader)} leads`));
+  const opening = only ? `${leader} leads only with a run-rate terminal value` : `${leader}'s lead (${verdictSettings(asRun)}) does not hold under every valuation`;
+  return `${opening}; ${flips.join('; ')}.`;
 }
 
 function conditionText(feature: string, conditions: RuleCondition[], currency: string): string {

@@ -4,7 +4,9 @@
  * accounts, and payback and peak cash need per strategy.
  */
 import type { FullSummary } from '../stats/full-summary.ts';
-import { assumptionValue, leafAccounts, switchoverText, valuationFinding, verdictSettings } from '../charts/robustness-findings.ts';
+import { assumptionValue, leafAccounts, switchoverText, valuationFinding } from '../charts/robustness-findings.ts';
+import { formatRate } from '../charts/format-figures.ts';
+import type { ValuationVerdict } from '../stats/valuation-robustness.ts';
 import type { StrategyLabels } from './format-summary-table.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
@@ -19,10 +21,14 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
   const robustness = summary.robustness;
   const name = (key: string) => labels[key] ?? key;
   const [a, b] = robustness.pair.map(name) as [string, string];
-  const verdicts = [['', `${a} − ${b}`, '95% CI', `P(${a} better)`, 'leads']];
-  for (const v of robustness.valuation.verdicts) {
-    const ci = v.diff.ci95 ? `[${signed(v.diff.ci95[0])}, ${signed(v.diff.ci95[1])}]` : '';
-    verdicts.push([`${verdictSettings(v)}${v.asRun ? ' (as run)' : ''}`, signed(v.diff.mean), ci, percent(v.pBetter.p), `${name(v.leader)}${v.decisive ? '' : ' (noise)'}`]);
+  const { valuation } = robustness;
+  const verdicts = [['', ...valuation.discountRates.map((rate) => `at ${formatRate(rate)}`), 'accounts']];
+  for (const horizon of valuation.horizons) {
+    for (const terminal of ['runRate', 'none'] as const) {
+      const cells = valuation.discountRates.map((rate) => valuation.verdicts.find((v) => v.horizonMonths === horizon && v.terminalValue === terminal && v.discountRate === rate));
+      const cell = (v: ValuationVerdict | undefined) => (v === undefined ? 'n/a' : `${signed(v.diff.mean)}${v.diff.ci95 ? `±${((v.diff.ci95[1] - v.diff.ci95[0]) / 2).toFixed(2)}` : ''} ${v.decisive ? '' : '≈'}${name(v.leader)}${v.asRun ? '*' : ''}`);
+      verdicts.push([`${horizon} months, ${terminal === 'runRate' ? 'run-rate TV' : 'no TV'}`, ...cells.map(cell), (cells.find((v) => v !== undefined)?.trials ?? 0).toLocaleString('en-US')]);
+    }
   }
   const horizons = robustness.valuation.horizonTrials === null ? 'other horizons not run (no ablation)' : `other horizons on the first ${robustness.valuation.horizonTrials.toLocaleString('en-US')} accounts`;
   const leaves = [['accounts (best and worst group for ' + a + ')', 'share', `P(${a} better)`, `mean ${a} − ${b}`]];
@@ -47,7 +53,8 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
     '',
     `  How sure, and on what does it hinge? (${summary.currency} M, ${horizons})`,
     `    ${valuationFinding(robustness, { names: Object.fromEntries(Object.keys(summary.strategies).map((k) => [k, name(k)])), currency: summary.currency })}`,
-    ...table(verdicts, [false, true, false, true, false]),
+    ...table(verdicts, verdicts[0]!.map((_, c) => c > 0)),
+    `    cells: ${a} − ${b} ± 95% half-width, then who leads (≈ within noise; * as run); P(${a} better) in summary.json and the report`,
     '',
     ...switchoverLines,
     `  Who wins where (a depth-${robustness.whoWinsWhere.maxDepth} rule on wallet and barriers, ${robustness.whoWinsWhere.leaves.length} groups of at least ${percent(robustness.whoWinsWhere.minLeafShare)}; all in the report)`,

@@ -12,7 +12,8 @@ import { createOutcomeTable, createStrategyRecorder, recordAccount, recordOutcom
 import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { runPolicy } from './run-policy.ts';
 import { createTrialOutcome, type TrialOutcome } from './trial-outcome.ts';
-import { recordVariant, type CompiledVariant, type Contrast } from './variants.ts';
+import { gridValue, VALUATION_RATE_COUNT } from '../model/valuation-grid.ts';
+import { recordVariant, variantSumKeys, type CompiledVariant, type Contrast } from './variants.ts';
 import { createWorld, generateWorld, type World } from './world.ts';
 
 /** Called every few hundred trials with the number done so far in this range. */
@@ -45,6 +46,21 @@ function createScratch(horizon: number): Scratch {
   return { world: createWorld(horizon), state: createPolicyState(horizon), outcome: createTrialOutcome(horizon) };
 }
 
+/** A copy of one outcome's valuation grid. */
+interface Grid {
+  cash: Float64Array;
+  terminal: Float64Array;
+}
+
+function grid(): Grid {
+  return { cash: new Float64Array(VALUATION_RATE_COUNT), terminal: new Float64Array(VALUATION_RATE_COUNT) };
+}
+
+function copyGrid(outcome: TrialOutcome, into: Grid): void {
+  into.cash.set(outcome.cashValueAtRate);
+  into.terminal.set(outcome.terminalValueAtRate);
+}
+
 /** The pair compared by default: the first strategy that is not the baseline, and the baseline. */
 export function defaultPair(params: Pick<ModelParameters, 'strategies' | 'baseline'>): [number, number] {
   const first = params.strategies.findIndex((_, index) => index !== params.baseline);
@@ -58,7 +74,7 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
   const variantTrials = options.variantTrials ?? Number.POSITIVE_INFINITY;
   const contrasts = options.contrasts ?? [];
   const keys = params.strategies.map((strategy) => strategy.key);
-  const table = options.table ?? createOutcomeTable(start, count, horizon, keys, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
+  const table = options.table ?? createOutcomeTable(start, count, horizon, keys, variantSumKeys(variants.map((v) => ({ key: v.key, valuationGrid: v.gridCells.length > 0 })), contrasts));
   if (table.start !== start || table.count !== count || table.horizonMonths !== horizon) throw new Error(`runTrials: the table holds trials ${table.start}… (${table.count}), not ${start}… (${count})`);
   const variantIndex = new Map(variants.map((v, i) => [v.key, i]));
   const contrastTerms = contrasts.map((c) =>
@@ -77,6 +93,10 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
   const walletByStream = new Float64Array(STREAM_COUNT);
   const recorders = keys.map((key) => createStrategyRecorder(table, key));
   const npv = new Float64Array(keys.length);
+  // The pair's valuation grids, on the base world and on a grid variant's (A's is copied before B's run overwrites the outcome).
+  const anyGrid = variants.some((v) => v.gridCells.length > 0);
+  const baseGrid = { a: grid(), b: grid() };
+  const variantGridA = grid();
 
   for (let trial = start; trial < start + count; trial++) {
     const { world, state, outcome } = base;
@@ -88,6 +108,7 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
       runPolicy(params, params.strategies[index]!, world, state, outcome);
       recordOutcome(recorders[index]!, trial, outcome, walletByStream);
       npv[index] = outcome.npv;
+      if (anyGrid && (index === first || index === second)) copyGrid(outcome, index === first ? baseGrid.a : baseGrid.b);
     }
     if (trial < variantTrials) {
       for (let v = 0; v < variants.length; v++) {
@@ -95,8 +116,14 @@ export function runTrials(params: ModelParameters, seed: number, start: number, 
         const scratch = variantScratch[v]!;
         if (!variant.sharesBaseWorld) generateWorld(variant.params, seed, trial, scratch.world);
         const a = runPolicy(variant.params, variant.params.strategies[first]!, scratch.world, scratch.state, scratch.outcome).npv;
+        if (variant.gridCells.length > 0) copyGrid(scratch.outcome, variantGridA);
         const b = runPolicy(variant.params, variant.params.strategies[second]!, scratch.world, scratch.state, scratch.outcome).npv;
         recordVariant(table.variants[variant.key]!, a, b, npv[first]!, npv[second]!);
+        for (const cell of variant.gridCells) {
+          const at = (values: Grid) => gridValue(values.cash, values.terminal, cell.rate, cell.terminal);
+          const b = gridValue(scratch.outcome.cashValueAtRate, scratch.outcome.terminalValueAtRate, cell.rate, cell.terminal);
+          recordVariant(table.variants[cell.key]!, at(variantGridA), b, at(baseGrid.a), at(baseGrid.b));
+        }
         variantA[v] = a;
         variantB[v] = b;
       }
