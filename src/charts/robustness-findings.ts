@@ -146,6 +146,27 @@ export function switchoverText(swing: AssumptionSwing): string {
   return `flips ${side} ${assumptionValue(value)} (95% ${assumptionValue(ci95[0])}–${assumptionValue(ci95[1])}; ${now})${converged ? '' : ', roughly'}`;
 }
 
+/** The accounts the switchovers re-ran: "the first 500 accounts (1,000 for 3 close calls)". */
+export function switchoverAccounts(switchovers: SwitchoverSummary): string {
+  const first = switchovers.firstTrials.toLocaleString('en-US');
+  const more = switchovers.assumptions.filter((s) => s.trials > switchovers.firstTrials).length;
+  return `the first ${first} accounts${more > 0 ? ` (${switchovers.trials.toLocaleString('en-US')} for ${more} close call${more === 1 ? '' : 's'})` : ''}`;
+}
+
+/**
+ * How the switchovers measure, in one sentence: the run's own difference
+ * plus each assumption's paired change on the re-run accounts, and what
+ * those accounts alone say when it differs.
+ */
+export function switchoverBasis(switchovers: SwitchoverSummary, pair: readonly [string, string], context: FindingContext): string {
+  const [a, b] = pair.map((key) => nameIn(context, key));
+  const measured = `Switchovers re-run each assumption on ${switchoverAccounts(switchovers)} and add its paired change to the run's own ${a} − ${b}`;
+  if (switchovers.baseTrials === switchovers.firstTrials) return `${measured} on those accounts.`;
+  const own = switchovers.subsetBase;
+  const subsetLeader = own.mean >= 0 ? a : b;
+  return `${measured} over all ${switchovers.baseTrials.toLocaleString('en-US')} accounts, so they flip the verdict above (the first ${switchovers.firstTrials.toLocaleString('en-US')} accounts alone put ${subsetLeader} ahead by ${formatMoney(Math.abs(own.mean), context.currency)}).`;
+}
+
 /** Which assumptions, if wrong, change the decision: the ones that flip it inside their range, nearest first. */
 export function switchoverFinding(robustness: RobustnessSummary, context: FindingContext): string | null {
   const switchovers = robustness.switchovers;
@@ -153,7 +174,7 @@ export function switchoverFinding(robustness: RobustnessSummary, context: Findin
   const [a, b] = robustness.pair.map((key) => nameIn(context, key));
   const flipping = switchovers.assumptions.filter((s) => s.switchover !== null);
   const leader = switchovers.base.mean >= 0 ? a : b;
-  const verdict = `On the first ${switchovers.trials.toLocaleString('en-US')} accounts ${leader} leads by ${formatMoney(Math.abs(switchovers.base.mean), context.currency)}`;
+  const verdict = `Over all ${switchovers.baseTrials.toLocaleString('en-US')} accounts ${leader} leads by ${formatMoney(Math.abs(switchovers.base.mean), context.currency)}`;
   if (flipping.length === 0) return `${verdict}, and no assumption flips it anywhere in its plausible range.`;
   const relative = (s: AssumptionSwing) => Math.abs(s.switchover!.value - s.base) / (s.high - s.low);
   const named = [...flipping].sort((x, y) => relative(x) - relative(y)).map((s) => `${s.label.toLowerCase()} ${switchoverText(s)}`);
@@ -164,7 +185,7 @@ export function switchoverFinding(robustness: RobustnessSummary, context: Findin
 /** The assumption the verdict hinges on most (the largest swing that flips it), in one line. */
 export function hingeFinding(switchovers: SwitchoverSummary): string {
   const flipping = switchovers.assumptions.filter((s) => s.switchover !== null);
-  if (flipping.length === 0) return `No assumption flips the verdict inside its plausible range (first ${switchovers.trials.toLocaleString('en-US')} accounts)`;
+  if (flipping.length === 0) return `No assumption flips the verdict inside its plausible range (changes re-run on ${switchoverAccounts(switchovers)})`;
   const top = flipping[0]!;
   const more = flipping.length > 1 ? `; ${flipping.length - 1} more flip it too` : '';
   return `The verdict hinges most on ${top.label.toLowerCase()}: it ${switchoverText(top)}${more}`;

@@ -4,7 +4,7 @@
  * accounts, and payback and peak cash need per strategy.
  */
 import type { FullSummary } from '../stats/full-summary.ts';
-import { assumptionValue, leafAccounts, switchoverText, valuationFinding } from '../charts/robustness-findings.ts';
+import { assumptionValue, leafAccounts, switchoverAccounts, switchoverText, valuationFinding } from '../charts/robustness-findings.ts';
 import { formatRate } from '../charts/format-figures.ts';
 import type { ValuationVerdict } from '../stats/valuation-robustness.ts';
 import type { StrategyLabels } from './format-summary-table.ts';
@@ -44,7 +44,7 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
   }
   const switchoverLines = switchovers === null
     ? []
-    : [`  Which assumption flips it? ${a} − ${b} at each end of its plausible range, first ${switchovers.trials.toLocaleString('en-US')} accounts (now ${signed(switchovers.base.mean)}; ${switchovers.policyRuns.toLocaleString('en-US')} policy runs)`, ...(swings.length > 1 ? table(swings, [false, true, true, false]) : []), ...(steady.length > 0 ? [`    does not flip in its range: ${steady.join(', ')}`] : []), ''];
+    : [`  Which assumption flips it? ${a} − ${b} at each end of its plausible range: the run's ${signed(switchovers.base.mean)} (${switchovers.baseTrials.toLocaleString('en-US')} accounts) plus each change re-run on ${switchoverAccounts(switchovers)}; ${switchovers.policyRuns.toLocaleString('en-US')} policy runs`, ...(swings.length > 1 ? table(swings, [false, true, true, false]) : []), ...(steady.length > 0 ? [`    does not flip in its range: ${steady.join(', ')}`] : []), ''];
   const cashRows = [['', 'paid back', 'median payback', 'peak cash need P50', 'P90']];
   for (const [key, cash] of Object.entries(robustness.cash ?? {})) {
     cashRows.push([name(key), percent(cash.paidBack), cash.paybackMonth.p50 === null ? 'not in horizon' : `month ${cash.paybackMonth.p50}`, cash.peakCashNeed.p50.toFixed(2), cash.peakCashNeed.p90.toFixed(2)]);

@@ -7,7 +7,7 @@
 import type { FullSummary } from '../stats/full-summary.ts';
 import { REPORT_CHARTS } from '../charts/chart-registry.ts';
 import { formatMoney, formatPercent, formatRate } from '../charts/format-figures.ts';
-import { cashFinding, hingeFinding, switchoverFinding, valuationFinding, whoWinsFinding, type FindingContext } from '../charts/robustness-findings.ts';
+import { cashFinding, hingeFinding, switchoverBasis, switchoverFinding, valuationFinding, whoWinsFinding, type FindingContext } from '../charts/robustness-findings.ts';
 import type { ValuationVerdict } from '../stats/valuation-robustness.ts';
 import { escapeHtml } from './escape-html.ts';
 
@@ -62,7 +62,7 @@ export function robustnessSection(summary: FullSummary, names: Record<string, st
   const pairNote = plans > 2 ? ` With ${plans} plans, these analyses follow the compared pair, ${a} against ${b}.` : '';
   const cash = cashFinding(robustness, context);
   const hinge = switchoverFinding(robustness, context);
-  const cost = robustness.switchovers === null ? '' : ` Switchovers re-run the first ${robustness.switchovers.trials.toLocaleString('en-US')} accounts: ${robustness.switchovers.policyRuns.toLocaleString('en-US')} policy runs (the main comparison takes ${(2 * summary.trials).toLocaleString('en-US')}).`;
+  const cost = robustness.switchovers === null ? '' : ` ${switchoverBasis(robustness.switchovers, robustness.pair, context)} They take ${robustness.switchovers.policyRuns.toLocaleString('en-US')} policy runs (the main comparison takes ${(2 * summary.trials).toLocaleString('en-US')}).`;
   return `<section class="analysis" aria-labelledby="heading-robustness">
 <h2 id="heading-robustness">${escapeHtml(ROBUSTNESS_HEADING)}</h2>
 <p class="verdict">${escapeHtml(valuationFinding(robustness, context))}</p>

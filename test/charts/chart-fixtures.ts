@@ -250,17 +250,20 @@ export const CHART_DATA: ChartData = {
       pair: ['ato', 'fitd'],
       switchovers: {
         trials: 10,
+        firstTrials: 10,
+        baseTrials: 10,
         base: estimate(0.16, 0.05),
+        subsetBase: estimate(0.16, 0.05),
         policyRuns: 200,
         assumptions: [
           {
-            key: 'churnBase', label: 'Base churn hazard', kind: 'value', base: 0.004, low: 0.002, high: 0.01,
+            key: 'churnBase', label: 'Base churn hazard', kind: 'value', base: 0.004, low: 0.002, high: 0.01, trials: 10,
             atLow: { value: 0.002, diff: estimate(-0.56, 0.1), change: estimate(-0.72, 0.05) },
             atHigh: { value: 0.01, diff: estimate(0.97, 0.1), change: estimate(0.81, 0.05) },
             switchover: { value: 0.0037, ci95: [0.003, 0.0043], diff: estimate(0.01, 0.05), converged: true },
           },
           {
-            key: 'trapFactor', label: 'Downstream-trap factor', kind: 'value', base: 0.2, low: 0.05, high: 0.6,
+            key: 'trapFactor', label: 'Downstream-trap factor', kind: 'value', base: 0.2, low: 0.05, high: 0.6, trials: 10,
             atLow: { value: 0.05, diff: estimate(0.15, 0.05), change: estimate(-0.01, 0.01) },
             atHigh: { value: 0.6, diff: estimate(0.17, 0.05), change: estimate(0.01, 0.01) },
             switchover: null,

@@ -33,4 +33,29 @@ describe('robustness in the terminal and the report', () => {
       'ATO leads only with a run-rate terminal value; without one FITD leads by $0.87M, and at every discount rate and horizon checked; at a 15% discount rate FITD leads by $0.35M; at 15% over 2 months FITD leads by $0.21M. The verdict hinges most on base churn hazard: it flips below 0.0037 (95% 0.003–0.0043; now 0.004).',
     );
   });
+
+  it('says which accounts the switchovers re-ran and that they flip the whole run\'s verdict, with the subset\'s own beside it', () => {
+    const switchovers = CHART_DATA.robustness.robustness.switchovers!;
+    const full = {
+      ...summary,
+      trials: 20000,
+      robustness: {
+        ...summary.robustness,
+        switchovers: {
+          ...switchovers,
+          trials: 1000,
+          firstTrials: 500,
+          baseTrials: 20000,
+          subsetBase: { mean: 0.24, se: 0.15, ci95: [-0.05, 0.53] },
+          assumptions: switchovers.assumptions.map((s, i) => ({ ...s, trials: i === 0 ? 1000 : 500 })),
+        },
+      },
+    } as unknown as FullSummary;
+    const html = robustnessSection(full, names, 2);
+    expect(html).toContain(
+      "Switchovers re-run each assumption on the first 500 accounts (1,000 for 1 close call) and add its paired change to the run&#39;s own ATO − FITD over all 20,000 accounts, so they flip the verdict above (the first 500 accounts alone put ATO ahead by $0.24M).",
+    );
+    expect(html).toContain('Over all 20,000 accounts ATO leads by $0.16M');
+    expect(formatRobustnessTable(full, names)).toContain("the run's +0.16 (20,000 accounts) plus each change re-run on the first 500 accounts (1,000 for 1 close call)");
+  });
 });
