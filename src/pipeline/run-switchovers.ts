@@ -41,6 +41,9 @@ export const SWITCHOVER_MIN_RUN_TRIALS = 5000;
 const TRIAL_RUNS_PER_WORKER = 2000;
 /** Most false-position steps per assumption. */
 export const SWITCHOVER_STEPS = 6;
+/** Chunks a batch is cut into per worker (and the fewest accounts in one), so the workers finish together. */
+const CHUNKS_PER_WORKER = 4;
+const MIN_CHUNK = 25;
 /** An end's SE this close to the run's own is as narrow as more re-run accounts can make it. */
 const SE_FLOOR_RATIO = 1.1;
 
@@ -107,7 +110,9 @@ async function runBatch(scenario: Scenario, points: Point[], start: number, tria
   // Each point multiplies the work of a trial, so even these few accounts are worth the threads.
   const work = trials + pointTrials * points.length;
   const workers = options.workers ?? Math.max(1, Math.min(defaultWorkerCount(), Math.floor(work / TRIAL_RUNS_PER_WORKER)));
-  const { table } = await runSimulation(scenario, { start, trials, workers, signal: options.signal, pair: options.pair, variants, variantTrials: start + pointTrials, columns: 'summary' });
+  // Small chunks: a batch is a few hundred accounts of many points each, so the engine's default (at least 500 a chunk) would leave a core idle.
+  const chunkSize = Math.max(MIN_CHUNK, Math.ceil(trials / (workers * CHUNKS_PER_WORKER)));
+  const { table } = await runSimulation(scenario, { start, trials, workers, chunkSize, signal: options.signal, pair: options.pair, variants, variantTrials: start + pointTrials, columns: 'summary' });
   const [a, b] = [strategyColumn(table, pairKeys[0], 'npv'), strategyColumn(table, pairKeys[1], 'npv')];
   const diffs = Float64Array.from({ length: trials }, (_, i) => a[i]! - b[i]!);
   const base = baseSums(diffs, pointTrials);
