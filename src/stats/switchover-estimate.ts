@@ -45,16 +45,6 @@ export function referenceOf(diffs: ArrayLike<number>): SwitchoverReference {
   return { trials: n, mean, sd: n > 1 ? Math.sqrt(squares / (n - 1)) : 0 };
 }
 
-export function subsetBaseOf(diffs: ArrayLike<number>): SubsetBase {
-  let sum = 0;
-  let sumOfSquares = 0;
-  for (let i = 0; i < diffs.length; i++) {
-    sum += diffs[i]!;
-    sumOfSquares += diffs[i]! * diffs[i]!;
-  }
-  return { count: diffs.length, sum, sumOfSquares };
-}
-
 /** f̂ at a point, from its variant sums (diff = D + C, diffChange = C) and the subset's base. */
 export function anchoredDifference(reference: SwitchoverReference, base: SubsetBase, point: VariantSums): MeanEstimate {
   const n = point.count;
