@@ -146,11 +146,12 @@ export function switchoverText(swing: AssumptionSwing): string {
   return `flips ${side} ${assumptionValue(value)} (95% ${assumptionValue(ci95[0])}–${assumptionValue(ci95[1])}; ${now})${converged ? '' : ', roughly'}`;
 }
 
-/** The accounts the switchovers re-ran: "the first 500 accounts (1,000 for 3 close calls)". */
+/** The accounts the switchovers re-ran: "the first 250 accounts (up to 1,000 for 4 close calls)". */
 export function switchoverAccounts(switchovers: SwitchoverSummary): string {
   const first = switchovers.firstTrials.toLocaleString('en-US');
-  const more = switchovers.assumptions.filter((s) => s.trials > switchovers.firstTrials).length;
-  return `the first ${first} accounts${more > 0 ? ` (${switchovers.trials.toLocaleString('en-US')} for ${more} close call${more === 1 ? '' : 's'})` : ''}`;
+  const more = switchovers.assumptions.filter((s) => s.trials > switchovers.firstTrials);
+  const most = Math.max(switchovers.firstTrials, ...more.map((s) => s.trials)).toLocaleString('en-US');
+  return `the first ${first} accounts${more.length > 0 ? ` (up to ${most} for ${more.length} close call${more.length === 1 ? '' : 's'})` : ''}`;
 }
 
 /**

@@ -10,12 +10,13 @@
  * verdict a switchover flips is the run's. The changes are measured on the
  * first SWITCHOVER_FIRST_TRIALS accounts; an assumption whose flip is still
  * undecided at an end (its 95% interval holds 0 there, and more accounts would
- * narrow it) gets the next ones too, up to SWITCHOVER_TRIALS, by exact merges
- * of the sums, so its figures are those a SWITCHOVER_TRIALS re-run gives.
+ * narrow it) gets as many accounts again, and so on up to SWITCHOVER_TRIALS,
+ * by exact merges of the sums, so its figures are those a re-run on all of
+ * them gives. Its search steps run on the accounts its ends did.
  * Cost: two policy runs per account for the base and per point:
- * (1 + 2·assumptions) points on the first accounts, two per undecided
- * assumption on the next, then one point per flipping assumption for each of
- * at most SWITCHOVER_STEPS steps (usually one or two).
+ * (1 + 2·assumptions) points on the first accounts, (1 + 2·undecided) on
+ * each doubling, then one point per flipping assumption (plus the base) for
+ * each of at most SWITCHOVER_STEPS steps (usually one).
  */
 import { defaultWorkerCount, runSimulation, type SimulationOptions } from '../engine/run-simulation.ts';
 import { addExact, mergeExact, valueOfExact, type ExactSumState } from '../engine/exact-sum.ts';
@@ -30,8 +31,8 @@ import { estimateVariant, type MeanEstimate } from '../stats/variant-statistics.
 
 /** Most accounts the switchovers re-run (the first ones, as the ablation's). */
 export const SWITCHOVER_TRIALS = 1000;
-/** Accounts every assumption's ends are re-run on first; undecided ones go on to SWITCHOVER_TRIALS. */
-export const SWITCHOVER_FIRST_TRIALS = 500;
+/** Accounts every assumption's ends are re-run on first; undecided ones go on, doubling, to SWITCHOVER_TRIALS. */
+export const SWITCHOVER_FIRST_TRIALS = 250;
 /**
  * Runs of fewer trials leave the switchovers out: they would cost many times
  * the run itself (small runs are for trying a scenario out, not deciding on it).
@@ -189,16 +190,21 @@ export async function runSwitchovers(scenario: Scenario, pairKeys: readonly [str
     atLow: endOf(measured.get(`switch.${assumption.key}.low`)!, assumption.low, reference),
     atHigh: endOf(measured.get(`switch.${assumption.key}.high`)!, assumption.high, reference),
   });
-  const further = assumptions.filter((assumption) => {
-    const { atLow, atHigh } = endsOf(assumption);
-    return first < most && (undecided(atLow, base) || undecided(atHigh, base));
-  });
-  if (further.length > 0) {
-    const later = await runBatch(scenario, further.flatMap(endPoints), first, most - first, most - first, pairKeys, options);
+  // Undecided assumptions go on, doubling their accounts, until decided or at `most`.
+  const trialsOf = new Map(assumptions.map((assumption) => [assumption.key, first]));
+  for (let done = first; done < most; ) {
+    const further = assumptions.filter((assumption) => {
+      const { atLow, atHigh } = endsOf(assumption);
+      return trialsOf.get(assumption.key) === done && (undecided(atLow, base) || undecided(atHigh, base));
+    });
+    if (further.length === 0) break;
+    const next = Math.min(most, 2 * done);
+    const later = await runBatch(scenario, further.flatMap(endPoints), done, next - done, next - done, pairKeys, options);
     extend(measured, later.measured);
-    pointRuns += (most - first) * (1 + 2 * further.length);
+    pointRuns += (next - done) * (1 + 2 * further.length);
+    for (const assumption of further) trialsOf.set(assumption.key, next);
+    done = next;
   }
-  const trialsOf = new Map(assumptions.map((assumption) => [assumption.key, further.includes(assumption) ? most : first]));
   const swings: AssumptionSwing[] = assumptions.map((assumption) => ({ ...assumption, trials: trialsOf.get(assumption.key)!, ...endsOf(assumption), switchover: null }));
   const searches: Search[] = [];
   for (const swing of swings) {

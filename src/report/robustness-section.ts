@@ -58,7 +58,7 @@ export function robustnessSection(summary: FullSummary, names: Record<string, st
   const [a, b] = robustness.pair.map((key) => names[key] ?? key);
   const horizons = robustness.valuation.horizonTrials === null
     ? 'Other horizons were not re-simulated: they run with the barrier ablation, which this run left out.'
-    : `Discount rates and the terminal value re-value every account's own cash flows; other horizons re-simulate the first ${robustness.valuation.horizonTrials.toLocaleString('en-US')} accounts on the same seeds (about two policy runs an account each).`;
+    : `At the run's horizon, discount rates and the terminal value re-value every account's own cash flows; each other horizon re-simulates the first ${robustness.valuation.horizonTrials.toLocaleString('en-US')} accounts on the same seeds once (two policy runs an account) and values them at every rate, with and without a terminal value.`;
   const pairNote = plans > 2 ? ` With ${plans} plans, these analyses follow the compared pair, ${a} against ${b}.` : '';
   const cash = cashFinding(robustness, context);
   const hinge = switchoverFinding(robustness, context);

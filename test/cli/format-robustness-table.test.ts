@@ -53,9 +53,9 @@ describe('robustness in the terminal and the report', () => {
     } as unknown as FullSummary;
     const html = robustnessSection(full, names, 2);
     expect(html).toContain(
-      "Switchovers re-run each assumption on the first 500 accounts (1,000 for 1 close call) and add its paired change to the run&#39;s own ATO − FITD over all 20,000 accounts, so they flip the verdict above (the first 500 accounts alone put ATO ahead by $0.24M).",
+      "Switchovers re-run each assumption on the first 500 accounts (up to 1,000 for 1 close call) and add its paired change to the run&#39;s own ATO − FITD over all 20,000 accounts, so they flip the verdict above (the first 500 accounts alone put ATO ahead by $0.24M).",
     );
     expect(html).toContain('Over all 20,000 accounts ATO leads by $0.16M');
-    expect(formatRobustnessTable(full, names)).toContain("the run's +0.16 (20,000 accounts) plus each change re-run on the first 500 accounts (1,000 for 1 close call)");
+    expect(formatRobustnessTable(full, names)).toContain("the run's +0.16 (20,000 accounts) plus each change re-run on the first 500 accounts (up to 1,000 for 1 close call)");
   });
 });
