@@ -55,7 +55,7 @@ export { runToPrecision } from './pipeline/run-to-precision.ts';
 export { precisionStatus, summarizePrecision, type PrecisionSummary, type PrecisionTarget } from './stats/precision-run.ts';
 export { nullPaths, type FullSummary } from './stats/full-summary.ts';
 export { summarizeRobustness, type RobustnessSummary } from './stats/summarize-robustness.ts';
-export { runSwitchovers, SWITCHOVER_TRIALS } from './pipeline/run-switchovers.ts';
+export { runSwitchovers, SWITCHOVER_FIRST_TRIALS, SWITCHOVER_TRIALS } from './pipeline/run-switchovers.ts';
 export type { SwitchoverSummary } from './stats/switchovers.ts';
 export { assumptionsFor, withAssumption, type Assumption } from './scenario/assumption-ranges.ts';
 export { summarizeCashNeeds, paybackMonth, peakCashNeed } from './stats/cash-needs.ts';

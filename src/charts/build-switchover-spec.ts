@@ -9,7 +9,7 @@ import type { RobustnessData } from '../stats/prepare-chart-data.ts';
 import type { PositionDef } from './spec-types.ts';
 import { CHART_CONFIG, CHART_WIDTH, NEUTRAL_COLOR, nameOf } from './chart-theme.ts';
 import { formatMoney, moneyUnit, rowNumber } from './format-figures.ts';
-import { assumptionValue, hingeFinding, switchoverText } from './robustness-findings.ts';
+import { assumptionValue, hingeFinding, switchoverAccounts, switchoverText } from './robustness-findings.ts';
 import { wrapTitle } from './wrap-title.ts';
 
 const ROW_STEP = 34;
@@ -43,7 +43,7 @@ export function buildSwitchoverSpec(data: RobustnessData): TopLevelSpec | null {
     title: {
       text: wrapTitle(hingeFinding(switchovers)),
       subtitle: [
-        `Each bar runs from the scenario's own value (${a} − ${b} ${formatMoney(switchovers.base.mean, data.currency, true)}, grey line) to one end of the assumption's plausible range, on the first ${switchovers.trials.toLocaleString('en-US')} accounts;`,
+        `Each bar runs from the scenario's own value (${a} − ${b} ${formatMoney(switchovers.base.mean, data.currency, true)}, grey line) to one end of the assumption's plausible range (the run's own difference plus the change re-run on ${switchoverAccounts(switchovers)});`,
         'a bar that crosses the dashed zero line flips the verdict, and the right column says where.',
       ],
     },

@@ -11,7 +11,7 @@ import { moneyUnit, rowNumber } from './format-figures.ts';
 import { valuationFinding, verdictSettings } from './robustness-findings.ts';
 import { wrapTitle } from './wrap-title.ts';
 
-const ROW_STEP = 30;
+const ROW_STEP = 22;
 
 export function buildValuationVerdictsSpec(data: RobustnessData): TopLevelSpec {
   const { robustness, currency } = data;
@@ -34,7 +34,7 @@ export function buildValuationVerdictsSpec(data: RobustnessData): TopLevelSpec {
   const color = { field: 'leader', type: 'nominal' as const, title: 'Leads', scale: strategyScale(pairStrategies) };
   const horizonNote = robustness.valuation.horizonTrials === null
     ? 'Other horizons were not re-simulated (no ablation in this run).'
-    : `Other horizons are re-simulated on the first ${robustness.valuation.horizonTrials.toLocaleString('en-US')} accounts; the rest re-value every account's own cash.`;
+    : `Other horizons are re-simulated on the first ${robustness.valuation.horizonTrials.toLocaleString('en-US')} accounts (each valued at every rate, with and without a terminal value); the run's horizon re-values every account's own cash.`;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CHART_CONFIG,

@@ -31,10 +31,28 @@ function leadText(verdict: ValuationVerdict, context: FindingContext): string {
   return verdict.decisive ? lead : `${lead} (within noise)`;
 }
 
+/** Where a valuation differs from the run's: "at a 15% discount rate", "over 36 months", "at 15% over 36 months". */
+function placeText(verdict: ValuationVerdict, asRun: ValuationVerdict): string {
+  const rate = verdict.discountRate !== asRun.discountRate;
+  const horizon = verdict.horizonMonths !== asRun.horizonMonths;
+  if (rate && horizon) return `at ${formatRate(verdict.discountRate)} over ${verdict.horizonMonths} months`;
+  return rate ? `at a ${formatRate(verdict.discountRate)} discount rate` : `over ${verdict.horizonMonths} months`;
+}
+
+/** Most flipped valuations a finding names one by one; the rest are counted. */
+const NAMED_FLIPS = 3;
+
+function listed(texts: string[], more: (count: number) => string): string {
+  const named = texts.slice(0, NAMED_FLIPS);
+  return texts.length > NAMED_FLIPS ? `${named.join('; ')}; ${more(texts.length - NAMED_FLIPS)}` : named.join('; ');
+}
+
 /**
- * Does the verdict survive? One sentence: the same leader everywhere, or
- * where the lead changes hands ("Beachhead leads only with a run-rate
- * terminal value; without one Hold leads by $0.87M; at 15% Hold leads by …").
+ * Does the verdict survive? One sentence over the whole cross of horizons ×
+ * discount rates × terminal value: the same leader everywhere, or where the
+ * lead changes hands ("Beachhead leads only with a run-rate terminal value;
+ * without one Hold leads by $0.87M, and at every discount rate and horizon
+ * checked; at a 15% discount rate Hold leads by …").
  */
 export function valuationFinding(robustness: RobustnessSummary, context: FindingContext): string {
   const { verdicts } = robustness.valuation;
@@ -46,19 +64,27 @@ export function valuationFinding(robustness: RobustnessSummary, context: Finding
   if (robustness.valuation.agree) {
     return `${leader} leads under every valuation checked: discount rates ${span(rates, formatRate)}, with and without a terminal value, horizons ${span(horizons, String)} months.`;
   }
-  const otherTv = verdicts.find((v) => v.discountRate === asRun.discountRate && v.horizonMonths === asRun.horizonMonths && v.terminalValue !== asRun.terminalValue);
+  const flipped = (v: ValuationVerdict) => v.leader !== asRun.leader;
+  const otherTvCells = verdicts.filter((v) => v.terminalValue !== asRun.terminalValue);
+  const otherTvFlips = otherTvCells.filter(flipped);
+  const otherTv = otherTvCells.find((v) => v.discountRate === asRun.discountRate && v.horizonMonths === asRun.horizonMonths);
+  const only = asRun.terminalValue === 'runRate' && otherTvCells.length > 0 && otherTvFlips.length === otherTvCells.length;
+  const withOther = asRun.terminalValue === 'runRate' ? (only ? 'without one' : 'without a terminal value') : 'with a run-rate terminal value';
   const flips: string[] = [];
-  const tvFlips = otherTv !== undefined && otherTv.leader !== asRun.leader;
-  if (tvFlips) flips.push(`${asRun.terminalValue === 'runRate' ? 'without one' : 'with a run-rate terminal value'} ${leadText(otherTv, context)}`);
-  const sameTv = verdicts.filter((v) => v.terminalValue === asRun.terminalValue && v.leader !== asRun.leader);
-  for (const v of sameTv.filter((v) => v.horizonMonths === asRun.horizonMonths)) flips.push(`at a ${formatRate(v.discountRate)} discount rate ${leadText(v, context)}`);
-  for (const v of sameTv.filter((v) => v.horizonMonths !== asRun.horizonMonths)) flips.push(`over ${v.horizonMonths} months ${leadText(v, context)}`);
-  const opening = tvFlips && asRun.terminalValue === 'runRate'
-    ? `${leader} leads only with a run-rate terminal value`
-    : `${leader}'s lead (${verdictSettings(asRun)}) does not hold under every valuation`;
-  const others = verdicts.filter((v) => v.leader !== asRun.leader).length;
-  const rest = flips.length > 0 ? flips.join('; ') : `the lead changes hands in ${others} of the ${verdicts.length} valuations`;
-  return `${opening}; ${rest}.`;
+  if (otherTv !== undefined && flipped(otherTv)) {
+    const rest = otherTvFlips.filter((v) => v !== otherTv);
+    const also = rest.length === 0 ? '' : rest.length === otherTvCells.length - 1 ? ', and at every discount rate and horizon checked' : `, and also ${listed(rest.map((v) => placeText(v, asRun)), (n) => `${n} more`)}`;
+    flips.push(`${withOther} ${leadText(otherTv, context)}${also}`);
+  } else if (otherTvFlips.length > 0) {
+    flips.push(`${withOther}, ${listed(otherTvFlips.map((v) => `${placeText(v, asRun)} ${leadText(v, context)}`), (n) => `and in ${n} more`)}`);
+  }
+  const sameTvFlips = verdicts.filter((v) => v.terminalValue === asRun.terminalValue && flipped(v));
+  // Nearest the run first: one axis changed before two.
+  const distance = (v: ValuationVerdict) => Number(v.discountRate !== asRun.discountRate) + Number(v.horizonMonths !== asRun.horizonMonths);
+  const sameTv = [...sameTvFlips].sort((x, y) => distance(x) - distance(y)).map((v) => `${placeText(v, asRun)} ${leadText(v, context)}`);
+  if (sameTv.length > 0) flips.push(listed(sameTv, (n) => `in ${n} more ${asRun.terminalValue === 'runRate' ? 'with a run-rate terminal value' : 'without a terminal value'} ${nameIn(context, sameTvFlips[0]!.leader)} leads`));
+  const opening = only ? `${leader} leads only with a run-rate terminal value` : `${leader}'s lead (${verdictSettings(asRun)}) does not hold under every valuation`;
+  return `${opening}; ${flips.join('; ')}.`;
 }
 
 function conditionText(feature: string, conditions: RuleCondition[], currency: string): string {
@@ -120,6 +146,28 @@ export function switchoverText(swing: AssumptionSwing): string {
   return `flips ${side} ${assumptionValue(value)} (95% ${assumptionValue(ci95[0])}–${assumptionValue(ci95[1])}; ${now})${converged ? '' : ', roughly'}`;
 }
 
+/** The accounts the switchovers re-ran: "the first 250 accounts (up to 1,000 for 4 close calls)". */
+export function switchoverAccounts(switchovers: SwitchoverSummary): string {
+  const first = switchovers.firstTrials.toLocaleString('en-US');
+  const more = switchovers.assumptions.filter((s) => s.trials > switchovers.firstTrials);
+  const most = Math.max(switchovers.firstTrials, ...more.map((s) => s.trials)).toLocaleString('en-US');
+  return `the first ${first} accounts${more.length > 0 ? ` (up to ${most} for ${more.length} close call${more.length === 1 ? '' : 's'})` : ''}`;
+}
+
+/**
+ * How the switchovers measure, in one sentence: the run's own difference
+ * plus each assumption's paired change on the re-run accounts, and what
+ * those accounts alone say when it differs.
+ */
+export function switchoverBasis(switchovers: SwitchoverSummary, pair: readonly [string, string], context: FindingContext): string {
+  const [a, b] = pair.map((key) => nameIn(context, key));
+  const measured = `Switchovers re-run each assumption on ${switchoverAccounts(switchovers)} and add its paired change to the run's own ${a} − ${b}`;
+  if (switchovers.baseTrials === switchovers.firstTrials) return `${measured} on those accounts.`;
+  const own = switchovers.subsetBase;
+  const subsetLeader = own.mean >= 0 ? a : b;
+  return `${measured} over all ${switchovers.baseTrials.toLocaleString('en-US')} accounts, so they flip the verdict above (the first ${switchovers.firstTrials.toLocaleString('en-US')} accounts alone put ${subsetLeader} ahead by ${formatMoney(Math.abs(own.mean), context.currency)}).`;
+}
+
 /** Which assumptions, if wrong, change the decision: the ones that flip it inside their range, nearest first. */
 export function switchoverFinding(robustness: RobustnessSummary, context: FindingContext): string | null {
   const switchovers = robustness.switchovers;
@@ -127,7 +175,7 @@ export function switchoverFinding(robustness: RobustnessSummary, context: Findin
   const [a, b] = robustness.pair.map((key) => nameIn(context, key));
   const flipping = switchovers.assumptions.filter((s) => s.switchover !== null);
   const leader = switchovers.base.mean >= 0 ? a : b;
-  const verdict = `On the first ${switchovers.trials.toLocaleString('en-US')} accounts ${leader} leads by ${formatMoney(Math.abs(switchovers.base.mean), context.currency)}`;
+  const verdict = `Over all ${switchovers.baseTrials.toLocaleString('en-US')} accounts ${leader} leads by ${formatMoney(Math.abs(switchovers.base.mean), context.currency)}`;
   if (flipping.length === 0) return `${verdict}, and no assumption flips it anywhere in its plausible range.`;
   const relative = (s: AssumptionSwing) => Math.abs(s.switchover!.value - s.base) / (s.high - s.low);
   const named = [...flipping].sort((x, y) => relative(x) - relative(y)).map((s) => `${s.label.toLowerCase()} ${switchoverText(s)}`);
@@ -138,7 +186,7 @@ export function switchoverFinding(robustness: RobustnessSummary, context: Findin
 /** The assumption the verdict hinges on most (the largest swing that flips it), in one line. */
 export function hingeFinding(switchovers: SwitchoverSummary): string {
   const flipping = switchovers.assumptions.filter((s) => s.switchover !== null);
-  if (flipping.length === 0) return `No assumption flips the verdict inside its plausible range (first ${switchovers.trials.toLocaleString('en-US')} accounts)`;
+  if (flipping.length === 0) return `No assumption flips the verdict inside its plausible range (changes re-run on ${switchoverAccounts(switchovers)})`;
   const top = flipping[0]!;
   const more = flipping.length > 1 ? `; ${flipping.length - 1} more flip it too` : '';
   return `The verdict hinges most on ${top.label.toLowerCase()}: it ${switchoverText(top)}${more}`;

@@ -5,7 +5,9 @@
  */
 import { groupDigits } from '../scenario/group-digits.ts';
 import type { FullSummary } from '../stats/full-summary.ts';
-import { assumptionValue, leafAccounts, switchoverText, valuationFinding, verdictSettings } from '../charts/robustness-findings.ts';
+import { assumptionValue, leafAccounts, switchoverAccounts, switchoverText, valuationFinding } from '../charts/robustness-findings.ts';
+import { formatRate } from '../charts/format-figures.ts';
+import type { ValuationVerdict } from '../stats/valuation-robustness.ts';
 import type { StrategyLabels } from './format-summary-table.ts';
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
@@ -20,10 +22,14 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
   const robustness = summary.robustness;
   const name = (key: string) => labels[key] ?? key;
   const [a, b] = robustness.pair.map(name) as [string, string];
-  const verdicts = [['', `${a} − ${b}`, '95% CI', `P(${a} better)`, 'leads']];
-  for (const v of robustness.valuation.verdicts) {
-    const ci = v.diff.ci95 ? `[${signed(v.diff.ci95[0])}, ${signed(v.diff.ci95[1])}]` : '';
-    verdicts.push([`${verdictSettings(v)}${v.asRun ? ' (as run)' : ''}`, signed(v.diff.mean), ci, percent(v.pBetter.p), `${name(v.leader)}${v.decisive ? '' : ' (noise)'}`]);
+  const { valuation } = robustness;
+  const verdicts = [['', ...valuation.discountRates.map((rate) => `at ${formatRate(rate)}`), 'accounts']];
+  for (const horizon of valuation.horizons) {
+    for (const terminal of ['runRate', 'none'] as const) {
+      const cells = valuation.discountRates.map((rate) => valuation.verdicts.find((v) => v.horizonMonths === horizon && v.terminalValue === terminal && v.discountRate === rate));
+      const cell = (v: ValuationVerdict | undefined) => (v === undefined ? 'n/a' : `${signed(v.diff.mean)}${v.diff.ci95 ? `±${((v.diff.ci95[1] - v.diff.ci95[0]) / 2).toFixed(2)}` : ''} ${v.decisive ? '' : '≈'}${name(v.leader)}${v.asRun ? '*' : ''}`);
+      verdicts.push([`${horizon} months, ${terminal === 'runRate' ? 'run-rate TV' : 'no TV'}`, ...cells.map(cell), (cells.find((v) => v !== undefined)?.trials ?? 0).toLocaleString('en-US')]);
+    }
   }
   const horizons = robustness.valuation.horizonTrials === null ? 'other horizons not run (no ablation)' : `other horizons on the first ${groupDigits(robustness.valuation.horizonTrials)} accounts`;
   const leaves = [['accounts (best and worst group for ' + a + ')', 'share', `P(${a} better)`, `mean ${a} − ${b}`]];
@@ -39,7 +45,7 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
   }
   const switchoverLines = switchovers === null
     ? []
-    : [`  Which assumption flips it? ${a} − ${b} at each end of its plausible range, first ${groupDigits(switchovers.trials)} accounts (now ${signed(switchovers.base.mean)}; ${groupDigits(switchovers.policyRuns)} policy runs)`, ...(swings.length > 1 ? table(swings, [false, true, true, false]) : []), ...(steady.length > 0 ? [`    does not flip in its range: ${steady.join(', ')}`] : []), ''];
+    : [`  Which assumption flips it? ${a} − ${b} at each end of its plausible range: the run's ${signed(switchovers.base.mean)} (${groupDigits(switchovers.baseTrials)} accounts) plus each change re-run on ${switchoverAccounts(switchovers)}; ${groupDigits(switchovers.policyRuns)} policy runs`, ...(swings.length > 1 ? table(swings, [false, true, true, false]) : []), ...(steady.length > 0 ? [`    does not flip in its range: ${steady.join(', ')}`] : []), ''];
   const cashRows = [['', 'paid back', 'median payback', 'peak cash need P50', 'P90']];
   for (const [key, cash] of Object.entries(robustness.cash ?? {})) {
     cashRows.push([name(key), percent(cash.paidBack), cash.paybackMonth.p50 === null ? 'not in horizon' : `month ${cash.paybackMonth.p50}`, cash.peakCashNeed.p50.toFixed(2), cash.peakCashNeed.p90.toFixed(2)]);
@@ -48,7 +54,8 @@ export function formatRobustnessTable(summary: FullSummary, labels: StrategyLabe
     '',
     `  How sure, and on what does it hinge? (${summary.currency} M, ${horizons})`,
     `    ${valuationFinding(robustness, { names: Object.fromEntries(Object.keys(summary.strategies).map((k) => [k, name(k)])), currency: summary.currency })}`,
-    ...table(verdicts, [false, true, false, true, false]),
+    ...table(verdicts, verdicts[0]!.map((_, c) => c > 0)),
+    `    cells: ${a} − ${b} ± 95% half-width, then who leads (≈ within noise; * as run); P(${a} better) in summary.json and the report`,
     '',
     ...switchoverLines,
     `  Who wins where (a depth-${robustness.whoWinsWhere.maxDepth} rule on wallet and barriers, ${robustness.whoWinsWhere.leaves.length} groups of at least ${percent(robustness.whoWinsWhere.minLeafShare)}; all in the report)`,

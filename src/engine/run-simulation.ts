@@ -11,7 +11,7 @@ import { createOutcomeTable, mergeOutcomeSums, outcomeTableView, type ColumnSet,
 import { RunLimitError } from './run-limit-error.ts';
 import { runTrials } from './run-trials.ts';
 import { runWorkerPool } from './run-worker-pool.ts';
-import { compileVariants, type Contrast, type Variant } from './variants.ts';
+import { compileVariants, variantSumKeys, type Contrast, type Variant } from './variants.ts';
 import { trialWorkerCode } from './worker-code.ts';
 import { kernelModule } from './wasm-kernel.ts';
 import type { TrialEngine, WorkerReply, WorkerTask } from './worker-messages.ts';
@@ -148,7 +148,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   // By default, use every core the run can keep busy; an explicit count is honoured.
   const workers = options.workers ?? Math.max(1, Math.min(defaultWorkerCount(), Math.floor(trials / MIN_TRIALS_PER_WORKER)));
   const tasks = planChunks(start, trials, workers, options.chunkSize);
-  const variantKeys = [...(options.variants ?? []).map((v) => v.key), ...(options.contrasts ?? []).map((c) => c.key)];
+  const variantKeys = variantSumKeys(options.variants ?? [], options.contrasts ?? []);
   const used = Math.min(workers, tasks.length);
   // Workers record straight into the run's columns, so with workers they live in shared memory.
   const total = createOutcomeTable(start, trials, scenario.horizonMonths, Object.keys(scenario.strategies), variantKeys, { columns: options.columns, memory: used > 1 ? 'shared' : 'private' });

@@ -10,7 +10,7 @@ import type { ModelParameters } from '../model/parameters.ts';
 import { BARRIER_COUNT, PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
 import { checkUniformLayout } from './keyed-uniform.ts';
 import { recordAccount, recordOutcome } from './outcome-table.ts';
-import { recordContrasts, reportProgress, type TrialRange } from './trial-range.ts';
+import { copyGrid, createGrid, recordContrasts, recordGridCells, reportProgress, type TrialRange } from './trial-range.ts';
 import { recordVariant } from './variants.ts';
 import { KernelSession, type KernelModule, type KernelParameterSet } from './wasm-kernel.ts';
 import { createWorld, generateWorld } from './world.ts';
@@ -39,6 +39,9 @@ export function runTrialsOnKernel(module: KernelModule, range: TrialRange): void
   const barriers = new Float64Array(BARRIER_COUNT);
   const walletByStream = new Float64Array(STREAM_COUNT);
   const npv = new Float64Array(plans);
+  // The pair's valuation grids on the base world and a grid variant's, copied out of the kernel's memory.
+  const anyGrid = variants.some((v) => v.gridCells.length > 0);
+  const grids = { baseA: createGrid(), baseB: createGrid(), variantA: createGrid(), variantB: createGrid() };
 
   for (let trial = start; trial < start + count; trial++) {
     if (!session.generate(base, trial)) refuseWorld(params, seed, trial);
@@ -50,15 +53,24 @@ export function runTrialsOnKernel(module: KernelModule, range: TrialRange): void
       const outcome = session.play(base, index, index);
       recordOutcome(recorders[index]!, trial, outcome, walletByStream);
       npv[index] = outcome.npv;
+      if (anyGrid && index === first) copyGrid(outcome, grids.baseA);
+      if (anyGrid && index === second) copyGrid(outcome, grids.baseB);
     }
     if (trial < variantTrials) {
       for (const v of order) {
         const variant = variants[v]!;
         const set = variantSets[v]!;
         if (!variant.sharesBaseWorld && !session.generate(set, trial)) refuseWorld(variant.params, seed, trial);
-        const a = session.play(set, first, slotA).npv;
-        const b = session.play(set, second, slotB).npv;
+        const outcomeA = session.play(set, first, slotA);
+        const a = outcomeA.npv;
+        if (variant.gridCells.length > 0) copyGrid(outcomeA, grids.variantA);
+        const outcomeB = session.play(set, second, slotB);
+        const b = outcomeB.npv;
         recordVariant(table.variants[variant.key]!, a, b, npv[first]!, npv[second]!);
+        if (variant.gridCells.length > 0) {
+          copyGrid(outcomeB, grids.variantB);
+          recordGridCells(range, variant, grids.variantA, grids.variantB, grids.baseA, grids.baseB);
+        }
         variantA[v] = a;
         variantB[v] = b;
       }

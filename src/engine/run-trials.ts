@@ -12,7 +12,7 @@ import { recordAccount, recordOutcome, type OutcomeTable } from './outcome-table
 import { createPolicyState, type PolicyState } from './policy-state.ts';
 import { runPolicy } from './run-policy.ts';
 import { runTrialsOnKernel } from './run-trials-on-kernel.ts';
-import { planTrialRange, recordContrasts, reportProgress, type TrialRange, type TrialRunOptions } from './trial-range.ts';
+import { copyGrid, createGrid, planTrialRange, recordContrasts, recordGridCells, reportProgress, type TrialRange, type TrialRunOptions } from './trial-range.ts';
 import { createTrialOutcome, type TrialOutcome } from './trial-outcome.ts';
 import { recordVariant } from './variants.ts';
 import { kernelModule } from './wasm-kernel.ts';
@@ -52,6 +52,9 @@ export function runTrialsOnReference(range: TrialRange): void {
   const barriers = new Float64Array(BARRIER_COUNT);
   const walletByStream = new Float64Array(STREAM_COUNT);
   const npv = new Float64Array(params.strategies.length);
+  // The pair's valuation grids on the base world and a grid variant's (copied, since the next run reuses the outcome).
+  const anyGrid = variants.some((v) => v.gridCells.length > 0);
+  const grids = { baseA: createGrid(), baseB: createGrid(), variantA: createGrid(), variantB: createGrid() };
 
   for (let trial = start; trial < start + count; trial++) {
     const { world, state, outcome } = base;
@@ -63,6 +66,8 @@ export function runTrialsOnReference(range: TrialRange): void {
       runPolicy(params, params.strategies[index]!, world, state, outcome);
       recordOutcome(recorders[index]!, trial, outcome, walletByStream);
       npv[index] = outcome.npv;
+      if (anyGrid && index === first) copyGrid(outcome, grids.baseA);
+      if (anyGrid && index === second) copyGrid(outcome, grids.baseB);
     }
     if (trial < variantTrials) {
       for (let v = 0; v < variants.length; v++) {
@@ -70,8 +75,13 @@ export function runTrialsOnReference(range: TrialRange): void {
         const scratch = variantScratch[v]!;
         if (!variant.sharesBaseWorld) generateWorld(variant.params, seed, trial, scratch.world);
         const a = runPolicy(variant.params, variant.params.strategies[first]!, scratch.world, scratch.state, scratch.outcome).npv;
+        if (variant.gridCells.length > 0) copyGrid(scratch.outcome, grids.variantA);
         const b = runPolicy(variant.params, variant.params.strategies[second]!, scratch.world, scratch.state, scratch.outcome).npv;
         recordVariant(table.variants[variant.key]!, a, b, npv[first]!, npv[second]!);
+        if (variant.gridCells.length > 0) {
+          copyGrid(scratch.outcome, grids.variantB);
+          recordGridCells(range, variant, grids.variantA, grids.variantB, grids.baseA, grids.baseB);
+        }
         variantA[v] = a;
         variantB[v] = b;
       }

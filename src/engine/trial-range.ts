@@ -5,8 +5,10 @@
  * the kernel's (run-trials-on-kernel.ts).
  */
 import type { ModelParameters } from '../model/parameters.ts';
+import { gridValue, VALUATION_RATE_COUNT } from '../model/valuation-grid.ts';
 import { createOutcomeTable, createStrategyRecorder, type OutcomeTable, type StrategyRecorder } from './outcome-table.ts';
-import { recordVariant, type CompiledVariant, type Contrast } from './variants.ts';
+import type { TrialOutcome } from './trial-outcome.ts';
+import { recordVariant, variantSumKeys, type CompiledVariant, type Contrast } from './variants.ts';
 
 /** Called every few hundred trials with the number done so far in this range. */
 export type ProgressCallback = (trialsDone: number) => void;
@@ -58,7 +60,7 @@ export function planTrialRange(params: ModelParameters, seed: number, start: num
   const variants = options.variants ?? [];
   const contrasts = options.contrasts ?? [];
   const keys = params.strategies.map((strategy) => strategy.key);
-  const table = options.table ?? createOutcomeTable(start, count, horizon, keys, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
+  const table = options.table ?? createOutcomeTable(start, count, horizon, keys, variantSumKeys(variants.map((v) => ({ key: v.key, valuationGrid: v.gridCells.length > 0 })), contrasts));
   if (table.start !== start || table.count !== count || table.horizonMonths !== horizon) throw new Error(`runTrials: the table holds trials ${table.start}… (${table.count}), not ${start}… (${count})`);
   const variantIndex = new Map(variants.map((v, i) => [v.key, i]));
   const contrastTerms = contrasts.map((c) =>
@@ -104,4 +106,30 @@ export function recordContrasts(range: TrialRange, variantA: Float64Array, varia
 export function reportProgress(range: TrialRange, trial: number): void {
   const done = trial - range.start + 1;
   if (range.onProgress && (done % PROGRESS_EVERY === 0 || done === range.count)) range.onProgress(done);
+}
+
+/** A copy of one outcome's valuation grid (its cash and run-rate terminal value at each grid rate). */
+export interface Grid {
+  cash: Float64Array;
+  terminal: Float64Array;
+}
+
+export function createGrid(): Grid {
+  return { cash: new Float64Array(VALUATION_RATE_COUNT), terminal: new Float64Array(VALUATION_RATE_COUNT) };
+}
+
+export function copyGrid(outcome: TrialOutcome, into: Grid): void {
+  into.cash.set(outcome.cashValueAtRate);
+  into.terminal.set(outcome.terminalValueAtRate);
+}
+
+/**
+ * Records a grid variant's pair difference in each of its valuation-grid cells,
+ * against the base run's pair valued in the same cell (variants.ts, valuationGrid).
+ */
+export function recordGridCells(range: TrialRange, variant: CompiledVariant, variantA: Grid, variantB: Grid, baseA: Grid, baseB: Grid): void {
+  for (const cell of variant.gridCells) {
+    const at = (values: Grid) => gridValue(values.cash, values.terminal, cell.rate, cell.terminal);
+    recordVariant(range.table.variants[cell.key]!, at(variantA), at(variantB), at(baseA), at(baseB));
+  }
 }

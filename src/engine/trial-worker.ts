@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/scenario-schema.ts';
 import { outcomeTableView } from './outcome-table.ts';
 import { RunLimitError } from './run-limit-error.ts';
 import { runTrials } from './run-trials.ts';
-import { compileVariants, type Contrast, type Variant } from './variants.ts';
+import { compileVariants, variantSumKeys, type Contrast, type Variant } from './variants.ts';
 import type { SharedTable, WorkerReply, WorkerTask } from './worker-messages.ts';
 import { kernelModule, provideKernelModule, type KernelModule } from './wasm-kernel.ts';
 
@@ -34,7 +34,7 @@ const injectCrash = process.env.EXPANSIM_FAULT === 'worker-crash';
 port.on('message', (task: WorkerTask) => {
   if (injectCrash) process.exit(70);
   try {
-    const view = outcomeTableView(shared, task.start, task.count, [...variants.map((v) => v.key), ...contrasts.map((c) => c.key)]);
+    const view = outcomeTableView(shared, task.start, task.count, variantSumKeys(variants, contrasts));
     const { sums, variants: variantSums } = runTrials(params, seed, task.start, task.count, {
       table: view,
       onProgress: (done) => port.postMessage({ type: 'progress', chunk: task.chunk, done } satisfies WorkerReply),

@@ -5,6 +5,7 @@
  * per-trial storage), so they merge across workers and shards like the rest.
  */
 import { compileParameters, type ModelParameters } from '../model/parameters.ts';
+import { GRID_TERMINAL_VALUES, VALUATION_RATE_COUNT, type TerminalValueSetting } from '../model/valuation-grid.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { addExact, mergeExact, type ExactSumState } from './exact-sum.ts';
 
@@ -13,6 +14,13 @@ export interface Variant {
   /** Unique key, e.g. `ablation.functionalWalls.removed` or `sweep.3`. */
   key: string;
   scenario: Scenario;
+  /**
+   * Also record the pair's difference in every cell of the valuation grid
+   * (model/valuation-grid.ts), under `valuationGridKey(key, rate, terminal)`:
+   * the variant's own cash valued at each grid rate, with and without the
+   * run-rate terminal value, from the same two policy runs.
+   */
+  valuationGrid?: boolean;
 }
 
 /**
@@ -91,17 +99,34 @@ export function arrivalKey(params: ModelParameters): string {
   ]);
 }
 
+/** The key of a grid variant's sums in one valuation-grid cell (rate index 0 … 2). */
+export function valuationGridKey(variantKey: string, rate: number, terminal: TerminalValueSetting): string {
+  return `${variantKey}.rate${rate}.${terminal}`;
+}
+
+/** A grid variant's cells, in the order runTrials records them: terminal value, then rate. */
+export function valuationGridCells(variantKey: string): { key: string; rate: number; terminal: TerminalValueSetting }[] {
+  return GRID_TERMINAL_VALUES.flatMap((terminal) => Array.from({ length: VALUATION_RATE_COUNT }, (_, rate) => ({ key: valuationGridKey(variantKey, rate, terminal), rate, terminal })));
+}
+
+/** Every key a table of these variants and contrasts holds sums under (grid variants' cells included). */
+export function variantSumKeys(variants: readonly Pick<Variant, 'key' | 'valuationGrid'>[], contrasts: readonly Pick<Contrast, 'key'>[] = []): string[] {
+  return [...variants.flatMap((v) => [v.key, ...(v.valuationGrid ? valuationGridCells(v.key).map((cell) => cell.key) : [])]), ...contrasts.map((c) => c.key)];
+}
+
 /** A variant compiled for the kernel. */
 export interface CompiledVariant {
   key: string;
   params: ModelParameters;
   sharesBaseWorld: boolean;
+  /** The valuation-grid cells it records (empty unless `valuationGrid`). */
+  gridCells: ReturnType<typeof valuationGridCells>;
 }
 
 export function compileVariants(base: ModelParameters, variants: readonly Variant[]): CompiledVariant[] {
   const baseKey = arrivalKey(base);
   return variants.map((variant) => {
     const params = compileParameters(variant.scenario);
-    return { key: variant.key, params, sharesBaseWorld: arrivalKey(params) === baseKey };
+    return { key: variant.key, params, sharesBaseWorld: arrivalKey(params) === baseKey, gridCells: variant.valuationGrid ? valuationGridCells(variant.key) : [] };
   });
 }

@@ -12,6 +12,16 @@ export const VALUATION_RATE_STEP = 0.05;
 /** How many discount rates the grid holds. */
 export const VALUATION_RATE_COUNT = 3;
 
+/** The grid's terminal-value settings: the run-rate value of MODEL.md §5, or none. */
+export const GRID_TERMINAL_VALUES = ['runRate', 'none'] as const;
+export type TerminalValueSetting = (typeof GRID_TERMINAL_VALUES)[number];
+
+/** A trial's NPV in one grid cell: its cash value at rate `rate` (0 … 2), plus the run-rate terminal value there if asked. */
+export function gridValue(cashValueAtRate: ArrayLike<number>, terminalValueAtRate: ArrayLike<number>, rate: number, terminal: TerminalValueSetting): number {
+  const cash = cashValueAtRate[rate] ?? Number.NaN;
+  return terminal === 'runRate' ? cash + (terminalValueAtRate[rate] ?? Number.NaN) : cash;
+}
+
 const rounded = (rate: number) => Math.round(rate * 1e9) / 1e9;
 
 /**

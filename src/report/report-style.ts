@@ -16,6 +16,9 @@ table.key-figures { border-collapse: collapse; width: 100%; margin: 0 0 16px; fo
 .key-figures th, .key-figures td { text-align: left; padding: 6px 12px 6px 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
 .key-figures thead th { font-size: 15px; border-bottom: 2px solid var(--ink); }
 .key-figures tbody th { font-weight: normal; color: var(--muted); width: 40%; }
+.valuation-cross tbody th { width: 22%; }
+.valuation-cross td { font-size: 14px; }
+.valuation-cross td.as-run { font-weight: 600; }
 section.analysis .verdict { font-size: 17px; margin: 0 0 14px; }
 p.answer { margin: 0 0 10px; }
 p.answer strong { display: block; }

@@ -1,21 +1,23 @@
 /**
  * Does the verdict survive the valuation? The compared pair's paired
- * difference (mean, 95% interval, P(A better), who leads) under the
- * valuation check's discount rates × terminal value none / run-rate, read
- * from the per-trial grid every trial records (exact, all trials), and at
- * other horizons, re-simulated on the same seeds as variants of the run (on
- * the ablation's trial subset: they cost about two policy runs per trial each).
+ * difference (mean, 95% interval, P(A better), who leads) in every cell of
+ * horizon × discount rate × terminal value none / run-rate. At the run's
+ * horizon every cell is read from the per-trial grid every trial records
+ * (exact, all trials). Each other horizon is one variant re-simulated on the
+ * same seeds (on the ablation's trial subset: two policy runs per trial),
+ * which records its own valuation grid in the same pass, so its six cells
+ * cost no more than one.
  */
-import type { Contrast, Variant } from '../engine/variants.ts';
+import { valuationGridKey, type Contrast, type Variant } from '../engine/variants.ts';
 import { strategyColumn, type OutcomeTable, type StrategyColumnName } from '../engine/outcome-table.ts';
 import { MAX_HORIZON_MONTHS, type Scenario } from '../scenario/scenario-schema.ts';
 import type { ModelParameters } from '../model/parameters.ts';
+import { GRID_TERMINAL_VALUES, type TerminalValueSetting } from '../model/valuation-grid.ts';
 import { meanInterval, wilsonInterval } from './intervals.ts';
 import type { ShareEstimate } from './compare-strategies.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
 
-export type TerminalValueSetting = 'runRate' | 'none';
-const TERMINAL_VALUES: readonly TerminalValueSetting[] = ['runRate', 'none'];
+export type { TerminalValueSetting } from '../model/valuation-grid.ts';
 
 export interface ValuationVerdict {
   discountRate: number;
@@ -37,8 +39,11 @@ export interface ValuationVerdict {
 export interface ValuationRobustness {
   /** The compared pair, A − B. */
   pair: [string, string];
-  /** Discount rates × terminal values at the run's horizon, then each other horizon × terminal values at the run's rate. */
+  /** Every horizon × terminal value (run-rate, none) × discount rate, in that order, horizons ascending. */
   verdicts: ValuationVerdict[];
+  /** The cross's axes, as the verdicts take them. */
+  horizons: number[];
+  discountRates: number[];
   /** Trials the other horizons were re-simulated on; null when they were not run (see notes). */
   horizonTrials: number | null;
   /** Every verdict names the same leader. */
@@ -51,13 +56,12 @@ export function robustnessHorizons(horizonMonths: number): number[] {
   return [...new Set(candidates)].filter((h) => h !== horizonMonths);
 }
 
-const horizonKey = (horizon: number, terminalValue: TerminalValueSetting) => `valuation.horizon.${horizon}.${terminalValue}`;
+/** The variant key of an other horizon. */
+export const horizonKey = (horizon: number) => `valuation.horizon.${horizon}`;
 
-/** The variants the other horizons need: each horizon with and without a terminal value, the run's rate kept. */
+/** The variants the other horizons need: one per horizon, recording its valuation grid (every rate, with and without a terminal value). */
 export function valuationPlan(scenario: Scenario): { variants: Variant[]; contrasts: Contrast[] } {
-  const variants = robustnessHorizons(scenario.horizonMonths).flatMap((horizonMonths) =>
-    TERMINAL_VALUES.map((terminalValue) => ({ key: horizonKey(horizonMonths, terminalValue), scenario: { ...scenario, horizonMonths, terminalValue } })),
-  );
+  const variants = robustnessHorizons(scenario.horizonMonths).map((horizonMonths) => ({ key: horizonKey(horizonMonths), scenario: { ...scenario, horizonMonths }, valuationGrid: true }));
   return { variants, contrasts: [] };
 }
 
@@ -94,7 +98,7 @@ function estimateOf(values: Float64Array): { diff: MeanEstimate; better: number 
 /**
  * The verdicts, from a table run with `valuationPlan`'s variants (or without
  * them: the other horizons are then left out and noted).
- * Cost: O(trials) per grid cell, six cells.
+ * Cost: O(trials) per cell at the run's horizon (six cells), O(1) per cell at the others.
  */
 export function summarizeValuationRobustness(
   table: OutcomeTable,
@@ -104,24 +108,37 @@ export function summarizeValuationRobustness(
   notePath = 'robustness.valuation',
 ): ValuationRobustness {
   const own: TerminalValueSetting = params.runRateTerminalValue ? 'runRate' : 'none';
+  const simulated = robustnessHorizons(params.horizonMonths).filter((horizon) => (table.variants[valuationGridKey(horizonKey(horizon), 0, own)]?.count ?? 0) > 0);
+  const horizons = [params.horizonMonths, ...simulated].sort((x, y) => x - y);
   const verdicts: ValuationVerdict[] = [];
-  for (const terminalValue of TERMINAL_VALUES) {
-    params.valuationRates.forEach((discountRate, rate) => {
-      const { diff, better } = estimateOf(gridDifferences(table, pair, rate, terminalValue));
-      const asRun = discountRate === params.discountRate && terminalValue === own;
-      verdicts.push({ discountRate, terminalValue, horizonMonths: params.horizonMonths, asRun, ...verdictOf(diff, better, table.count, pair) });
-    });
-  }
   let horizonTrials: number | null = null;
-  for (const horizonMonths of robustnessHorizons(params.horizonMonths)) {
-    for (const terminalValue of TERMINAL_VALUES) {
-      const sums = table.variants[horizonKey(horizonMonths, terminalValue)];
-      if (!sums || sums.count === 0) continue;
-      horizonTrials = sums.count;
-      const diff = estimateVariant(sums, 'diff');
-      verdicts.push({ discountRate: params.discountRate, terminalValue, horizonMonths, asRun: false, ...verdictOf(diff, sums.better, sums.count, pair) });
+  for (const horizonMonths of horizons) {
+    for (const terminalValue of GRID_TERMINAL_VALUES) {
+      params.valuationRates.forEach((discountRate, rate) => {
+        const asRun = horizonMonths === params.horizonMonths && discountRate === params.discountRate && terminalValue === own;
+        const setting = { discountRate, terminalValue, horizonMonths, asRun };
+        if (horizonMonths === params.horizonMonths) {
+          const { diff, better } = estimateOf(gridDifferences(table, pair, rate, terminalValue));
+          verdicts.push({ ...setting, ...verdictOf(diff, better, table.count, pair) });
+          return;
+        }
+        const sums = table.variants[valuationGridKey(horizonKey(horizonMonths), rate, terminalValue)]!;
+        horizonTrials = sums.count;
+        verdicts.push({ ...setting, ...verdictOf(estimateVariant(sums, 'diff'), sums.better, sums.count, pair) });
+      });
     }
   }
   if (horizonTrials === null) notes[`${notePath}.horizonTrials`] = 'other horizons are re-simulated with the barrier ablation, on its trials; this run had none (--no-ablate, or a merge of shards)';
-  return { pair: [pair[0], pair[1]], verdicts, horizonTrials, agree: verdicts.every((verdict) => verdict.leader === verdicts[0]!.leader) };
+  verdicts.forEach((verdict, i) => {
+    if (verdict.diff.ci95 === null) notes[`${notePath}.verdicts[${i}].diff`] = `one trial has no spread (${verdict.trials} trial${verdict.trials === 1 ? '' : 's'} at ${verdict.horizonMonths} months)`;
+  });
+  const asRun = verdicts.find((verdict) => verdict.asRun) ?? verdicts[0]!;
+  return {
+    pair: [pair[0], pair[1]],
+    verdicts,
+    horizons,
+    discountRates: [...params.valuationRates],
+    horizonTrials,
+    agree: verdicts.every((verdict) => verdict.leader === asRun.leader),
+  };
 }

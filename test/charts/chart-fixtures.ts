@@ -250,17 +250,20 @@ export const CHART_DATA: ChartData = {
       pair: ['ato', 'fitd'],
       switchovers: {
         trials: 10,
+        firstTrials: 10,
+        baseTrials: 10,
         base: estimate(0.16, 0.05),
+        subsetBase: estimate(0.16, 0.05),
         policyRuns: 200,
         assumptions: [
           {
-            key: 'churnBase', label: 'Base churn hazard', kind: 'value', base: 0.004, low: 0.002, high: 0.01,
+            key: 'churnBase', label: 'Base churn hazard', kind: 'value', base: 0.004, low: 0.002, high: 0.01, trials: 10,
             atLow: { value: 0.002, diff: estimate(-0.56, 0.1), change: estimate(-0.72, 0.05) },
             atHigh: { value: 0.01, diff: estimate(0.97, 0.1), change: estimate(0.81, 0.05) },
             switchover: { value: 0.0037, ci95: [0.003, 0.0043], diff: estimate(0.01, 0.05), converged: true },
           },
           {
-            key: 'trapFactor', label: 'Downstream-trap factor', kind: 'value', base: 0.2, low: 0.05, high: 0.6,
+            key: 'trapFactor', label: 'Downstream-trap factor', kind: 'value', base: 0.2, low: 0.05, high: 0.6, trials: 10,
             atLow: { value: 0.05, diff: estimate(0.15, 0.05), change: estimate(-0.01, 0.01) },
             atHigh: { value: 0.6, diff: estimate(0.17, 0.05), change: estimate(0.01, 0.01) },
             switchover: null,
@@ -275,16 +278,22 @@ export const CHART_DATA: ChartData = {
       valuation: {
         pair: ['ato', 'fitd'],
         horizonTrials: 4,
+        horizons: [2, 4],
+        discountRates: [0.05, 0.1, 0.15],
         agree: false,
         verdicts: [
+          verdict(0.05, 'runRate', 2, 0.31, 0.12, 0.3, false),
+          verdict(0.1, 'runRate', 2, 0.05, 0.12, 0.26, false),
+          verdict(0.15, 'runRate', 2, -0.21, 0.11, 0.22, false),
+          verdict(0.05, 'none', 2, -0.72, 0.07, 0.17, false),
+          verdict(0.1, 'none', 2, -0.69, 0.07, 0.16, false),
+          verdict(0.15, 'none', 2, -0.66, 0.07, 0.15, false),
           verdict(0.05, 'runRate', 4, 2.04, 0.1, 0.43, false),
           verdict(0.1, 'runRate', 4, 0.16, 0.05, 0.27, true),
           verdict(0.15, 'runRate', 4, -0.35, 0.03, 0.21, false),
           verdict(0.05, 'none', 4, -0.91, 0.02, 0.1, false),
           verdict(0.1, 'none', 4, -0.87, 0.02, 0.09, false),
           verdict(0.15, 'none', 4, -0.83, 0.02, 0.08, false),
-          verdict(0.1, 'runRate', 2, 0.05, 0.12, 0.26, false),
-          verdict(0.1, 'none', 2, -0.69, 0.07, 0.16, false),
         ],
       },
       whoWinsWhere: {

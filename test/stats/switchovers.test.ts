@@ -9,7 +9,8 @@ import { runTrials } from '../../src/engine/run-trials.ts';
 import { compileParameters } from '../../src/model/parameters.ts';
 import { parseScenario } from '../../src/scenario/parse-scenario.ts';
 import { formatIssue } from '../../src/scenario/scenario-issue.ts';
-import { meanInterval } from '../../src/stats/intervals.ts';
+import { meanInterval, Z_95 } from '../../src/stats/intervals.ts';
+import { referenceOf } from '../../src/stats/switchover-estimate.ts';
 import { scenarioFrom } from '../helpers.ts';
 
 const TRIALS = 250;
@@ -60,6 +61,64 @@ describe('assumption switchovers', async () => {
   it('states its cost in policy runs', () => {
     // The base and both ends of every assumption, then one point per search step (each with its base).
     expect(result.policyRuns).toBeGreaterThanOrEqual((1 + 2 * result.assumptions.length) * 2 * TRIALS);
+  });
+});
+
+describe('switchovers anchored on the whole run, with more accounts only where undecided', async () => {
+  const RUN = 600;
+  const whole = scenarioFrom(`name: anchored\ntrials: ${RUN}\nseed: 5\n`);
+  const { table } = await runSimulation(whole, { trials: RUN, workers: 1 });
+  const [a, b] = [strategyColumn(table, 'ato', 'npv'), strategyColumn(table, 'fitd', 'npv')];
+  const reference = referenceOf(Float64Array.from({ length: RUN }, (_, i) => a[i]! - b[i]!));
+  const adaptive = await runSwitchovers(whole, ['ato', 'fitd'], { workers: 1, trials: 240, firstTrials: 120, reference });
+  const allAtOnce = await runSwitchovers(whole, ['ato', 'fitd'], { workers: 1, trials: 240, firstTrials: 240, reference });
+
+  it('flips the whole run\'s verdict: the base is the run\'s A − B, not the re-run accounts\'', () => {
+    expect(adaptive.base.mean).toBe(reference.mean);
+    expect(adaptive.baseTrials).toBe(RUN);
+    expect(adaptive.firstTrials).toBe(120);
+    // The first 120 accounts' own difference is reported beside it, and differs.
+    expect(adaptive.subsetBase.mean).not.toBe(reference.mean);
+  });
+
+  it('gives an assumption that went on to all re-run accounts exactly the figures of a re-run on all of them', () => {
+    const extended = adaptive.assumptions.filter((s) => s.trials === 240);
+    const stopped = adaptive.assumptions.filter((s) => s.trials === 120);
+    expect(extended.length).toBeGreaterThan(0);
+    expect(stopped.length).toBeGreaterThan(0);
+    for (const swing of extended) {
+      const same = allAtOnce.assumptions.find((s) => s.key === swing.key)!;
+      expect([swing.atLow, swing.atHigh, swing.switchover], swing.key).toEqual([same.atLow, same.atHigh, same.switchover]);
+    }
+  });
+
+  it('stops an assumption early only where both ends are decided, and then agrees with the full re-run within its interval', () => {
+    for (const swing of adaptive.assumptions.filter((s) => s.trials === 120)) {
+      const same = allAtOnce.assumptions.find((s) => s.key === swing.key)!;
+      for (const [early, full] of [[swing.atLow, same.atLow], [swing.atHigh, same.atHigh]] as const) {
+        const [low, high] = early.diff.ci95!;
+        // Decided: the early interval keeps to one side of 0 (or is as narrow as the run's own).
+        expect(low > 0 || high < 0 || early.diff.se! <= 1.1 * adaptive.base.se!, swing.key).toBe(true);
+        // Tolerance: the two estimates differ by less than 1.96 SE of their difference, taken as if independent
+        // (conservative: they share 120 accounts; changes are heavy-tailed, so the 120-account SE alone is too tight).
+        expect(Math.abs(full.diff.mean - early.diff.mean), swing.key).toBeLessThanOrEqual(Z_95 * Math.hypot(early.diff.se!, full.diff.se!));
+      }
+      expect(swing.switchover === null, swing.key).toBe(same.switchover === null);
+    }
+    expect(adaptive.policyRuns).toBeLessThan(allAtOnce.policyRuns);
+  });
+
+  it('finds switchovers that, re-run at their value on all the run\'s accounts, give a difference whose interval holds 0', async () => {
+    const found = adaptive.assumptions.filter((s) => s.switchover?.converged);
+    expect(found.length).toBeGreaterThan(0);
+    for (const swing of found) {
+      const { table: at } = await runSimulation(withAssumption(whole, { key: swing.key }, swing.switchover!.value), { trials: RUN, workers: 1 });
+      const [x, y] = [strategyColumn(at, 'ato', 'npv'), strategyColumn(at, 'fitd', 'npv')];
+      const diff = referenceOf(Float64Array.from({ length: RUN }, (_, i) => x[i]! - y[i]!));
+      const [low, high] = meanInterval(diff.mean, diff.sd / Math.sqrt(RUN));
+      expect(low, swing.key).toBeLessThanOrEqual(0);
+      expect(high, swing.key).toBeGreaterThanOrEqual(0);
+    }
   });
 });
 

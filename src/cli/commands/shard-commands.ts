@@ -14,6 +14,7 @@ import { concatOutcomeTables } from '../../engine/outcome-table.ts';
 import { runSimulation } from '../../engine/run-simulation.ts';
 import { memoryBudgetBytes } from '../../engine/resource-guard.ts';
 import { partialProblems } from '../../engine/check-partial.ts';
+import { variantSumKeys } from '../../engine/variants.ts';
 import { decodeShard, encodeShard, mergeProblems, SHARD_FILE_EXTENSION, SHARD_MAGIC, shardRange, type ShardFile, type ShardHeader } from '../../engine/shard-file.ts';
 import type { LoadedScenario } from '../../scenario/load-scenario.ts';
 import { hashScenario } from '../../scenario/scenario-hash.ts';
@@ -110,7 +111,7 @@ function statSize(path: string): number {
 function ablationKeys(header: ShardHeader): string[] {
   if (!header.analysis.ablate) return [];
   const plan = analysisPlan(header.scenario, header.analysis.ablationHigh);
-  return [...plan.variants, ...plan.contrasts].map((v) => v.key);
+  return variantSumKeys(plan.variants, plan.contrasts);
 }
 
 /** Whether a file starts as a portfolio partial (anything but a readable regular file is left to the reader's message). */
