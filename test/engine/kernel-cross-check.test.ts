@@ -154,14 +154,15 @@ describe.skipIf(module === undefined && !required)(`the WebAssembly kernel (${re
     const { scenario } = loadScenario('scenarios/hp-cso-four-plans.yaml');
     const params = compileParameters(scenario);
     const removed = (barrier: (typeof BARRIERS)[number]) => ({ key: `removed.${barrier}`, scenario: withScenarioValue(scenario, `account.barriers.${barrier}`, 0) });
-    const variants = compileVariants(params, [removed('functionalWalls'), removed('hardwareImage'), { key: 'wallet', scenario: withScenarioValue(scenario, 'account.wallet.median', 30) }, { key: 'longer', scenario: withScenarioValue(scenario, 'horizonMonths', 84) }]);
+    const variants = compileVariants(params, [removed('functionalWalls'), removed('hardwareImage'), { key: 'wallet', scenario: withScenarioValue(scenario, 'account.wallet.median', 30) }, { key: 'longer', scenario: withScenarioValue(scenario, 'horizonMonths', 84), valuationGrid: true }]);
     expect(variants.map((v) => v.sharesBaseWorld)).toEqual([true, true, false, false]);
+    expect(variants[3]!.gridCells).toHaveLength(6);
     const contrasts = [{ key: 'both', terms: [{ variant: 'removed.functionalWalls', weight: 1 }, { variant: 'wallet', weight: -1 }] }];
     const options = { variants, contrasts, variantTrials: 60 };
     const kernel = runTrials(params, scenario.seed, 40, 100, options);
     const reference = runTrials(params, scenario.seed, 40, 100, { ...options, engine: 'js' });
     expect(kernel).toEqual(reference);
-    expect(Object.keys(kernel.variants)).toEqual(['removed.functionalWalls', 'removed.hardwareImage', 'wallet', 'longer', 'both']);
+    expect(Object.keys(kernel.variants)).toEqual(['removed.functionalWalls', 'removed.hardwareImage', 'wallet', 'longer', ...variants[3]!.gridCells.map((cell) => cell.key), 'both']);
   });
 
   it('records the same table in worker threads, which receive the compiled kernel, as the reference in this thread', async () => {

@@ -15,8 +15,8 @@ import { prepareChartData, type ChartData } from '../../src/stats/prepare-chart-
 import { scenarioFrom } from '../helpers.ts';
 
 const FOUR = scenarioFrom(`name: four
-trials: 400
-seed: 3
+trials: 1000
+seed: 1
 baseline: hold
 strategies:
   ato: {}

@@ -74,23 +74,23 @@ describe("a trial's world is bounded as it is generated", () => {
   // A tiny median with the widest spread passes the up-front guard (sized at the wallet's
   // 99.99th percentile: about 1.6 million opportunities) but some trials lie far above it.
   const lucky = 'name: lucky\naccount:\n  wallet:\n    median: 0.001\n    sigma: 5\n';
-  const message = (trial: number, wallet: string, count: string) =>
+  const message = (trial: string | number, wallet: string, count: string) =>
     `✖ trial ${trial}'s account, with a wallet of $${wallet}M a year (account.wallet: median 0.001, sigma 5), would bring ${count} opportunities into its world; ` +
     'the limit is 2,000,000 a trial. Lower account.wallet.sigma or account.wallet.median (in $M a year), or raise model.streams.*.dealSize (in $M).\n';
 
-  it('a trial far past the limit (seed 480, trial 9: z = 4.2) stops before its world is allocated, memory bounded, with exit 2', async () => {
+  it('a trial far past the limit (seed 3471, trial 4: z = 4.1) stops before its world is allocated, memory bounded, with exit 2', async () => {
     const cwd = workspace();
     writeFileSync(join(cwd, 'lucky.yaml'), lucky);
     // The child reports its peak memory as it exits; unbounded, this world alone is over 2 GB.
     const peak = 'data:text/javascript,process.on("exit",()=>process.stderr.write("peak "+process.resourceUsage().maxRSS+"\\n"))';
-    const child = spawn(process.execPath, ['--import', peak, BIN, 'run', 'lucky.yaml', '--seed', '480', '--trials', '20', '--workers', '1', '--no-charts', '--no-ablate'], {
+    const child = spawn(process.execPath, ['--import', peak, BIN, 'run', 'lucky.yaml', '--seed', '3471', '--trials', '20', '--workers', '1', '--no-charts', '--no-ablate'], {
       cwd,
       env: { ...process.env, EXPANSIM_DEBUG: '' },
     });
     const result = await finished(child);
     const [text, peakLine] = result.stderr.split(/(?=peak \d+\n$)/);
     expect(result.code).toBe(2);
-    expect(text).toBe(message(9, '1,520,000', 'about 20,604,323'));
+    expect(text).toBe(message(4, '718,000', 'about 9,763,070'));
     expect(Number(peakLine!.slice(5)) * 1024).toBeLessThan(600 * 2 ** 20);
     expect(existsSync(join(cwd, 'output'))).toBe(false);
   });
@@ -98,16 +98,16 @@ describe("a trial's world is bounded as it is generated", () => {
   it('in a worker thread, the same error comes back as data and exit 2, not a crash', async () => {
     const cwd = workspace();
     writeFileSync(join(cwd, 'lucky.yaml'), lucky);
-    const result = await run(['run', join(cwd, 'lucky.yaml'), '--seed', '480', '--trials', '1000', '--workers', '2', '--no-charts', '--no-ablate', '--quiet', '--out', join(cwd, 'out')]);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: message(9, '1,520,000', 'about 20,604,323') });
+    const result = await run(['run', join(cwd, 'lucky.yaml'), '--seed', '3471', '--trials', '1000', '--workers', '2', '--no-charts', '--no-ablate', '--quiet', '--out', join(cwd, 'out')]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: message(4, '718,000', 'about 9,763,070') });
     expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 
-  it('a trial just past the limit (seed 129, trial 69) is stopped as its counts are drawn', async () => {
+  it('a trial just past the limit (seed 1, trial 45,838: 3.1 million expected, under the up-front refusal at 4 million) is stopped as its counts are drawn', async () => {
     const cwd = workspace();
-    writeFileSync(join(cwd, 'lucky.yaml'), lucky);
-    const result = await run(['explain', join(cwd, 'lucky.yaml'), '--seed', '129', '--trial', '69']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: message(69, '243,000', 'at least 2,001,358') });
+    writeFileSync(join(cwd, 'lucky.yaml'), `${lucky}trials: 50000\n`);
+    const result = await run(['explain', join(cwd, 'lucky.yaml'), '--seed', '1', '--trial', '45838']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: message('45,838', '225,000', 'at least 2,019,498') });
   });
 });
 
