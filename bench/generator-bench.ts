@@ -10,6 +10,7 @@
 import { philox4x32 } from '../src/engine/philox.ts';
 import { TrialRandom } from './tychei-stream.ts';
 import { KeyedUniforms } from '../src/engine/keyed-uniform.ts';
+import { timing } from './timing.ts';
 
 export interface GeneratorTiming {
   name: string;
@@ -105,11 +106,6 @@ const candidates: { name: string; draw: (draws: number) => number }[] = [
   },
 ];
 
-function median(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[sorted.length >> 1] ?? Number.NaN, min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN, runs: samples.length };
-}
-
 /** Medians of `runs` timed rounds of DRAWS uniforms per candidate, rounds interleaved so load shifts hit all alike. */
 export function generatorTimings(runs = 7): GeneratorTiming[] {
   for (const candidate of candidates) candidate.draw(DRAWS / 10);
@@ -123,7 +119,7 @@ export function generatorTimings(runs = 7): GeneratorTiming[] {
     });
   }
   if (!Number.isFinite(checksum)) throw new Error('generator bench: a candidate drew a non-finite uniform');
-  return candidates.map((candidate, index) => ({ name: candidate.name, nsPerUniform: median(samples[index] ?? []) }));
+  return candidates.map((candidate, index) => ({ name: candidate.name, nsPerUniform: timing(samples[index] ?? []) }));
 }
 
 const isEntry = process.argv[1]?.endsWith('generator-bench.ts');

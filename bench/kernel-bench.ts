@@ -16,6 +16,7 @@ import { createTrialOutcome } from '../src/engine/trial-outcome.ts';
 import { KernelSession, kernelAvailability } from '../src/engine/wasm-kernel.ts';
 import { createWorld, generateWorld } from '../src/engine/world.ts';
 import { loadScenario } from '../src/scenario/load-scenario.ts';
+import { timing, type Timing } from './timing.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCENARIOS = ['hp-cso.yaml', 'hp-cso-four-plans.yaml'];
@@ -24,23 +25,10 @@ export interface KernelTiming {
   scenario: string;
   plans: number;
   /** CPU µs per trial: medians (min–max) of the rounds. */
-  kernelTrial: Stat;
-  referenceTrial: Stat;
-  kernelRunTrials: Stat;
-  referenceRunTrials: Stat;
-}
-interface Stat {
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-}
-
-function stat(samples: number[]): Stat {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: samples.length };
+  kernelTrial: Timing;
+  referenceTrial: Timing;
+  kernelRunTrials: Timing;
+  referenceRunTrials: Timing;
 }
 
 /** CPU µs per trial of `run` over `trials` trials. */
@@ -97,15 +85,15 @@ export function kernelTimings(runs = 7, trials = 2_000): KernelTiming[] | undefi
     return {
       scenario: name,
       plans: params.strategies.length,
-      kernelTrial: stat(samples.kernelTrial),
-      referenceTrial: stat(samples.referenceTrial),
-      kernelRunTrials: stat(samples.kernelRunTrials),
-      referenceRunTrials: stat(samples.referenceRunTrials),
+      kernelTrial: timing(samples.kernelTrial),
+      referenceTrial: timing(samples.referenceTrial),
+      kernelRunTrials: timing(samples.kernelRunTrials),
+      referenceRunTrials: timing(samples.referenceRunTrials),
     };
   });
 }
 
-const us = (s: Stat) => `${s.median.toFixed(1).padStart(7)} µs (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const us = (s: Timing) => `${s.median.toFixed(1).padStart(7)} µs (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 
 /** The table's lines: per scenario both loops on both engines with their ratio, then the cost of an extra plan. */
 export function formatKernelTimings(timings: KernelTiming[] | undefined): string[] {
@@ -118,7 +106,7 @@ export function formatKernelTimings(timings: KernelTiming[] | undefined): string
   const two = timings.find((t) => t.plans === 2);
   const more = timings.find((t) => t.plans > 2);
   if (two && more) {
-    const extra = (pick: (t: KernelTiming) => Stat) => (pick(more).median - pick(two).median) / (more.plans - two.plans);
+    const extra = (pick: (t: KernelTiming) => Timing) => (pick(more).median - pick(two).median) / (more.plans - two.plans);
     lines.push(`  each plan past two: kernel +${extra((t) => t.kernelTrial).toFixed(1)} µs a trial (reference +${extra((t) => t.referenceTrial).toFixed(1)} µs); with recording +${extra((t) => t.kernelRunTrials).toFixed(1)} µs (reference +${extra((t) => t.referenceRunTrials).toFixed(1)} µs)`);
   }
   return lines;

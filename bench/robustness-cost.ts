@@ -9,6 +9,7 @@
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { medianOf } from './timing.ts';
 
 interface Pipeline {
   run: (switchovers: boolean) => Promise<{ cpuMs: number; wallMs: number; policyRuns: number | null }>;
@@ -32,11 +33,7 @@ async function loadPipeline(root: string): Promise<Pipeline> {
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+const median = medianOf;
 
 const beforeRoot = process.argv[2] && !/^\d+$/.test(process.argv[2]) ? resolve(process.argv[2]) : null;
 const rounds = Number(process.argv.find((arg, i) => i >= 2 && /^\d+$/.test(arg)) ?? 3);

@@ -29,6 +29,7 @@ import { createWorld, generateWorld } from '../src/engine/world.ts';
 import { generatorKey } from '../src/engine/keyed-uniform.ts';
 import { philox4x32 } from '../src/engine/philox.ts';
 import { reportTiming } from './report-timing.ts';
+import { timing, type Timing } from './timing.ts';
 import { startUpLines, startUpTiming } from './start-up-bench.ts';
 import { summaryTiming } from './summary-bench.ts';
 import { generatorTimings } from './generator-bench.ts';
@@ -46,19 +47,6 @@ const BIN = join(ROOT, 'bin/expansim.js');
 const SCENARIO = join(ROOT, 'scenarios/hp-cso.yaml');
 const RSS_HOOK = join(ROOT, 'bench/report-rss.mjs');
 
-interface Timing {
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-}
-
-function timing(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: samples.length };
-}
 
 function repeat(runs: number, measure: () => number): Timing {
   return timing(Array.from({ length: runs }, measure));

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { medianOf } from './timing.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/expansim.js');
@@ -44,12 +45,6 @@ function measure(args: string[], cpuFile: string, env: Record<string, string> = 
   return { wallMs, cpuMs: (userMicros + systemMicros) / 1000 };
 }
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 export function startUpTiming(runs = 9): StartUpTiming {
   const folder = mkdtempSync(join(tmpdir(), 'expansim-start-up-'));
   const cpuFile = join(folder, 'cpu.json');
@@ -67,8 +62,8 @@ export function startUpTiming(runs = 9): StartUpTiming {
     for (const [name, command] of Object.entries(commands)) samples[name as keyof typeof commands].push(command());
   }
   rmSync(folder, { recursive: true, force: true });
-  const wall = (name: keyof typeof commands) => median(samples[name].map((s) => s.wallMs));
-  const cpu = (name: keyof typeof commands) => median(samples[name].map((s) => s.cpuMs));
+  const wall = (name: keyof typeof commands) => medianOf(samples[name].map((s) => s.wallMs));
+  const cpu = (name: keyof typeof commands) => medianOf(samples[name].map((s) => s.cpuMs));
   return {
     bareNodeMs: wall('bareNode'),
     prebuiltMs: wall('prebuilt'),

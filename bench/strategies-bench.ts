@@ -28,6 +28,7 @@ import { compareEngines } from './engine-before-after.ts';
 import { checkOutRelease } from './release-worktree.ts';
 import { runTrials } from '../src/engine/run-trials.ts';
 import { parseScenario } from '../src/scenario/parse-scenario.ts';
+import { timing, wholeNumberArgument, type Timing } from './timing.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BEFORE_COMMIT = 'f48e2ee';
@@ -44,12 +45,7 @@ export const PLAN_COUNTS = [2, 4, 6] as const;
 /** "No slower", with room for the rounds' spread on a loaded machine. */
 const ENGINE_GOAL = 1.05;
 
-export interface Median {
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-}
+export type Median = Timing;
 
 export interface StrategiesBench {
   trials: number;
@@ -68,12 +64,6 @@ export interface StrategiesBench {
   plans: { plans: number; wallMs: Median; cpuMs: Median; engineMs: Median; wallRatio: number; cpuRatio: number; engineRatio: number }[];
 }
 
-function median(samples: readonly number[]): Median {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const value = sorted.length % 2 ? sorted[Math.floor(middle)] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return { median: value ?? Number.NaN, min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN, runs: sorted.length };
-}
 
 /** One `expansim run` of `scenarioFile` with the CLI under `checkout`: wall and CPU milliseconds. */
 function timeRun(checkout: string, scenarioFile: string, args: readonly string[]): { wallMs: number; cpuMs: number } {
@@ -131,9 +121,9 @@ export async function strategiesBench(options: { rounds?: number; trials?: numbe
   } finally {
     before.remove();
   }
-  const summarize = (runs: { wallMs: number; cpuMs: number }[]) => ({ wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)) });
-  const then = { ...summarize(samples.before), startUpCpuMs: median(startUp.before) };
-  const now = { ...summarize(samples.now), startUpCpuMs: median(startUp.now) };
+  const summarize = (runs: { wallMs: number; cpuMs: number }[]) => ({ wallMs: timing(runs.map((r) => r.wallMs)), cpuMs: timing(runs.map((r) => r.cpuMs)) });
+  const then = { ...summarize(samples.before), startUpCpuMs: timing(startUp.before) };
+  const now = { ...summarize(samples.now), startUpCpuMs: timing(startUp.now) };
   const work = (run: typeof now) => run.cpuMs.median - run.startUpCpuMs.median;
 
   log(`  2, 4 and 6 plans: ${rounds} rounds of ${trials.toLocaleString('en-US')} trials (whole process, --no-ablate) and of the engine alone`);
@@ -169,10 +159,10 @@ export async function strategiesBench(options: { rounds?: number; trials?: numbe
     rmSync(folder, { recursive: true, force: true });
   }
   const two = perPlans.get(2);
-  const base = two ? { ...summarize(two.process), engineMs: median(two.engineMs) } : undefined;
+  const base = two ? { ...summarize(two.process), engineMs: timing(two.engineMs) } : undefined;
   const plans = PLAN_COUNTS.map((count) => {
     const entry = perPlans.get(count) ?? { process: [], engineMs: [] };
-    const figures = { ...summarize(entry.process), engineMs: median(entry.engineMs) };
+    const figures = { ...summarize(entry.process), engineMs: timing(entry.engineMs) };
     return {
       plans: count,
       ...figures,
@@ -192,10 +182,10 @@ export async function strategiesBench(options: { rounds?: number; trials?: numbe
       cpuRatio: now.cpuMs.median / then.cpuMs.median,
       workCpuRatio: work(now) / work(then),
       engine: {
-        beforeCpuMs: median(engineRuns.beforeCpuMs),
-        nowCpuMs: median(engineRuns.nowCpuMs),
-        cpuRatio: median(engineRuns.nowCpuMs).median / median(engineRuns.beforeCpuMs).median,
-        pairRatio: median(engineRuns.nowCpuMs.map((ms, round) => ms / (engineRuns.beforeCpuMs[round] ?? Number.NaN))),
+        beforeCpuMs: timing(engineRuns.beforeCpuMs),
+        nowCpuMs: timing(engineRuns.nowCpuMs),
+        cpuRatio: timing(engineRuns.nowCpuMs).median / timing(engineRuns.beforeCpuMs).median,
+        pairRatio: timing(engineRuns.nowCpuMs.map((ms, round) => ms / (engineRuns.beforeCpuMs[round] ?? Number.NaN))),
       },
     },
     plans,
@@ -222,15 +212,8 @@ export function formatStrategiesBench(bench: StrategiesBench): string[] {
   ];
 }
 
-function argument(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number`);
-  return value;
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const bench = await strategiesBench({ rounds: argument('--rounds', 5), trials: argument('--trials', 10_000), log: (text) => process.stderr.write(`${text}\n`) });
+  const bench = await strategiesBench({ rounds: wholeNumberArgument('--rounds', 5), trials: wholeNumberArgument('--trials', 10_000), log: (text) => process.stderr.write(`${text}\n`) });
   process.stdout.write(`${formatStrategiesBench(bench).join('\n')}\n`);
   mkdirSync(join(ROOT, 'output/bench'), { recursive: true });
   writeFileSync(join(ROOT, 'output/bench/strategies.json'), `${JSON.stringify(bench, null, 2)}\n`);

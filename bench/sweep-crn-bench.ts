@@ -24,6 +24,7 @@ import { sweepStep, type SweepStep } from '../src/stats/sweep-steps.ts';
 import { estimateVariant } from '../src/stats/variant-statistics.ts';
 import { checkOutRelease } from './release-worktree.ts';
 import { loadSweepEngine, type SweepEngine, type SweepSums } from './sweep-crn-engine.ts';
+import { medianOf, wholeNumberArgument } from './timing.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The release before the keyed uniforms: v1's sequential Tyche-i stream per trial. */
@@ -85,13 +86,6 @@ interface SeedSpread {
   coverage: number;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? (sorted[Math.floor(middle)] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 /** A sweep's points and steps from its sums, and its crossings both ways. */
 function readSweep(spec: SweepSpec, sums: SweepSums): { steps: StepFigures[]; crossings: { paired: Crossing; linear: Crossing }[] } {
   const diffs = sums.points.map((point) => estimateVariant(point, 'diff'));
@@ -119,10 +113,10 @@ function playFigures(engine: SweepEngine, spec: SweepSpec, trials: number): Swee
     sweep: spec.name,
     steps,
     median: {
-      pairedSe: median(steps.map((s) => s.change.se ?? Number.NaN)),
-      unpairedSe: median(steps.map((s) => s.unpairedSe ?? Number.NaN)),
-      ratio: median(steps.map((s) => s.ratio)),
-      correlation: median(steps.map((s) => s.correlation ?? Number.NaN)),
+      pairedSe: medianOf(steps.map((s) => s.change.se ?? Number.NaN)),
+      unpairedSe: medianOf(steps.map((s) => s.unpairedSe ?? Number.NaN)),
+      ratio: medianOf(steps.map((s) => s.ratio)),
+      correlation: medianOf(steps.map((s) => s.correlation ?? Number.NaN)),
     },
     crossings: crossings.map(({ paired, linear }) => ({ at: paired.at, paired: paired.range, linear: linear.range })),
     seconds: (performance.now() - start) / 1000,
@@ -169,7 +163,7 @@ export async function sweepCrnBench(options: { trials?: number; seeds?: number; 
         before,
         now,
         pairedSeRatio: now.median.pairedSe / before.median.pairedSe,
-        stepRatio: { median: median(stepRatios), min: Math.min(...stepRatios), max: Math.max(...stepRatios) },
+        stepRatio: { median: medianOf(stepRatios), min: Math.min(...stepRatios), max: Math.max(...stepRatios) },
       };
     });
     log(`  sweep CRN: the wallet sweep's break-even over ${seeds} seeds × ${seedTrials.toLocaleString('en-US')} trials, both engines`);
@@ -209,15 +203,8 @@ export function formatSweepCrnBench(bench: SweepCrnBench): string[] {
   return lines;
 }
 
-function argument(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 2) throw new Error(`${name} takes a whole number above 1`);
-  return value;
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const bench = await sweepCrnBench({ trials: argument('--trials', 4000), seeds: argument('--seeds', 8), log: (text) => process.stderr.write(`${text}\n`) });
+  const bench = await sweepCrnBench({ trials: wholeNumberArgument('--trials', 4000, 2), seeds: wholeNumberArgument('--seeds', 8, 2), log: (text) => process.stderr.write(`${text}\n`) });
   process.stdout.write(`${formatSweepCrnBench(bench).join('\n')}\n`);
   mkdirSync(join(ROOT, 'output/bench'), { recursive: true });
   writeFileSync(join(ROOT, 'output/bench/sweep-crn.json'), `${JSON.stringify(bench, null, 2)}\n`);
