@@ -74,7 +74,7 @@ export function writeCodeCache(cacheFile, bundleStat, data) {
 
 /**
  * Runs `bundle` and returns its exports, whether V8 used a cache, and
- * `saveCache()`, which writes the cache when there was none to use (call it
+ * `saveCache()`, which writes the cache when there was none to use or this command compiled clearly more (call it
  * once the command has run, so the cache holds the code it needed). Returns
  * undefined if the bundle file is gone (a concurrent rebuild removed it).
  */
@@ -96,6 +96,12 @@ export function loadBundle(bundle) {
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), importPackage);
-  const saveCache = () => (cacheUsed ? false : writeCodeCache(cacheFile, bundleStat, script.createCachedData()));
+  // A cache made by a short command (--version) holds only what it compiled: after a command that
+  // compiled clearly more (a run), it is written again, so the cache grows to cover the commands used.
+  const saveCache = () => {
+    const data = script.createCachedData();
+    if (cacheUsed && data.length <= cachedData.length * 1.1) return false;
+    return writeCodeCache(cacheFile, bundleStat, data);
+  };
   return { exports: module.exports, cacheUsed, saveCache };
 }

@@ -53,8 +53,8 @@ export function runTrialsOnKernel(module: KernelModule, range: TrialRange): void
       const outcome = session.play(base, index, index);
       recordOutcome(recorders[index]!, trial, outcome, walletByStream);
       npv[index] = outcome.npv;
-      if (anyGrid && index === first) copyGrid(outcome, grids.baseA);
-      if (anyGrid && index === second) copyGrid(outcome, grids.baseB);
+      if (anyGrid && trial < variantTrials && index === first) copyGrid(outcome, grids.baseA);
+      if (anyGrid && trial < variantTrials && index === second) copyGrid(outcome, grids.baseB);
     }
     if (trial < variantTrials) {
       for (const v of order) {

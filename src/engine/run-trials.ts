@@ -66,8 +66,8 @@ export function runTrialsOnReference(range: TrialRange): void {
       runPolicy(params, params.strategies[index]!, world, state, outcome);
       recordOutcome(recorders[index]!, trial, outcome, walletByStream);
       npv[index] = outcome.npv;
-      if (anyGrid && index === first) copyGrid(outcome, grids.baseA);
-      if (anyGrid && index === second) copyGrid(outcome, grids.baseB);
+      if (anyGrid && trial < variantTrials && index === first) copyGrid(outcome, grids.baseA);
+      if (anyGrid && trial < variantTrials && index === second) copyGrid(outcome, grids.baseB);
     }
     if (trial < variantTrials) {
       for (let v = 0; v < variants.length; v++) {

@@ -45,6 +45,3 @@ export function barrierNormals(): usize {
   return world.barrierNormals;
 }
 
-export function opportunityCount(): i32 {
-  return world.opportunityCount;
-}

@@ -154,7 +154,9 @@ export function drawSecond(deal: i32): void {
 /** Draws its third block (stages 3–5, delivery failure) the first time a decision needs it: a third stage reached, or a won deal's delivery. */
 export function drawThird(deal: i32): void {
   const base = opportunities + <usize>deal * OPPORTUNITY_BYTES;
-  if (load<f64>(base, OPP_DRAWN << 3) == 2) return;
+  const drawn = load<f64>(base, OPP_DRAWN << 3);
+  if (drawn == 2) return;
+  if (drawn == 0) drawSecond(deal);
   fillBlocks(<u32>load<f64>(base, OPP_COUNTER_1 << 3), <u32>load<f64>(base, OPP_COUNTER_2 << 3), 2, 1);
   for (let stage = 2; stage < 5; stage++) store<f64>(base + (<usize>stage << 3), word(6 + stage), OPP_STAGE_UNIFORMS << 3);
   store<f64>(base, word(11), OPP_FAILURE_UNIFORM << 3);
