@@ -13,6 +13,7 @@ import { BARRIER_COUNT, PROJECT_TYPE_COUNT, MAX_STAGES, STREAM_COUNT } from '../
 import { generatorKey } from './keyed-uniform.ts';
 import { kernelParameters } from './kernel-parameters.ts';
 import { kernelPath } from './kernel-file.ts';
+import type { EngineSession } from './engine-session.ts';
 import { createTrialOutcome, FUNNEL_STEP_COUNT, type TrialOutcome } from './trial-outcome.ts';
 
 /** The members of the WebAssembly JS API used here (the project's lib settings carry no WebAssembly types). */
@@ -144,7 +145,8 @@ function copyScalars({ values, outcome }: OutcomeSlot): TrialOutcome {
  * each variant's), outcome slots, and per trial one world shared by every
  * play until the next `generate`.
  */
-export class KernelSession {
+export class KernelSession implements EngineSession<KernelParameterSet> {
+  readonly engine = 'kernel';
   private readonly kernel: KernelExports;
   private readonly slots: number[] = [];
   private views: OutcomeSlot[] = [];
