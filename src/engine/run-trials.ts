@@ -6,13 +6,12 @@
  * this. The WebAssembly kernel plays the trials where it is available; the
  * JavaScript reference (reference-session.ts) otherwise, or when asked.
  */
-import { PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
-import { checkUniformLayout } from './keyed-uniform.ts';
+import { withKernelSession } from './kernel-session-cache.ts';
 import type { OutcomeTable } from './outcome-table.ts';
 import { ReferenceSession } from './reference-session.ts';
-import { playTrials, trialLoopSlots } from './trial-loop.ts';
-import { planTrialRange, type TrialRange, type TrialRunOptions } from './trial-range.ts';
-import { KernelSession, kernelModule } from './wasm-kernel.ts';
+import { playTrials } from './trial-loop.ts';
+import { planTrialRange, type TrialRunOptions } from './trial-range.ts';
+import { kernelModule } from './wasm-kernel.ts';
 import type { TrialEngine } from './worker-messages.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 
@@ -37,14 +36,8 @@ export function runTrialRange(params: ModelParameters, seed: number, start: numb
     playTrials(new ReferenceSession(seed), range);
     return { table: range.table, engine: 'js' };
   }
-  const session = openKernelSession(kernel, range);
-  playTrials(session, range);
-  return { table: range.table, engine: session.engine };
-}
-
-function openKernelSession(kernel: NonNullable<ReturnType<typeof kernelModule>>, range: TrialRange): KernelSession {
-  const all = [range.params, ...range.variants.map((v) => v.params)];
-  for (const p of all) checkUniformLayout(p.horizonMonths, STREAM_COUNT, PROJECT_TYPE_COUNT);
-  const maxHorizon = Math.max(...all.map((p) => p.horizonMonths));
-  return new KernelSession(kernel, range.seed, range.params.horizonMonths, trialLoopSlots(range), maxHorizon);
+  return withKernelSession(kernel, range, (session) => {
+    playTrials(session, range);
+    return { table: range.table, engine: session.engine };
+  });
 }

@@ -149,6 +149,7 @@ export class KernelSession implements EngineSession<KernelParameterSet> {
   readonly engine = 'kernel';
   private readonly kernel: KernelExports;
   private readonly slots: number[] = [];
+  private readonly sets = new Map<ModelParameters, KernelParameterSet>();
   private views: OutcomeSlot[] = [];
   private buffer: ArrayBuffer;
   private normals: Float64Array;
@@ -175,14 +176,18 @@ export class KernelSession implements EngineSession<KernelParameterSet> {
     this.normals = new Float64Array(this.buffer, this.kernel.barrierNormals(), BARRIER_COUNT);
   }
 
-  /** Writes `params` into the kernel's memory. */
+  /** Writes `params` into the kernel's memory, once per parameters object (a reused session is handed the same ones again). */
   addParameters(params: ModelParameters): KernelParameterSet {
+    const written = this.sets.get(params);
+    if (written !== undefined) return written;
     if (params.horizonMonths > this.maxHorizon) throw new Error(`KernelSession: a horizon of ${params.horizonMonths} months exceeds the session's ${this.maxHorizon}`);
     const block = kernelParameters(params);
     const pointer = this.kernel.allocate(block.byteLength);
     new Float64Array(this.kernel.memory.buffer, pointer, block.length).set(block);
     this.refresh();
-    return { params, pointer };
+    const set = { params, pointer };
+    this.sets.set(params, set);
+    return set;
   }
 
   /** Generates trial `trial`'s world from `set`'s arrival parameters; false when it would exceed the world size limit. */
