@@ -3,7 +3,10 @@
  * one Float64Array the WebAssembly kernel reads, in the layout of
  * src/kernel/parameter-layout.ts (shared by both sides, documented there).
  * Integers (horizon, stages, months, opening rules) are stored as doubles;
- * flags as 0 or 1.
+ * flags as 0 or 1. The block is written field by field through a check that
+ * every slot is written exactly once and none past the end, so a layout slip
+ * (a field forgotten, two fields on one slot, a length out of step) fails
+ * loudly here rather than as wrong figures in the kernel.
  */
 import type { ModelParameters } from '../model/parameters.ts';
 import * as L from '../kernel/parameter-layout.ts';
@@ -18,12 +21,19 @@ export function strategyOffset(horizonMonths: number, index: number): number {
   return L.FIXED_LENGTH + (1 + L.RATE_COUNT) * horizonMonths + index * L.STRATEGY_STRIDE;
 }
 
+/** One field of the block: its offset, and its value or its table's values. */
+export type ParameterField = readonly [offset: number, value: number | ArrayLike<number>];
+
 /** The flat parameter block of `params`. */
 export function kernelParameters(params: ModelParameters): Float64Array {
+  return writeParameterBlock(kernelParameterLength(params.horizonMonths, params.strategies.length), kernelParameterFields(params), params.horizonMonths);
+}
+
+/** Every field of `params`'s block, where the layout puts it. */
+export function kernelParameterFields(params: ModelParameters): ParameterField[] {
   const T = params.horizonMonths;
-  const block = new Float64Array(kernelParameterLength(T, params.strategies.length));
   const m = params;
-  const scalars: [number, number][] = [
+  const scalars: ParameterField[] = [
     [L.HORIZON, T],
     [L.DISCOUNT_RATE, m.discountRate],
     [L.RUN_RATE_TERMINAL_VALUE, m.runRateTerminalValue ? 1 : 0],
@@ -81,8 +91,7 @@ export function kernelParameters(params: ModelParameters): Float64Array {
     [L.MID_TO_UP_IT_CONTROL, m.migration.midToUp.itControlEffect],
     [L.MID_TO_UP_EXECUTIVE, m.migration.midToUp.executiveEffect],
   ];
-  for (const [offset, value] of scalars) block[offset] = value;
-  const tables: [number, ArrayLike<number>][] = [
+  const tables: ParameterField[] = [
     [L.BARRIER_LEVELS, m.barrierLevels],
     [L.WALLET_SHARE, m.walletShare],
     [L.OPPORTUNITY_MIX, m.opportunityMix],
@@ -106,15 +115,50 @@ export function kernelParameters(params: ModelParameters): Float64Array {
     [L.VALUATION_RATES, m.valuationRates],
     [L.FIXED_LENGTH, m.discountFactors],
   ];
-  for (const [offset, values] of tables) block.set(values, offset);
   if (m.valuationRates.length !== L.RATE_COUNT || m.valuationFactors.length !== L.RATE_COUNT) throw new Error(`the kernel holds ${L.RATE_COUNT} valuation rates`);
-  m.valuationFactors.forEach((factors, r) => block.set(factors, L.FIXED_LENGTH + (1 + r) * T));
-  m.strategies.forEach((strategy, index) => {
+  const factors: ParameterField[] = m.valuationFactors.map((values, r) => [L.FIXED_LENGTH + (1 + r) * T, values]);
+  const strategies = m.strategies.flatMap((strategy, index): ParameterField[] => {
     const offset = strategyOffset(T, index);
-    block.set(strategy.open, offset + L.STRATEGY_OPEN);
-    block[offset + L.STRATEGY_RAMP_MONTHS] = strategy.rampMonths;
-    block[offset + L.STRATEGY_BUILD_COST] = strategy.buildCost;
-    block.set(strategy.productMode, offset + L.STRATEGY_PRODUCT_MODE);
+    return [
+      [offset + L.STRATEGY_OPEN, strategy.open],
+      [offset + L.STRATEGY_RAMP_MONTHS, strategy.rampMonths],
+      [offset + L.STRATEGY_BUILD_COST, strategy.buildCost],
+      [offset + L.STRATEGY_PRODUCT_MODE, strategy.productMode],
+    ];
   });
+  return [...scalars, ...tables, ...factors, ...strategies];
+}
+
+/** What the layout puts at `slot` of a block for horizon `horizonMonths`, for messages. */
+function slotName(slot: number, horizonMonths: number): string {
+  const factors = L.FIXED_LENGTH + (1 + L.RATE_COUNT) * horizonMonths;
+  if (slot >= factors) return `strategy ${Math.floor((slot - factors) / L.STRATEGY_STRIDE)}'s slot ${(slot - factors) % L.STRATEGY_STRIDE}`;
+  if (slot >= L.FIXED_LENGTH) return `month ${(slot - L.FIXED_LENGTH) % horizonMonths} of factor table ${Math.floor((slot - L.FIXED_LENGTH) / horizonMonths)}`;
+  const [name, offset] = Object.entries(L)
+    .filter(([key, value]) => !key.startsWith('STRATEGY_') && key !== 'RATE_COUNT' && key !== 'FIXED_LENGTH' && value <= slot)
+    .reduce((best, entry) => (entry[1] > best[1] ? entry : best), ['HORIZON', 0]);
+  return offset === slot ? name : `${name} + ${slot - offset}`;
+}
+
+/**
+ * A block of `length` doubles holding `fields`; throws unless they cover every
+ * slot exactly once, none past the end (a typed array would drop such a write
+ * silently).
+ */
+export function writeParameterBlock(length: number, fields: readonly ParameterField[], horizonMonths = 0): Float64Array {
+  const block = new Float64Array(length);
+  const writes = new Uint8Array(length);
+  const slip = (why: string) => new Error(`the kernel's parameter layout slipped: ${why} (src/kernel/parameter-layout.ts against src/engine/kernel-parameters.ts)`);
+  for (const [offset, value] of fields) {
+    const values = typeof value === 'number' ? [value] : value;
+    if (!Number.isInteger(offset) || offset < 0 || offset + values.length > length) throw slip(`a field of ${values.length} at ${offset} runs past the block's ${length} doubles`);
+    for (let i = 0; i < values.length; i++) {
+      if (writes[offset + i]! > 0) throw slip(`${slotName(offset + i, horizonMonths)} (slot ${offset + i}) is written by two fields`);
+      writes[offset + i] = 1;
+      block[offset + i] = values[i]!;
+    }
+  }
+  const unwritten = writes.indexOf(0);
+  if (unwritten >= 0) throw slip(`${slotName(unwritten, horizonMonths)} (slot ${unwritten}) is never written`);
   return block;
 }

@@ -9,7 +9,7 @@ import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { createOutcomeTable, mergeOutcomeSums, outcomeTableView, type ColumnSet, type OutcomeTable } from './outcome-table.ts';
 import { RunLimitError } from './run-limit-error.ts';
-import { runTrials } from './run-trials.ts';
+import { runTrialRange } from './run-trials.ts';
 import { runWorkerPool } from './run-worker-pool.ts';
 import { compileVariants, variantSumKeys, type Contrast, type Variant } from './variants.ts';
 import { trialWorkerCode } from './worker-code.ts';
@@ -36,6 +36,8 @@ export interface SimulationOptions {
   /** Called as trials complete, with the number done so far. */
   onProgress?: (trialsDone: number) => void;
   signal?: AbortSignal;
+  /** `js` plays on the JavaScript reference even where the WebAssembly kernel is available (default: the kernel where available). */
+  engine?: TrialEngine;
 }
 
 /** Below this many trials per worker, starting threads costs more than it saves. */
@@ -59,22 +61,24 @@ function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('the run was interrupted');
 }
 
-async function runInThisThread(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask[], options: SimulationOptions): Promise<void> {
+async function runInThisThread(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask[], options: SimulationOptions, engines: Set<TrialEngine>): Promise<void> {
   const params = compileParameters(scenario);
   const variants = compileVariants(params, options.variants ?? []);
   const variantKeys = Object.keys(total.variants);
   let done = 0;
   for (const task of tasks) {
     if (options.signal?.aborted) throw abortError(options.signal);
-    const part = runTrials(params, scenario.seed, task.start, task.count, {
+    const { table: part, engine } = runTrialRange(params, scenario.seed, task.start, task.count, {
       table: outcomeTableView(total, task.start, task.count, variantKeys),
       onProgress: (inChunk) => options.onProgress?.(done + inChunk),
       variants,
       variantTrials: options.variantTrials,
       contrasts: options.contrasts,
       pair: options.pair,
+      engine: options.engine,
     });
     mergeOutcomeSums(total, part);
+    engines.add(engine);
     done += task.count;
     // Let signals and progress output through between chunks.
     await new Promise((resolve) => setImmediate(resolve));
@@ -98,7 +102,7 @@ function runInWorkers(scenario: Scenario, total: OutcomeTable, tasks: WorkerTask
     contrasts: options.contrasts ?? [],
     pair: options.pair,
     // The compiled kernel (a WebAssembly.Module is structured-cloneable), so workers neither read nor compile it.
-    kernel: kernelModule(),
+    kernel: options.engine === 'js' ? undefined : kernelModule(),
   };
   return runWorkerPool<WorkerTask, WorkerReply>({
     code: trialWorkerCode(),
@@ -133,7 +137,7 @@ export interface SimulationResult {
   table: OutcomeTable;
   /** Threads that ran trials (1: this thread). */
   workers: number;
-  /** The engine that played the trials (`js` if any chunk ran on the reference). */
+  /** The engine that played the trials, as each chunk reported it (`js` if any chunk ran on the reference). */
   engine: TrialEngine;
   chunks: number;
 }
@@ -154,8 +158,9 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const total = createOutcomeTable(start, trials, scenario.horizonMonths, Object.keys(scenario.strategies), variantKeys, { columns: options.columns, memory: used > 1 ? 'shared' : 'private' });
   const engines = new Set<TrialEngine>();
   if (used <= 1) {
-    await runInThisThread(scenario, total, tasks, options);
-    engines.add(kernelModule() ? 'kernel' : 'js');
+    await runInThisThread(scenario, total, tasks, options, engines);
   } else await runInWorkers(scenario, total, tasks, used, options, engines);
+  // No trials, no chunk to report: the engine that would have played them.
+  if (engines.size === 0) engines.add(options.engine === 'js' || kernelModule() === undefined ? 'js' : 'kernel');
   return { table: total, workers: Math.max(1, used), chunks: tasks.length, engine: engines.has('js') ? 'js' : 'kernel' };
 }

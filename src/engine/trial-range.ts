@@ -1,8 +1,7 @@
 /**
  * What running a range of trials needs whichever engine plays them: the
  * table, the strategies' recorders, the variants and contrasts resolved, and
- * the contrasts' recording, shared by the reference loop (run-trials.ts) and
- * the kernel's (run-trials-on-kernel.ts).
+ * the contrasts' recording, for the trial loop (trial-loop.ts).
  */
 import type { ModelParameters } from '../model/parameters.ts';
 import { gridValue, VALUATION_RATE_COUNT } from '../model/valuation-grid.ts';

@@ -8,10 +8,10 @@ import { compileParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import { outcomeTableView } from './outcome-table.ts';
 import { RunLimitError } from './run-limit-error.ts';
-import { runTrials } from './run-trials.ts';
+import { runTrialRange } from './run-trials.ts';
 import { compileVariants, variantSumKeys, type Contrast, type Variant } from './variants.ts';
 import type { SharedTable, WorkerReply, WorkerTask } from './worker-messages.ts';
-import { kernelModule, provideKernelModule, type KernelModule } from './wasm-kernel.ts';
+import { provideKernelModule, type KernelModule } from './wasm-kernel.ts';
 
 const { scenario, seed, table: shared, variants, variantTrials, contrasts, pair, kernel } = workerData as {
   scenario: Scenario;
@@ -35,7 +35,7 @@ port.on('message', (task: WorkerTask) => {
   if (injectCrash) process.exit(70);
   try {
     const view = outcomeTableView(shared, task.start, task.count, variantSumKeys(variants, contrasts));
-    const { sums, variants: variantSums } = runTrials(params, seed, task.start, task.count, {
+    const { table, engine } = runTrialRange(params, seed, task.start, task.count, {
       table: view,
       onProgress: (done) => port.postMessage({ type: 'progress', chunk: task.chunk, done } satisfies WorkerReply),
       variants: compiledVariants,
@@ -43,7 +43,7 @@ port.on('message', (task: WorkerTask) => {
       contrasts,
       pair,
     });
-    port.postMessage({ type: 'result', chunk: task.chunk, count: task.count, sums, variants: variantSums, engine: kernelModule() ? 'kernel' : 'js' } satisfies WorkerReply);
+    port.postMessage({ type: 'result', chunk: task.chunk, count: task.count, sums: table.sums, variants: table.variants, engine } satisfies WorkerReply);
   } catch (error) {
     const { message, stack } = error as Error;
     const kind = error instanceof RunLimitError ? RunLimitError.kind : undefined;

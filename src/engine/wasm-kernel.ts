@@ -2,18 +2,20 @@
  * The WebAssembly kernel (src/kernel, built by bin/build-kernel.js) seen from
  * the engine: its compiled Module, loaded once per process and handed to
  * worker threads, and a session that plays trials on one instance with the
- * outcomes read as TrialOutcomes whose arrays are views of its memory, so
- * the engine's own recording functions record them. The JavaScript engine
- * stays the reference; `EXPANSIM_ENGINE=js` selects it.
+ * outcomes read as TrialOutcomes whose arrays are views of its memory
+ * (kernel-outcome.ts), so the engine's own recording functions record them.
+ * The JavaScript engine stays the reference; `EXPANSIM_ENGINE=js` selects it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { ModelParameters } from '../model/parameters.ts';
 import * as O from '../kernel/outcome-layout.ts';
-import { BARRIER_COUNT, PROJECT_TYPE_COUNT, MAX_STAGES, STREAM_COUNT } from '../scenario/vocabulary.ts';
+import { BARRIER_COUNT } from '../scenario/vocabulary.ts';
 import { generatorKey } from './keyed-uniform.ts';
 import { kernelParameters } from './kernel-parameters.ts';
 import { kernelPath } from './kernel-file.ts';
-import { createTrialOutcome, FUNNEL_STEP_COUNT, type TrialOutcome } from './trial-outcome.ts';
+import type { EngineSession } from './engine-session.ts';
+import { copyScalars, outcomeSlot, type OutcomeSlot } from './kernel-outcome.ts';
+import type { TrialOutcome } from './trial-outcome.ts';
 
 /** The members of the WebAssembly JS API used here (the project's lib settings carry no WebAssembly types). */
 interface WebAssemblyApi {
@@ -92,61 +94,16 @@ export interface KernelParameterSet {
   pointer: number;
 }
 
-/** A plan's outcome in the kernel's memory: its doubles, and the TrialOutcome whose arrays are views of them. */
-interface OutcomeSlot {
-  values: Float64Array;
-  outcome: TrialOutcome;
-}
-
-/**
- * A TrialOutcome (of createTrialOutcome's shape, so the recording code sees
- * the objects it always sees) whose arrays are views of the kernel's outcome
- * at `pointer` and whose scalars copyScalars refreshes after each play.
- * Valid until the kernel's memory grows; the session remakes it then.
- */
-function outcomeSlot(buffer: ArrayBuffer, pointer: number, horizon: number): OutcomeSlot {
-  const values = new Float64Array(buffer, pointer, O.OUTCOME_FIXED + horizon);
-  const months = new Int32Array(buffer, pointer + O.MONTHS_BYTE, 2 * STREAM_COUNT);
-  const span = (offset: number, length: number) => values.subarray(offset, offset + length);
-  const outcome = createTrialOutcome(horizon);
-  outcome.revenueByStream = span(O.REVENUE_BY_STREAM, STREAM_COUNT);
-  outcome.dealRevenueByStream = span(O.DEAL_REVENUE_BY_STREAM, STREAM_COUNT);
-  outcome.marginByStream = span(O.MARGIN_BY_STREAM, STREAM_COUNT);
-  outcome.costByStream = span(O.COST_BY_STREAM, STREAM_COUNT);
-  outcome.firstWinMonth = months.subarray(0, STREAM_COUNT);
-  outcome.openedMonth = months.subarray(STREAM_COUNT);
-  outcome.cumulativeCash = span(O.CUMULATIVE_CASH, horizon);
-  outcome.cashValueAtRate = span(O.CASH_VALUE_AT_RATE, 3);
-  outcome.terminalValueAtRate = span(O.TERMINAL_VALUE_AT_RATE, 3);
-  outcome.funnel = span(O.FUNNEL, PROJECT_TYPE_COUNT * FUNNEL_STEP_COUNT);
-  outcome.stagesPassed = span(O.STAGES_PASSED, PROJECT_TYPE_COUNT * (MAX_STAGES + 1));
-  return { values, outcome };
-}
-
-function copyScalars({ values, outcome }: OutcomeSlot): TrialOutcome {
-  outcome.npv = values[O.NPV]!;
-  outcome.terminalValue = values[O.TERMINAL_VALUE]!;
-  outcome.revenue = values[O.REVENUE]!;
-  outcome.grossMargin = values[O.GROSS_MARGIN_TOTAL]!;
-  outcome.costOfSale = values[O.COST_OF_SALE]!;
-  outcome.buildCost = values[O.BUILD_COST_PAID]!;
-  outcome.failureLoss = values[O.FAILURE_LOSS]!;
-  outcome.lostWallet = values[O.LOST_WALLET]!;
-  outcome.churnMonth = values[O.CHURN_MONTH]!;
-  outcome.deliveryFailures = values[O.DELIVERY_FAILURES]!;
-  outcome.dealsWon = values[O.DEALS_WON]!;
-  outcome.trapMonths = values[O.TRAP_MONTHS]!;
-  return outcome;
-}
-
 /**
  * One kernel instance for one run's seed: parameter sets (the scenario's,
  * each variant's), outcome slots, and per trial one world shared by every
  * play until the next `generate`.
  */
-export class KernelSession {
+export class KernelSession implements EngineSession<KernelParameterSet> {
+  readonly engine = 'kernel';
   private readonly kernel: KernelExports;
   private readonly slots: number[] = [];
+  private readonly sets = new Map<ModelParameters, KernelParameterSet>();
   private views: OutcomeSlot[] = [];
   private buffer: ArrayBuffer;
   private normals: Float64Array;
@@ -173,14 +130,18 @@ export class KernelSession {
     this.normals = new Float64Array(this.buffer, this.kernel.barrierNormals(), BARRIER_COUNT);
   }
 
-  /** Writes `params` into the kernel's memory. */
+  /** Writes `params` into the kernel's memory, once per parameters object (a reused session is handed the same ones again). */
   addParameters(params: ModelParameters): KernelParameterSet {
+    const written = this.sets.get(params);
+    if (written !== undefined) return written;
     if (params.horizonMonths > this.maxHorizon) throw new Error(`KernelSession: a horizon of ${params.horizonMonths} months exceeds the session's ${this.maxHorizon}`);
     const block = kernelParameters(params);
     const pointer = this.kernel.allocate(block.byteLength);
     new Float64Array(this.kernel.memory.buffer, pointer, block.length).set(block);
     this.refresh();
-    return { params, pointer };
+    const set = { params, pointer };
+    this.sets.set(params, set);
+    return set;
   }
 
   /** Generates trial `trial`'s world from `set`'s arrival parameters; false when it would exceed the world size limit. */

@@ -9,15 +9,11 @@
  * built (its figures are the reference's to the bit); `engine: 'js'` asks for
  * the JavaScript reference.
  */
-import { createPolicyState } from '../engine/policy-state.ts';
-import { refuseWorld } from '../engine/run-trials-on-kernel.ts';
-import { KernelSession, kernelModule, type KernelModule } from '../engine/wasm-kernel.ts';
+import { refuseWorld, type EngineSession } from '../engine/engine-session.ts';
+import { ReferenceSession } from '../engine/reference-session.ts';
+import { KernelSession, kernelModule } from '../engine/wasm-kernel.ts';
 import type { TrialEngine } from '../engine/worker-messages.ts';
-import type { ModelParameters } from '../model/parameters.ts';
-import { runPolicy } from '../engine/run-policy.ts';
-import { createTrialOutcome } from '../engine/trial-outcome.ts';
-import { createWorld, generateWorld } from '../engine/world.ts';
-import { compileParameters } from '../model/parameters.ts';
+import { compileParameters, type ModelParameters } from '../model/parameters.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 
 /** NPV per trial, $M, by [capacity][strategy] (the scenario's strategy order) of `scenario` at each of `capacities`. */
@@ -26,31 +22,18 @@ export function simulateAccount(scenario: Scenario, capacities: readonly number[
   const first = params[0];
   if (!first) return [];
   const { trials, seed } = scenario;
-  const npv = params.map((p) => p.strategies.map(() => new Float64Array(trials)));
   const kernel = engine === 'js' ? undefined : kernelModule();
-  if (kernel !== undefined) return simulateOnKernel(kernel, params, seed, trials, npv);
-  const horizon = first.horizonMonths;
-  const world = createWorld(horizon);
-  const state = createPolicyState(horizon);
-  const outcome = createTrialOutcome(horizon);
-  for (let trial = 0; trial < trials; trial++) {
-    generateWorld(first, seed, trial, world);
-    params.forEach((p, c) => {
-      const columns = npv[c]!;
-      p.strategies.forEach((strategy, s) => {
-        columns[s]![trial] = runPolicy(p, strategy, world, state, outcome).npv;
-      });
-    });
-  }
-  return npv;
+  if (kernel === undefined) return playAccount(new ReferenceSession(seed), params, seed, trials);
+  return playAccount(new KernelSession(kernel, seed, first.horizonMonths, first.strategies.length), params, seed, trials);
 }
 
-function simulateOnKernel(kernel: KernelModule, params: ModelParameters[], seed: number, trials: number, npv: Float64Array[][]): Float64Array[][] {
-  const first = params[0]!;
-  const session = new KernelSession(kernel, seed, first.horizonMonths, first.strategies.length);
+/** Every capacity's plans on each trial's world, drawn once from the first capacity's parameters. */
+function playAccount<Set extends { params: ModelParameters }>(session: EngineSession<Set>, params: ModelParameters[], seed: number, trials: number): Float64Array[][] {
+  const npv = params.map((p) => p.strategies.map(() => new Float64Array(trials)));
   const sets = params.map((p) => session.addParameters(p));
+  const first = sets[0]!;
   for (let trial = 0; trial < trials; trial++) {
-    if (!session.generate(sets[0]!, trial)) refuseWorld(first, seed, trial);
+    if (!session.generate(first, trial)) refuseWorld(first.params, seed, trial);
     sets.forEach((set, c) => {
       const columns = npv[c]!;
       for (let s = 0; s < columns.length; s++) columns[s]![trial] = session.play(set, s, s).npv;

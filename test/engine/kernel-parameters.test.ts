@@ -1,12 +1,14 @@
 /**
  * The kernel's flat parameter layout (src/kernel/parameter-layout.ts): no two
- * figures share a slot, every table has the length its vocabulary says, and
- * the kernel's file is named the same way by the build and by the engine.
+ * figures share a slot, every table has the length its vocabulary says, the
+ * block is written slot for slot with nothing forgotten or doubled, and the
+ * kernel's file is named the same way by the build and by the engine.
  */
 import { describe, expect, it } from 'vitest';
 import { kernelKey as builtKernelKey, KERNEL_COMPILE_OPTIONS as BUILD_OPTIONS } from '../../bin/build-kernel.js';
 import { KERNEL_COMPILE_OPTIONS, kernelKey } from '../../src/engine/kernel-file.ts';
-import { kernelParameterLength, kernelParameters, strategyOffset } from '../../src/engine/kernel-parameters.ts';
+import { readdirSync } from 'node:fs';
+import { kernelParameterFields, kernelParameterLength, kernelParameters, strategyOffset, writeParameterBlock } from '../../src/engine/kernel-parameters.ts';
 import * as L from '../../src/kernel/parameter-layout.ts';
 import { compileParameters } from '../../src/model/parameters.ts';
 import { loadScenario } from '../../src/scenario/load-scenario.ts';
@@ -61,6 +63,29 @@ describe('the kernel parameter layout', () => {
     expect(block[L.FIXED_LENGTH + 3 * 72]).toBe(params.valuationFactors[2]![0]);
     const last = strategyOffset(72, 3);
     expect(Array.from(block.subarray(last, last + 3))).toEqual(Array.from(params.strategies[3]!.open));
+  });
+
+  it('writes every slot of every bundled scenario\'s block exactly once, to a finite figure', () => {
+    for (const name of readdirSync('scenarios').filter((file) => file.endsWith('.yaml'))) {
+      const params = compileParameters(loadScenario(`scenarios/${name}`).scenario);
+      const block = kernelParameters(params);
+      expect(block.length, name).toBe(L.FIXED_LENGTH + (1 + L.RATE_COUNT) * params.horizonMonths + params.strategies.length * L.STRATEGY_STRIDE);
+      expect(block.every(Number.isFinite), name).toBe(true);
+    }
+  });
+
+  it('fails loudly, naming the slot, when a field is forgotten, two share a slot, or one runs past the end', () => {
+    const params = compileParameters(loadScenario('scenarios/hp-cso.yaml').scenario);
+    const T = params.horizonMonths;
+    const length = kernelParameterLength(T, params.strategies.length);
+    const fields = kernelParameterFields(params);
+    // Leaving out any one field leaves a slot unwritten.
+    fields.forEach((_, i) => expect(() => writeParameterBlock(length, fields.toSpliced(i, 1), T), `field ${i}`).toThrow('is never written'));
+    expect(() => writeParameterBlock(length, fields.filter(([offset]) => offset !== L.CAPACITY), T)).toThrow('slipped: CAPACITY (slot 11) is never written');
+    expect(() => writeParameterBlock(length, [...fields, [L.WALLET_SHARE + 1, 0]], T)).toThrow('slipped: WALLET_SHARE + 1 (slot 62) is written by two fields');
+    expect(() => writeParameterBlock(length, [...fields, [strategyOffset(T, 1) + L.STRATEGY_BUILD_COST, 0]], T)).toThrow("strategy 1's slot 4 (slot");
+    expect(() => writeParameterBlock(length - 1, fields, T)).toThrow(`runs past the block's ${length - 1} doubles`);
+    expect(() => writeParameterBlock(length + 1, fields, T)).toThrow(`(slot ${length}) is never written`);
   });
 
   it('names the kernel the same way in the build and in the engine', () => {

@@ -1,45 +1,39 @@
 /**
- * The trial loop on the WebAssembly kernel: one world per trial in the
- * kernel's memory, every plan played on it, then the variants' pairs (those
- * sharing the base world first, then each with its own), recorded through
- * the same functions as the reference's loop (run-trials.ts), so every
- * statistic downstream reads the same table.
+ * The one trial loop, on any EngineSession: for each trial, its world once,
+ * every plan on it (common random numbers), then the compared pair of each
+ * variant (those sharing the base world first, then each on its own world),
+ * recorded into the range's table. Each variant's figures are keyed by the
+ * variant, so the order they are played in changes no figure.
  */
 import { drawBarriers } from '../model/account.ts';
-import type { ModelParameters } from '../model/parameters.ts';
-import { BARRIER_COUNT, PROJECT_TYPE_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
-import { checkUniformLayout } from './keyed-uniform.ts';
+import { BARRIER_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
+import { refuseWorld, type EngineSession } from './engine-session.ts';
 import { recordAccount, recordOutcome } from './outcome-table.ts';
 import { copyGrid, createGrid, recordContrasts, recordGridCells, reportProgress, type TrialRange } from './trial-range.ts';
 import { recordVariant } from './variants.ts';
-import { KernelSession, type KernelModule, type KernelParameterSet } from './wasm-kernel.ts';
-import { createWorld, generateWorld } from './world.ts';
+import type { ModelParameters } from '../model/parameters.ts';
 
-/** A world the kernel refused as too large: the reference generates it to raise its RunLimitError, with its message. */
-export function refuseWorld(params: ModelParameters, seed: number, trial: number): never {
-  generateWorld(params, seed, trial, createWorld(params.horizonMonths));
-  throw new Error(`the kernel refused trial ${trial}'s world as too large, but the reference generated it`);
+/** Outcome slots a range's loop plays into: one per plan, then the variants' A and B. */
+export function trialLoopSlots(range: TrialRange): number {
+  return range.params.strategies.length + 2;
 }
 
-export function runTrialsOnKernel(module: KernelModule, range: TrialRange): void {
+export function playTrials<Set extends { params: ModelParameters }>(session: EngineSession<Set>, range: TrialRange): void {
   const { params, seed, start, count, table, recorders, variants, variantTrials, first, second } = range;
   const horizon = params.horizonMonths;
   const plans = params.strategies.length;
-  for (const p of [params, ...variants.map((v) => v.params)]) checkUniformLayout(p.horizonMonths, STREAM_COUNT, PROJECT_TYPE_COUNT);
-  const maxHorizon = Math.max(horizon, ...variants.map((v) => v.params.horizonMonths));
   const slotA = plans;
   const slotB = plans + 1;
-  const session = new KernelSession(module, seed, horizon, plans + 2, maxHorizon);
   const base = session.addParameters(params);
+  const variantSets = variants.map((v) => session.addParameters(v.params));
   // Variants sharing the base world play before any variant replaces it with its own.
   const order = variants.map((_, v) => v).sort((a, b) => Number(!variants[a]!.sharesBaseWorld) - Number(!variants[b]!.sharesBaseWorld));
-  const variantSets: KernelParameterSet[] = variants.map((v) => session.addParameters(v.params));
   const variantA = new Float64Array(variants.length);
   const variantB = new Float64Array(variants.length);
   const barriers = new Float64Array(BARRIER_COUNT);
   const walletByStream = new Float64Array(STREAM_COUNT);
   const npv = new Float64Array(plans);
-  // The pair's valuation grids on the base world and a grid variant's, copied out of the kernel's memory.
+  // The pair's valuation grids on the base world and a grid variant's, copied since the next play reuses the outcome.
   const anyGrid = variants.some((v) => v.gridCells.length > 0);
   const grids = { baseA: createGrid(), baseB: createGrid(), variantA: createGrid(), variantB: createGrid() };
 
