@@ -13,95 +13,114 @@ const DIGITS = 1 << 16;
 
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
-/**
- * Sorts the keys (hi, lo word pairs; hi only when `lo` is null) in place by
- * radix, 16 bits a pass, skipping passes where every key has the same digit;
- * `payload` (when given) moves with its keys. Stable: equal keys keep their order.
- */
-function radixSortKeys(hi: Uint32Array, lo: Uint32Array | null, payload: Int32Array | null = null): void {
-  const n = hi.length;
-  const passes = lo === null ? 2 : 4;
-  const counts = new Uint32Array(passes * DIGITS);
-  for (let i = 0; i < n; i++) {
-    const h = hi[i]!;
-    counts[h & 0xffff]!++;
-    counts[DIGITS + (h >>> 16)]!++;
-    if (lo !== null) {
-      const l = lo[i]!;
-      counts[2 * DIGITS + (l & 0xffff)]!++;
-      counts[3 * DIGITS + (l >>> 16)]!++;
-    }
+// Each hot loop is a small function of its own, on Uint32Arrays only: the
+// first (cold) call of a sort then compiles each loop once, instead of
+// leaving an optimized loop for code not yet seen (a deoptimization per pass).
+
+function countDigits(keys: Uint32Array, counts: Uint32Array, lowBase: number, highBase: number): void {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    counts[lowBase + (key & 0xffff)]!++;
+    counts[highBase + (key >>> 16)]!++;
   }
-  let fromHi: Uint32Array = hi;
-  let toHi: Uint32Array = new Uint32Array(n);
-  let fromLo: Uint32Array | null = lo;
-  let toLo: Uint32Array | null = lo === null ? null : new Uint32Array(n);
-  let fromPayload: Int32Array | null = payload;
-  let toPayload: Int32Array | null = payload === null ? null : new Int32Array(n);
-  // Least significant digit first: lo's low half, lo's high half, hi's low half, hi's high half.
-  const order = lo === null ? [0, 1] : [2, 3, 0, 1];
-  for (const pass of order) {
-    const base = pass * DIGITS;
-    let start = 0;
-    let constant = false;
-    for (let d = 0; d < DIGITS; d++) {
-      const count = counts[base + d]!;
-      if (count === n) constant = true;
-      counts[base + d] = start;
-      start += count;
-    }
-    if (constant) continue;
-    const fromKey = pass >= 2 ? fromLo! : fromHi;
-    const shift = pass & 1 ? 16 : 0;
-    for (let i = 0; i < n; i++) {
-      const at = counts[base + ((fromKey[i]! >>> shift) & 0xffff)]!++;
-      toHi[at] = fromHi[i]!;
-      if (toLo !== null) toLo[at] = fromLo![i]!;
-      if (toPayload !== null) toPayload[at] = fromPayload![i]!;
-    }
-    [fromHi, toHi] = [toHi, fromHi];
-    if (toLo !== null) [fromLo, toLo] = [toLo, fromLo];
-    if (toPayload !== null) [fromPayload, toPayload] = [toPayload, fromPayload];
-  }
-  if (fromHi !== hi) hi.set(fromHi);
-  if (lo !== null && fromLo !== lo) lo.set(fromLo!);
-  if (payload !== null && fromPayload !== payload) payload.set(fromPayload!);
 }
 
-const toKey = (bits: number) => (bits & 0x80000000 ? ~bits : bits | 0x80000000) >>> 0;
+/** Turns a pass's digit counts into start offsets; false when every key has the same digit (the pass can be skipped). */
+function startOffsets(counts: Uint32Array, base: number, n: number): boolean {
+  let start = 0;
+  let varies = true;
+  for (let d = 0; d < DIGITS; d++) {
+    const count = counts[base + d]!;
+    if (count === n) varies = false;
+    counts[base + d] = start;
+    start += count;
+  }
+  return varies;
+}
 
-/** Sorts a Float32Array's values by their 32-bit patterns (and `order` with them); returns them widened, as a Float64Array. */
-function sortFloat32(values: Float32Array, order: Int32Array | null): Float64Array {
-  const copy = new Float32Array(values);
-  const bits = new Uint32Array(copy.buffer);
+function destinations(keys: Uint32Array, shift: number, counts: Uint32Array, base: number, to: Uint32Array): void {
+  for (let i = 0; i < keys.length; i++) to[i] = counts[base + ((keys[i]! >>> shift) & 0xffff)]!++;
+}
+
+function permute(from: Uint32Array, to: Uint32Array, at: Uint32Array): void {
+  for (let i = 0; i < from.length; i++) to[at[i]!] = from[i]!;
+}
+
+/**
+ * Sorts `words[0]` by radix, 16 bits a pass, least significant first:
+ * `words` are the key's 32-bit words, least significant first, and any
+ * arrays after the key's words (a payload) move with them. Stable: equal
+ * keys keep their order.
+ */
+function radixSort(words: Uint32Array[], keyWords: number): void {
+  const n = words[0]!.length;
+  const counts = new Uint32Array(2 * keyWords * DIGITS);
+  for (let w = 0; w < keyWords; w++) countDigits(words[w]!, counts, 2 * w * DIGITS, (2 * w + 1) * DIGITS);
+  const spare: Uint32Array[] = words.map(() => new Uint32Array(n));
+  const at = new Uint32Array(n);
+  let current: Uint32Array[] = words.slice();
+  for (let pass = 0; pass < 2 * keyWords; pass++) {
+    const base = pass * DIGITS;
+    if (!startOffsets(counts, base, n)) continue;
+    destinations(current[pass >> 1]!, pass & 1 ? 16 : 0, counts, base, at);
+    for (let a = 0; a < current.length; a++) {
+      permute(current[a]!, spare[a]!, at);
+      [current[a], spare[a]] = [spare[a]!, current[a]!];
+    }
+  }
+  for (let a = 0; a < words.length; a++) if (current[a] !== words[a]) words[a]!.set(current[a]!);
+}
+
+function toKeys(bits: Uint32Array): void {
   for (let i = 0; i < bits.length; i++) bits[i] = toKey(bits[i]!);
-  radixSortKeys(bits, null, order);
+}
+
+function fromKeys(bits: Uint32Array): void {
   for (let i = 0; i < bits.length; i++) {
     const key = bits[i]!;
     bits[i] = key & 0x80000000 ? key & 0x7fffffff : ~key >>> 0;
   }
-  return new Float64Array(copy);
 }
 
-/** Sorts a Float64Array in place by its 64-bit patterns, little-endian word order (and `order` with them). */
-function sortFloat64InPlace(values: Float64Array, order: Int32Array | null): Float64Array {
-  const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
+/** A double's words as keys: the high word as toKey makes it, the low word flipped with a negative's. */
+function splitKeys(words: Uint32Array, hi: Uint32Array, lo: Uint32Array): void {
+  for (let i = 0; i < hi.length; i++) {
     const h = words[2 * i + 1]!;
-    const negative = h & 0x80000000;
     hi[i] = toKey(h);
-    lo[i] = negative ? ~words[2 * i]! >>> 0 : words[2 * i]!;
+    lo[i] = h & 0x80000000 ? ~words[2 * i]! >>> 0 : words[2 * i]!;
   }
-  radixSortKeys(hi, lo, order);
-  for (let i = 0; i < n; i++) {
+}
+
+function joinKeys(hi: Uint32Array, lo: Uint32Array, words: Uint32Array): void {
+  for (let i = 0; i < hi.length; i++) {
     const h = hi[i]!;
     const positive = h & 0x80000000;
     words[2 * i + 1] = positive ? h & 0x7fffffff : ~h >>> 0;
     words[2 * i] = positive ? lo[i]! : ~lo[i]! >>> 0;
   }
+}
+
+const toKey = (bits: number) => (bits & 0x80000000 ? ~bits : bits | 0x80000000) >>> 0;
+
+/** Sorts a Float32Array's values by their 32-bit patterns (and `order` with them); returns them widened, as a Float64Array. */
+function sortFloat32(values: Float32Array, order: Uint32Array | null): Float64Array {
+  const copy = new Float32Array(values);
+  const bits = new Uint32Array(copy.buffer);
+  toKeys(bits);
+  radixSort(order === null ? [bits] : [bits, order], 1);
+  fromKeys(bits);
+  return new Float64Array(copy);
+}
+
+/** Sorts a Float64Array in place by its 64-bit patterns, little-endian word order (and `order` with them). */
+function sortFloat64InPlace(values: Float64Array, order: Uint32Array | null): Float64Array {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  splitKeys(words, hi, lo);
+  radixSort(order === null ? [lo, hi] : [lo, hi, order], 2);
+  joinKeys(hi, lo, words);
   return values;
 }
 
@@ -142,12 +161,13 @@ function compareAsSorted(x: number, y: number): number {
  * @example sortFloatsWithOrder([3, 1, 2, 1]).order // => Int32Array.of(1, 3, 2, 0)
  */
 export function sortFloatsWithOrder(values: ArrayLike<number>): { sorted: Float64Array; order: Int32Array } {
-  const order = new Int32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
+  const indices = new Uint32Array(values.length);
+  for (let i = 0; i < indices.length; i++) indices[i] = i;
+  const order = new Int32Array(indices.buffer);
   if (!radixFits(values)) {
     order.sort((i, j) => compareAsSorted(values[i]!, values[j]!) || i - j);
     return { sorted: Float64Array.from(order, (i) => values[i]!), order };
   }
-  const sorted = values instanceof Float32Array ? sortFloat32(values, order) : sortFloat64InPlace(new Float64Array(values), order);
+  const sorted = values instanceof Float32Array ? sortFloat32(values, indices) : sortFloat64InPlace(new Float64Array(values), indices);
   return { sorted, order };
 }
