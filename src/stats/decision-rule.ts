@@ -59,15 +59,30 @@ export const MAX_THRESHOLDS = 255;
 
 const gini = (yes: number, n: number) => (n === 0 ? 0 : 2 * (yes / n) * (1 - yes / n));
 
+/** Where a new distinct value starts in the sorted order: the indices into `gaps`; returns how many. */
+function distinctStarts(sorted: Float64Array, gaps: Int32Array): number {
+  let count = 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) gaps[count++] = i;
+  return count;
+}
+
+/** A trial's bin counts the thresholds strictly below its value; values and thresholds both ascend along the sorted order. */
+function binAlongOrder(sorted: Float64Array, order: Int32Array, thresholds: Float64Array, bins: Uint16Array): void {
+  let below = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const value = sorted[k]!;
+    while (below < thresholds.length && thresholds[below]! < value) below++;
+    bins[order[k]!] = below;
+  }
+}
+
 /** Sorts and bins one feature (values that are not NaN: NaN has no side of a threshold). Cost: one sort, then a walk along the sorted order. */
 export function binFeature(values: ArrayLike<number>): BinnedFeature {
   const { sorted, order } = sortFloatsWithOrder(values);
   const n = sorted.length;
   if (n > 0 && (Number.isNaN(sorted[n - 1]) || Number.isNaN(sorted[0]))) throw new Error('binFeature requires values that are not NaN');
-  // Where a new distinct value starts in the sorted order.
   const gaps = new Int32Array(Math.max(0, n - 1));
-  let gapCount = 0;
-  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) gaps[gapCount++] = i;
+  const gapCount = distinctStarts(sorted, gaps);
   let chosen: ArrayLike<number> = gaps.subarray(0, gapCount);
   if (gapCount > MAX_THRESHOLDS) {
     const picked = new Int32Array(MAX_THRESHOLDS);
@@ -81,15 +96,23 @@ export function binFeature(values: ArrayLike<number>): BinnedFeature {
   }
   const thresholds = new Float64Array(chosen.length);
   for (let j = 0; j < chosen.length; j++) thresholds[j] = (sorted[chosen[j]! - 1]! + sorted[chosen[j]!]!) / 2;
-  // A trial's bin counts the thresholds strictly below its value; values and thresholds both ascend along the sorted order.
   const bins = new Uint16Array(n);
-  let below = 0;
-  for (let k = 0; k < n; k++) {
-    const value = sorted[k]!;
-    while (below < thresholds.length && thresholds[below]! < value) below++;
-    bins[order[k]!] = below;
-  }
+  binAlongOrder(sorted, order, thresholds, bins);
   return { values, sorted, thresholds, bins };
+}
+
+// The per-trial loops are small functions of their own, so a first (cold) fit compiles each once.
+
+/** Counts the trials of `members` (and their yeses) per bin into counts and yeses[0 … bins]. */
+function histogram(members: Int32Array, bins: Uint16Array, outcome: Uint8Array, counts: Float64Array, yeses: Float64Array, binCount: number): void {
+  counts.fill(0, 0, binCount);
+  yeses.fill(0, 0, binCount);
+  for (let k = 0; k < members.length; k++) {
+    const trial = members[k]!;
+    const bin = bins[trial]!;
+    counts[bin]!++;
+    yeses[bin]! += outcome[trial]!;
+  }
 }
 
 /** The best split of the trials `members` (with `yes` of them yes), or null if none improves the impurity. `counts` and `yeses` are scratch of MAX_THRESHOLDS + 1. */
@@ -99,14 +122,7 @@ function bestSplit(features: readonly BinnedFeature[], outcome: Uint8Array, memb
   const parent = size * gini(yes, size);
   for (let f = 0; f < features.length; f++) {
     const { thresholds, bins } = features[f]!;
-    counts.fill(0, 0, thresholds.length + 1);
-    yeses.fill(0, 0, thresholds.length + 1);
-    for (let k = 0; k < size; k++) {
-      const trial = members[k]!;
-      const bin = bins[trial]!;
-      counts[bin]!++;
-      yeses[bin]! += outcome[trial]!;
-    }
+    histogram(members, bins, outcome, counts, yeses, thresholds.length + 1);
     let left = 0;
     let leftYes = 0;
     for (let b = 0; b < thresholds.length; b++) {

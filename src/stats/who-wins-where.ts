@@ -66,6 +66,31 @@ function binOf(edges: readonly number[], value: number): number {
   return bin;
 }
 
+// The per-trial loops are small functions of their own, so a first (cold) run compiles each once.
+
+function differences(a: ArrayLike<number>, b: ArrayLike<number>, diff: Float64Array, better: Uint8Array): void {
+  for (let i = 0; i < diff.length; i++) {
+    diff[i] = a[i]! - b[i]!;
+    better[i] = diff[i]! > 0 ? 1 : 0;
+  }
+}
+
+/** The plain sum of values at `trials`, in their (ascending) order: the order a pass over the table adds them in. */
+function sumOver(trials: Int32Array, values: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < trials.length; k++) sum += values[trials[k]!]!;
+  return sum;
+}
+
+function countCells(wallet: ArrayLike<number>, walletEdges: readonly number[], barrier: ArrayLike<number>, barrierEdges: readonly number[], better: Uint8Array, counts: Float64Array, wins: Float64Array): void {
+  const columns = barrierEdges.length - 1;
+  for (let i = 0; i < better.length; i++) {
+    const cell = binOf(walletEdges, wallet[i]!) * columns + binOf(barrierEdges, barrier[i]!);
+    counts[cell]!++;
+    wins[cell]! += better[i]!;
+  }
+}
+
 /** The barrier with the largest impurity decrease, or the one whose single best split helps most. */
 function decisiveBarrierOf(importance: Record<string, number>, binned: Record<string, BinnedFeature>, better: Uint8Array): BarrierName {
   const used = BARRIERS.filter((b) => importance[b]! > 0);
@@ -80,10 +105,7 @@ export function summarizeWhoWinsWhere(table: OutcomeTable, pair: readonly [strin
   const [a, b] = [strategyColumn(table, pair[0], 'npv'), strategyColumn(table, pair[1], 'npv')];
   const diff = new Float64Array(n);
   const better = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    diff[i] = a[i]! - b[i]!;
-    better[i] = diff[i]! > 0 ? 1 : 0;
-  }
+  differences(a, b, diff, better);
   const binned: Record<string, BinnedFeature> = {};
   for (const feature of ACCOUNT_FEATURES) {
     const column = table.columns[feature];
@@ -93,9 +115,7 @@ export function summarizeWhoWinsWhere(table: OutcomeTable, pair: readonly [strin
   const fit = fitBinnedRule(ACCOUNT_FEATURES, ACCOUNT_FEATURES.map((f) => binned[f]!), better, { maxDepth: RULE_MAX_DEPTH, minLeafShare: RULE_MIN_LEAF_SHARE });
   const leaves = fit.leaves.map((leaf, l): WhoWinsLeaf => {
     // The leaf's trials in ascending order: the sum adds them as a pass over the table would.
-    const trials = fit.members[l]!;
-    let sum = 0;
-    for (let k = 0; k < trials.length; k++) sum += diff[trials[k]!]!;
+    const sum = sumOver(fit.members[l]!, diff);
     return {
       conditions: leaf.conditions,
       trials: leaf.trials,
@@ -112,11 +132,7 @@ export function summarizeWhoWinsWhere(table: OutcomeTable, pair: readonly [strin
   const counts = new Float64Array((walletEdges.length - 1) * (barrierEdges.length - 1));
   const wins = new Float64Array(counts.length);
   const columns = barrierEdges.length - 1;
-  for (let i = 0; i < n; i++) {
-    const cell = binOf(walletEdges, wallet.values[i]!) * columns + binOf(barrierEdges, barrier.values[i]!);
-    counts[cell]!++;
-    wins[cell]! += better[i]!;
-  }
+  countCells(wallet.values, walletEdges, barrier.values, barrierEdges, better, counts, wins);
   const cells = Array.from(counts, (trials, cell): HeatmapCell => ({
     wallet: Math.floor(cell / columns),
     barrier: cell % columns,
