@@ -107,10 +107,12 @@ export function summarizeWhoWinsWhere(table: OutcomeTable, pair: readonly [strin
   const better = new Uint8Array(n);
   differences(a, b, diff, better);
   const binned: Record<string, BinnedFeature> = {};
+  // Each feature's heatmap edges, read from its sorted copy while the binning has it.
+  const edges: Record<string, number[]> = {};
   for (const feature of ACCOUNT_FEATURES) {
     const column = table.columns[feature];
     if (column === undefined) throw new Error(`summarizeWhoWinsWhere: the table has no ${feature} column`);
-    binned[feature] = binFeature(column);
+    binned[feature] = binFeature(column, (sorted) => (edges[feature] = binEdges(sorted, HEATMAP_BINS)));
   }
   const fit = fitBinnedRule(ACCOUNT_FEATURES, ACCOUNT_FEATURES.map((f) => binned[f]!), better, { maxDepth: RULE_MAX_DEPTH, minLeafShare: RULE_MIN_LEAF_SHARE });
   const leaves = fit.leaves.map((leaf, l): WhoWinsLeaf => {
@@ -127,8 +129,8 @@ export function summarizeWhoWinsWhere(table: OutcomeTable, pair: readonly [strin
   });
   const decisiveBarrier = decisiveBarrierOf(fit.importance, binned, better);
   const [wallet, barrier] = [binned.wallet!, binned[decisiveBarrier]!];
-  const walletEdges = binEdges(wallet.sorted, HEATMAP_BINS);
-  const barrierEdges = binEdges(barrier.sorted, HEATMAP_BINS);
+  const walletEdges = edges.wallet!;
+  const barrierEdges = edges[decisiveBarrier]!;
   const counts = new Float64Array((walletEdges.length - 1) * (barrierEdges.length - 1));
   const wins = new Float64Array(counts.length);
   const columns = barrierEdges.length - 1;
