@@ -31,7 +31,7 @@ import { philox4x32 } from '../src/engine/philox.ts';
 import { reportTiming } from './report-timing.ts';
 import { timing, type Timing } from './timing.ts';
 import { startUpLines, startUpTiming } from './start-up-bench.ts';
-import { summaryTiming } from './summary-bench.ts';
+import { summaryTiming, summaryTimingLines } from './summary-bench.ts';
 import { generatorTimings } from './generator-bench.ts';
 import { formatKernelTimings, kernelTimings } from './kernel-bench.ts';
 import { portfolioBench, portfolioBenchLines } from './portfolio-bench.ts';
@@ -154,7 +154,7 @@ const report = await reportTiming(scenario);
 
 log('+ start-up, the post-run statistics, the keyed generators');
 const startUp = startUpTiming();
-const summaryStats = await summaryTiming(scenario);
+const summaryStats = await summaryTiming(scenario, 100_000, 7, log);
 const generators = generatorTimings();
 log('+ the WebAssembly kernel against the JavaScript reference, CPU per trial, one thread');
 const kernel = kernelTimings(quick ? 5 : 7, quick ? 1_000 : 2_000);
@@ -217,7 +217,7 @@ const lines = [
   `  peak RSS at ${bigTrials.toLocaleString('en-US')} trials              ${result.memory.peakRssMb.toFixed(0)} MB [goal ≤ 300 MB: ${goal(result.memory.peakRssMb <= 300)}]`,
   `  report, default scenario (charts included)  ${ms(report.ms)}, ${report.files} files   [goal ≤ 3 s: ${goal(report.ms.median <= 3000)}]`,
   ...startUpLines(startUp, goal),
-  `  post-run statistics, ${summaryStats.trials.toLocaleString('en-US')} trials        ${ms(summaryStats.ms)}`,
+  ...summaryTimingLines(summaryStats),
   ...generators.map((g) => `  ${g.nsPerUniform.median.toFixed(1).padStart(6)} ns/uniform  ${g.name}`),
   ...formatKernelTimings(kernel),
   ...(kernel?.[0] ? [`  kernel, two plans: ${kernel[0].kernelTrial.median.toFixed(1)} µs CPU a trial   [goal ≤ 35 µs: ${goal(kernel[0].kernelTrial.median <= 35)}]`] : []),

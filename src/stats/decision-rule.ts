@@ -4,8 +4,11 @@
  * `maxDepth` splits deep and no leaf under `minLeafShare` of the trials.
  * Thresholds are the midpoints between a feature's neighbouring distinct
  * values — all of them up to MAX_THRESHOLDS, else that many at quantiles
- * (as histogram-based CART does) — so a node costs O(features · trials).
+ * (as histogram-based CART does). Each feature is sorted and binned once for
+ * the whole fit, and a node holds its trials as an index list, so a level of
+ * the tree costs O(features · trials) and the fit O(features · trials · depth).
  */
+import { sortFloatsWithOrder } from './sort-floats.ts';
 
 export interface RuleCondition {
   feature: string;
@@ -27,6 +30,22 @@ export interface RuleOptions {
   minLeafShare: number;
 }
 
+/** A feature ready for fitting: its values, candidate thresholds, and each trial's bin. */
+export interface BinnedFeature {
+  values: ArrayLike<number>;
+  /** Ascending midpoints between neighbouring distinct values. */
+  thresholds: Float64Array;
+  /** Each trial's bin: how many thresholds lie below its value. */
+  bins: Uint16Array;
+}
+
+export interface BinnedFit {
+  leaves: RuleLeaf[];
+  /** Each leaf's trials, ascending, in the order of `leaves`. */
+  members: Int32Array[];
+  importance: Record<string, number>;
+}
+
 interface Split {
   feature: number;
   threshold: number;
@@ -38,46 +57,76 @@ export const MAX_THRESHOLDS = 255;
 
 const gini = (yes: number, n: number) => (n === 0 ? 0 : 2 * (yes / n) * (1 - yes / n));
 
-/** A feature's candidate thresholds (midpoints between neighbouring distinct values) and each trial's bin: how many thresholds lie below its value. */
-function binFeature(values: ArrayLike<number>): { thresholds: number[]; bins: Uint16Array } {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  const gaps: number[] = [];
-  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) gaps.push(i);
-  const chosen = gaps.length <= MAX_THRESHOLDS ? gaps : [...new Set(Array.from({ length: MAX_THRESHOLDS }, (_, j) => gaps[Math.floor(((j + 0.5) * gaps.length) / MAX_THRESHOLDS)]!))];
-  const thresholds = chosen.map((i) => (sorted[i - 1]! + sorted[i]!) / 2);
-  const bins = new Uint16Array(n);
-  for (let t = 0; t < n; t++) {
-    const value = values[t]!;
-    let low = 0;
-    let high = thresholds.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (thresholds[mid]! < value) low = mid + 1;
-      else high = mid;
-    }
-    bins[t] = low;
+/** Where a new distinct value starts in the sorted order: the indices into `gaps`; returns how many. */
+function distinctStarts(sorted: Float64Array, gaps: Int32Array): number {
+  let count = 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) gaps[count++] = i;
+  return count;
+}
+
+/** A trial's bin counts the thresholds strictly below its value; values and thresholds both ascend along the sorted order. */
+function binAlongOrder(sorted: Float64Array, order: Int32Array, thresholds: Float64Array, bins: Uint16Array): void {
+  let below = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const value = sorted[k]!;
+    while (below < thresholds.length && thresholds[below]! < value) below++;
+    bins[order[k]!] = below;
   }
-  return { thresholds, bins };
 }
 
-interface BinnedFeature {
-  thresholds: number[];
-  bins: Uint16Array;
-}
-
-/** The best split of the trials marked `node` in `membership`, or null if none improves the impurity. */
-function bestSplit(features: readonly BinnedFeature[], outcome: Uint8Array, membership: Int32Array, node: number, size: number, yes: number, minLeaf: number): Split | null {
-  let best: Split | null = null;
-  const parent = size * gini(yes, size);
-  features.forEach(({ thresholds, bins }, f) => {
-    const counts = new Float64Array(thresholds.length + 1);
-    const yeses = new Float64Array(thresholds.length + 1);
-    for (let trial = 0; trial < bins.length; trial++) {
-      if (membership[trial] !== node) continue;
-      counts[bins[trial]!]!++;
-      yeses[bins[trial]!]! += outcome[trial]!;
+/**
+ * Sorts and bins one feature (values that are not NaN: NaN has no side of a
+ * threshold); `readSorted` is handed the sorted copy (as sortFloats sorts)
+ * for any other figure of the column, before it is dropped (8 bytes a trial).
+ * Cost: one sort, then a walk along the sorted order.
+ */
+export function binFeature(values: ArrayLike<number>, readSorted?: (sorted: Float64Array) => void): BinnedFeature {
+  const { sorted, order } = sortFloatsWithOrder(values);
+  const n = sorted.length;
+  if (n > 0 && (Number.isNaN(sorted[n - 1]) || Number.isNaN(sorted[0]))) throw new Error('binFeature requires values that are not NaN');
+  const gaps = new Int32Array(Math.max(0, n - 1));
+  const gapCount = distinctStarts(sorted, gaps);
+  let chosen: ArrayLike<number> = gaps.subarray(0, gapCount);
+  if (gapCount > MAX_THRESHOLDS) {
+    const picked = new Int32Array(MAX_THRESHOLDS);
+    let count = 0;
+    for (let j = 0; j < MAX_THRESHOLDS; j++) {
+      const gap = gaps[Math.floor(((j + 0.5) * gapCount) / MAX_THRESHOLDS)]!;
+      // The picks ascend, so a repeat is the previous one.
+      if (count === 0 || picked[count - 1] !== gap) picked[count++] = gap;
     }
+    chosen = picked.subarray(0, count);
+  }
+  const thresholds = new Float64Array(chosen.length);
+  for (let j = 0; j < chosen.length; j++) thresholds[j] = (sorted[chosen[j]! - 1]! + sorted[chosen[j]!]!) / 2;
+  const bins = new Uint16Array(n);
+  binAlongOrder(sorted, order, thresholds, bins);
+  readSorted?.(sorted);
+  return { values, thresholds, bins };
+}
+
+// The per-trial loops are small functions of their own, so a first (cold) fit compiles each once.
+
+/** Counts the trials of `members` (and their yeses) per bin into counts and yeses[0 … bins]. */
+function histogram(members: Int32Array, bins: Uint16Array, outcome: Uint8Array, counts: Float64Array, yeses: Float64Array, binCount: number): void {
+  counts.fill(0, 0, binCount);
+  yeses.fill(0, 0, binCount);
+  for (let k = 0; k < members.length; k++) {
+    const trial = members[k]!;
+    const bin = bins[trial]!;
+    counts[bin]!++;
+    yeses[bin]! += outcome[trial]!;
+  }
+}
+
+/** The best split of the trials `members` (with `yes` of them yes), or null if none improves the impurity. `counts` and `yeses` are scratch of MAX_THRESHOLDS + 1. */
+function bestSplit(features: readonly BinnedFeature[], outcome: Uint8Array, members: Int32Array, yes: number, minLeaf: number, counts: Float64Array, yeses: Float64Array): Split | null {
+  let best: Split | null = null;
+  const size = members.length;
+  const parent = size * gini(yes, size);
+  for (let f = 0; f < features.length; f++) {
+    const { thresholds, bins } = features[f]!;
+    histogram(members, bins, outcome, counts, yeses, thresholds.length + 1);
     let left = 0;
     let leftYes = 0;
     for (let b = 0; b < thresholds.length; b++) {
@@ -87,7 +136,7 @@ function bestSplit(features: readonly BinnedFeature[], outcome: Uint8Array, memb
       const gain = parent - left * gini(leftYes, left) - (size - left) * gini(yes - leftYes, size - left);
       if (gain > 1e-9 * size && (best === null || gain > best.gain)) best = { feature: f, threshold: thresholds[b]!, gain };
     }
-  });
+  }
   return best;
 }
 
@@ -96,6 +145,55 @@ function tightened(conditions: RuleCondition[], added: RuleCondition): RuleCondi
   if (!same) return [...conditions, added];
   const keep = added.op === '<=' ? Math.min(same.threshold, added.threshold) : Math.max(same.threshold, added.threshold);
   return conditions.map((c) => (c === same ? { ...c, threshold: keep } : c));
+}
+
+/** The trials of `members` whose value is at or below the threshold, and the others, each ascending. */
+function splitMembers(members: Int32Array, values: ArrayLike<number>, threshold: number): [Int32Array, Int32Array] {
+  let leftCount = 0;
+  for (let k = 0; k < members.length; k++) if (values[members[k]!]! <= threshold) leftCount++;
+  const left = new Int32Array(leftCount);
+  const right = new Int32Array(members.length - leftCount);
+  let l = 0;
+  let r = 0;
+  for (let k = 0; k < members.length; k++) {
+    const trial = members[k]!;
+    if (values[trial]! <= threshold) left[l++] = trial;
+    else right[r++] = trial;
+  }
+  return [left, right];
+}
+
+/** Fits the tree on features binned by binFeature: its leaves (left before right), their trials, and each feature's total impurity decrease. */
+export function fitBinnedRule(names: readonly string[], features: readonly BinnedFeature[], outcome: Uint8Array, options: RuleOptions): BinnedFit {
+  const n = outcome.length;
+  if (n === 0) throw new Error('fitDecisionRule requires at least one trial');
+  const minLeaf = Math.max(1, Math.ceil(options.minLeafShare * n));
+  const importance = Object.fromEntries(names.map((name) => [name, 0]));
+  const counts = new Float64Array(MAX_THRESHOLDS + 1);
+  const yeses = new Float64Array(MAX_THRESHOLDS + 1);
+  const leaves: RuleLeaf[] = [];
+  const members: Int32Array[] = [];
+  const grow = (trials: Int32Array, depth: number, conditions: RuleCondition[], yes: number): void => {
+    const split = depth < options.maxDepth ? bestSplit(features, outcome, trials, yes, minLeaf, counts, yeses) : null;
+    if (split === null) {
+      leaves.push({ conditions, trials: trials.length, yes });
+      members.push(trials);
+      return;
+    }
+    const name = names[split.feature]!;
+    importance[name]! += split.gain / n;
+    const [left, right] = splitMembers(trials, features[split.feature]!.values, split.threshold);
+    let leftYes = 0;
+    for (let k = 0; k < left.length; k++) leftYes += outcome[left[k]!]!;
+    grow(left, depth + 1, tightened(conditions, { feature: name, op: '<=', threshold: split.threshold }), leftYes);
+    grow(right, depth + 1, tightened(conditions, { feature: name, op: '>', threshold: split.threshold }), yes - leftYes);
+  };
+  let yes = 0;
+  for (let i = 0; i < n; i++) yes += outcome[i]!;
+  const everyone = new Int32Array(n);
+  for (let i = 0; i < n; i++) everyone[i] = i;
+  grow(everyone, 0, [], yes);
+  return { leaves, members, importance };
 }
 
 /**
@@ -108,38 +206,9 @@ export function fitDecisionRule(
   outcome: Uint8Array,
   options: RuleOptions,
 ): { leaves: RuleLeaf[]; importance: Record<string, number> } {
-  const n = outcome.length;
-  if (n === 0) throw new Error('fitDecisionRule requires at least one trial');
-  const binned = features.map(binFeature);
-  const membership = new Int32Array(n);
-  const minLeaf = Math.max(1, Math.ceil(options.minLeafShare * n));
-  const importance = Object.fromEntries(names.map((name) => [name, 0]));
-  let nextNode = 1;
-  const grow = (node: number, depth: number, conditions: RuleCondition[], size: number, yes: number): RuleLeaf[] => {
-    const split = depth < options.maxDepth ? bestSplit(binned, outcome, membership, node, size, yes, minLeaf) : null;
-    if (split === null) return [{ conditions, trials: size, yes }];
-    const name = names[split.feature]!;
-    importance[name]! += split.gain / n;
-    const [leftNode, rightNode] = [nextNode++, nextNode++];
-    const counts = { left: 0, leftYes: 0 };
-    const values = features[split.feature]!;
-    for (let trial = 0; trial < n; trial++) {
-      if (membership[trial] !== node) continue;
-      const goesLeft = values[trial]! <= split.threshold;
-      membership[trial] = goesLeft ? leftNode : rightNode;
-      if (goesLeft) {
-        counts.left++;
-        counts.leftYes += outcome[trial]!;
-      }
-    }
-    return [
-      ...grow(leftNode, depth + 1, tightened(conditions, { feature: name, op: '<=', threshold: split.threshold }), counts.left, counts.leftYes),
-      ...grow(rightNode, depth + 1, tightened(conditions, { feature: name, op: '>', threshold: split.threshold }), size - counts.left, yes - counts.leftYes),
-    ];
-  };
-  let yes = 0;
-  for (const value of outcome) yes += value;
-  return { leaves: grow(0, 0, [], n, yes), importance };
+  if (outcome.length === 0) throw new Error('fitDecisionRule requires at least one trial');
+  const { leaves, importance } = fitBinnedRule(names, features.map((values) => binFeature(values)), outcome, options);
+  return { leaves, importance };
 }
 
 /** Whether trial `i` meets every condition (for checking a rule against the trials). */

@@ -9,9 +9,9 @@
  */
 import { strategyColumn, type OutcomeTable } from '../engine/outcome-table.ts';
 import { OPEN_MIGRATE, OPEN_NEVER, OPEN_START, type ModelParameters, type StrategyParameters } from '../model/parameters.ts';
-import { addExact, valueOfExact, type ExactSumState } from '../engine/exact-sum.ts';
 import { MIDSTREAM, STREAM_COUNT, UPSTREAM } from '../scenario/vocabulary.ts';
 import { comparedPair } from './compared-pair.ts';
+import { ExactAccumulator } from './exact-accumulator.ts';
 
 /** Paths of a plan that migrates, in the order a trial is tested against them (first match wins). */
 export const MIGRATING_PATHS = {
@@ -102,12 +102,12 @@ function summarizeClasses<K extends string>(
 ): Record<K, PathClass> {
   const keys = Object.keys(descriptions) as K[];
   // One pass, exact sums per class: nothing allocated per trial.
-  const groups = new Map<K, { trials: number; npv: ExactSumState; diff: ExactSumState }>(keys.map((k) => [k, { trials: 0, npv: [], diff: [] }]));
+  const groups = new Map<K, { trials: number; npv: ExactAccumulator; diff: ExactAccumulator }>(keys.map((k) => [k, { trials: 0, npv: new ExactAccumulator(), diff: new ExactAccumulator() }]));
   for (let i = 0; i < npv.length; i++) {
     const group = groups.get(classOf(i))!;
     group.trials++;
-    addExact(group.npv, npv[i]!);
-    addExact(group.diff, a[i]! - b[i]!);
+    group.npv.add(npv[i]!);
+    group.diff.add(a[i]! - b[i]!);
   }
   return Object.fromEntries(
     keys.map((key) => {
@@ -119,8 +119,8 @@ function summarizeClasses<K extends string>(
           description: descriptions[key],
           trials: n,
           share: n / npv.length,
-          meanNpv: n > 0 ? valueOfExact(group.npv) / n : null,
-          meanNpvDiff: n > 0 ? valueOfExact(group.diff) / n : null,
+          meanNpv: n > 0 ? group.npv.value() / n : null,
+          meanNpvDiff: n > 0 ? group.diff.value() / n : null,
         },
       ];
     }),

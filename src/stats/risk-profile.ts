@@ -4,7 +4,7 @@
  * second-order stochastic dominance with the largest violation, the P10
  * downside, the expected shortfall at 10% and the chance of losing money.
  */
-import { exactSum } from '../engine/exact-sum.ts';
+import { exactColumnSum } from './exact-accumulator.ts';
 import { DEFAULT_PAIR } from '../scenario/vocabulary.ts';
 import { overKey } from './compared-pair.ts';
 import { quantileOfSorted, sortedCopy } from './sample-statistics.ts';
@@ -48,7 +48,7 @@ function riskProfileOfSorted(sorted: Float64Array): RiskProfile {
   const tail = Math.max(1, Math.ceil(0.1 * sorted.length));
   let losses = 0;
   while (losses < sorted.length && sorted[losses]! < 0) losses++;
-  return { p10: quantileOfSorted(sorted, 0.1), expectedShortfall10: exactSum(sorted.subarray(0, tail)) / tail, pLoss: losses / sorted.length };
+  return { p10: quantileOfSorted(sorted, 0.1), expectedShortfall10: exactColumnSum(sorted.subarray(0, tail)) / tail, pLoss: losses / sorted.length };
 }
 
 /**

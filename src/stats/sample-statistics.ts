@@ -3,8 +3,9 @@
  * mean is an exact sum, so it does not depend on the order trials arrived in.
  */
 import { quantileSorted } from 'simple-statistics';
-import { addExact, exactSum, valueOfExact, type ExactSumState } from '../engine/exact-sum.ts';
+import { exactColumnSum, exactSquaredDeviations } from './exact-accumulator.ts';
 import { quantileRanks, selectOrderStatistics } from './select-order-statistics.ts';
+import { sortFloats } from './sort-floats.ts';
 
 export interface SampleSummary {
   mean: number;
@@ -26,7 +27,7 @@ export interface SampleSummary {
  */
 export function meanOf(values: ArrayLike<number>): number {
   if (values.length === 0) throw new Error('meanOf requires at least one value');
-  return exactSum(values) / values.length;
+  return exactColumnSum(values) / values.length;
 }
 
 /**
@@ -37,14 +38,12 @@ export function meanOf(values: ArrayLike<number>): number {
 export function standardDeviationOf(values: ArrayLike<number>, mean = meanOf(values)): number {
   if (values.length < 2) throw new Error('standardDeviationOf requires at least two values');
   // Summed exactly as they come: no array of squares (8 bytes a trial) to allocate.
-  const squares: ExactSumState = [];
-  for (let i = 0; i < values.length; i++) addExact(squares, (values[i]! - mean) ** 2);
-  return Math.sqrt(valueOfExact(squares) / (values.length - 1));
+  return Math.sqrt(exactSquaredDeviations(values, mean) / (values.length - 1));
 }
 
-/** A sorted copy of the values. Cost: O(n log n). */
+/** A sorted copy of the values (the built-in typed-array sort's order, by radix: sort-floats.ts). Cost: O(n). */
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
-  return new Float64Array(values).sort();
+  return sortFloats(values);
 }
 
 /**

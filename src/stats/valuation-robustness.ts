@@ -80,18 +80,32 @@ export function gridDifferences(table: OutcomeTable, pair: readonly [string, str
   );
 }
 
-function estimateOf(values: Float64Array): { diff: MeanEstimate; better: number } {
+/**
+ * The mean, interval and P(A better) of one cell's per-trial differences,
+ * computed as gridDifferences gives them, in trial order (plain sums: the
+ * printed figures follow this order), without the column of differences.
+ */
+function estimateCell(table: OutcomeTable, pair: readonly [string, string], rate: number, terminalValue: TerminalValueSetting): { diff: MeanEstimate; better: number } {
+  const column = (strategy: string, name: string) => strategyColumn(table, strategy, `${name}Rate${rate}` as StrategyColumnName);
+  const [cashA, cashB] = [column(pair[0], 'cashValue'), column(pair[1], 'cashValue')];
+  const [tvA, tvB] = [column(pair[0], 'terminalValue'), column(pair[1], 'terminalValue')];
+  const n = table.count;
+  const withTerminalValue = terminalValue === 'runRate';
   let sum = 0;
   let better = 0;
-  for (const value of values) {
+  for (let i = 0; i < n; i++) {
+    const value = withTerminalValue ? cashA[i]! + tvA[i]! - (cashB[i]! + tvB[i]!) : cashA[i]! - cashB[i]!;
     sum += value;
     if (value > 0) better++;
   }
-  const mean = sum / values.length;
-  if (values.length < 2) return { diff: { mean, se: null, ci95: null }, better };
+  const mean = sum / n;
+  if (n < 2) return { diff: { mean, se: null, ci95: null }, better };
   let squares = 0;
-  for (const value of values) squares += (value - mean) ** 2;
-  const se = Math.sqrt(squares / (values.length - 1) / values.length);
+  for (let i = 0; i < n; i++) {
+    const value = withTerminalValue ? cashA[i]! + tvA[i]! - (cashB[i]! + tvB[i]!) : cashA[i]! - cashB[i]!;
+    squares += (value - mean) ** 2;
+  }
+  const se = Math.sqrt(squares / (n - 1) / n);
   return { diff: { mean, se, ci95: meanInterval(mean, se) }, better };
 }
 
@@ -118,7 +132,7 @@ export function summarizeValuationRobustness(
         const asRun = horizonMonths === params.horizonMonths && discountRate === params.discountRate && terminalValue === own;
         const setting = { discountRate, terminalValue, horizonMonths, asRun };
         if (horizonMonths === params.horizonMonths) {
-          const { diff, better } = estimateOf(gridDifferences(table, pair, rate, terminalValue));
+          const { diff, better } = estimateCell(table, pair, rate, terminalValue);
           verdicts.push({ ...setting, ...verdictOf(diff, better, table.count, pair) });
           return;
         }
