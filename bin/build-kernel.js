@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'src', 'kernel');
 const DIST = join(ROOT, 'dist');
 /** Also in the kernel's key (src/engine/kernel-file.ts holds the same list). */
-export const KERNEL_COMPILE_OPTIONS = ['-O3', '--runtime', 'stub', '--noAssert'];
+export const KERNEL_COMPILE_OPTIONS = ['-O3', '--runtime', 'stub', '--noAssert', '--enable', 'simd'];
 
 /** The kernel's sources (paths from the repository root), for the build stamp. */
 export function kernelInputs() {

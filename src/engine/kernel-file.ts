@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** asc's options for the kernel, as bin/build-kernel.js passes them (part of the key). */
-export const KERNEL_COMPILE_OPTIONS = ['-O3', '--runtime', 'stub', '--noAssert'];
+export const KERNEL_COMPILE_OPTIONS = ['-O3', '--runtime', 'stub', '--noAssert', '--enable', 'simd'];
 
 /** The kernel's sources folder (resolved when asked: a worker's CommonJS bundle has no import.meta.url, and never asks). */
 export function kernelSources(): string {

@@ -23,6 +23,7 @@
  *               fails its first or second stage blocks 0 and 1.
  */
 import seedrandom from 'seedrandom';
+import * as U from '../kernel/uniform-layout.ts';
 import { philox4x32 } from './philox.ts';
 
 /** The generator key of a run: two 32-bit words. */
@@ -31,29 +32,24 @@ export interface GeneratorKey {
   readonly k1: number;
 }
 
-/** `month` of the account-level draws (wallet, barriers), which belong to no month. */
-export const ACCOUNT = 0xffff;
-/** `opportunity` of a cell's own draws (its arrival count). */
-export const CELL = 0xffffffff;
-/** `stream` and `type` of a month's own draws (churn, migration, arrival counts), which belong to no cell. */
-export const MONTH_LEVEL = 0xff;
+export { ACCOUNT, CELL, MONTH_LEVEL } from '../kernel/uniform-layout.ts';
 /** Largest month, stream and type the layout holds. */
-export const LAYOUT_LIMITS = { month: ACCOUNT - 1, stream: MONTH_LEVEL - 1, type: MONTH_LEVEL - 1 } as const;
+export const LAYOUT_LIMITS = { month: U.ACCOUNT - 1, stream: U.MONTH_LEVEL - 1, type: U.MONTH_LEVEL - 1 } as const;
 
 /** Decisions of the account's draws. */
-export const ACCOUNT_DECISION = { walletNormal: 0, barrierCommonNormal: 1, firstBarrierNormal: 2 } as const;
+export const ACCOUNT_DECISION = { walletNormal: U.ACCOUNT_WALLET_NORMAL, barrierCommonNormal: U.ACCOUNT_BARRIER_COMMON_NORMAL, firstBarrierNormal: U.ACCOUNT_FIRST_BARRIER_NORMAL } as const;
 /** Decisions of a month's own draws; the arrival count of cell c = s·4 + k is at firstArrivalCount + c. */
-export const MONTH_DECISION = { churn: 0, migration: 1, firstArrivalCount: 2 } as const;
+export const MONTH_DECISION = { churn: U.MONTH_CHURN, migration: U.MONTH_MIGRATION, firstArrivalCount: U.MONTH_FIRST_ARRIVAL_COUNT } as const;
 /** Decisions of one opportunity, in the order a policy needs them. */
 export const OPPORTUNITY_DECISION = {
-  valueNormal: 0,
-  visibility: 1,
-  entry: 2,
-  durationFirst: 3,
-  durationSecond: 4,
-  discountNormal: 5,
-  firstStage: 6,
-  deliveryFailure: 11,
+  valueNormal: U.OPP_VALUE_NORMAL,
+  visibility: U.OPP_VISIBILITY,
+  entry: U.OPP_ENTRY,
+  durationFirst: U.OPP_DURATION_FIRST,
+  durationSecond: U.OPP_DURATION_SECOND,
+  discountNormal: U.OPP_DISCOUNT_NORMAL,
+  firstStage: U.OPP_FIRST_STAGE,
+  deliveryFailure: U.OPP_DELIVERY_FAILURE,
 } as const;
 
 /** The run's generator key, from its seed through seedrandom's default generator (ARC4), so nearby seeds give unrelated keys. */

@@ -13,6 +13,7 @@ import { BARRIER_COUNT } from '../scenario/vocabulary.ts';
 import { generatorKey } from './keyed-uniform.ts';
 import { kernelParameters } from './kernel-parameters.ts';
 import { kernelPath } from './kernel-file.ts';
+import { kernelMathMismatch, type KernelMath } from './kernel-math-check.ts';
 import type { EngineSession } from './engine-session.ts';
 import { copyScalars, outcomeSlot, type OutcomeSlot } from './kernel-outcome.ts';
 import type { TrialOutcome } from './trial-outcome.ts';
@@ -38,11 +39,9 @@ interface KernelExports {
   barrierNormals(): number;
 }
 
-/** The kernel's imports: JavaScript's own exp, log, pow and sin (so its figures are the reference's to the bit), and AssemblyScript's abort (reached only when its heap cannot grow). */
+/** The kernel's imports: JavaScript's own pow and sin (so its figures are the reference's to the bit; exp and log it computes as V8 does, kernel-math-check.ts), and AssemblyScript's abort (reached only when its heap cannot grow). */
 const KERNEL_IMPORTS = {
   env: {
-    exp: Math.exp,
-    log: Math.log,
     pow: Math.pow,
     sin: Math.sin,
     abort: (_message: number, _file: number, line: number, column: number) => {
@@ -74,8 +73,8 @@ export function kernelAvailability(env: NodeJS.ProcessEnv = process.env): Kernel
     else {
       const module = new WASM.Module(readFileSync(path));
       // Instantiated once here, so a kernel whose imports do not match fails now, to the reference, not mid-run.
-      new WASM.Instance(module, KERNEL_IMPORTS);
-      loaded = { module, reason: path };
+      const mismatch = kernelMathMismatch(new WASM.Instance(module, KERNEL_IMPORTS).exports as unknown as KernelMath);
+      loaded = mismatch === undefined ? { module, reason: path } : { module: undefined, reason: `the kernel's exp or log is not this JavaScript's (${mismatch})` };
     }
   } catch (error) {
     loaded = { module: undefined, reason: `the kernel did not load: ${(error as Error).message}` };

@@ -7,16 +7,14 @@ export const OPP_VALUE = 0;
 export const OPP_VISIBILITY_UNIFORM = 1;
 export const OPP_EARLY_UNIFORM = 2;
 export const OPP_DURATION_FIRST = 3;
-/** 1 once the opportunity's second Philox block has been drawn (a policy saw it), 2 once its third has too. */
+/** 1 once the opportunity's duration gamma has been computed (a policy saw it). */
 export const OPP_DRAWN = 4;
 export const OPP_CYCLE_GAMMA = 5;
 export const OPP_DISCOUNT_NORMAL = 6;
 export const OPP_STAGE_UNIFORMS = 7; // 5
 export const OPP_FAILURE_UNIFORM = 12;
-/** The opportunity's counter words c1 (month, stream, type) and c2 (index in its cell). */
-export const OPP_COUNTER_1 = 13;
-export const OPP_COUNTER_2 = 14;
-export const OPPORTUNITY_STRIDE = 15;
+export const OPP_DURATION_SECOND = 13;
+export const OPPORTUNITY_STRIDE = 14;
 export const OPPORTUNITY_BYTES: usize = OPPORTUNITY_STRIDE * 8;
 
 export const CELLS_PER_MONTH = 12;

@@ -2,9 +2,9 @@
  * src/model's formulas (account, hazards, opportunity, valuation) on the
  * flat parameters at `P`, each with the reference's order of operations.
  */
-import { exp, pow } from './host-math';
+import { exp } from './fdlibm';
+import { pow } from './host-math';
 import { f64At } from './buffers';
-import { drawThird } from './world';
 import * as L from './parameter-layout';
 
 const DOWNSTREAM = 0;
@@ -111,15 +111,10 @@ export function winProbability(P: usize, type: i32, late: bool, streamFactor: f6
   return Math.min(p(P, L.WIN_MAX), probability);
 }
 
-/**
- * Stages passed in order up to the first failure, stage j passing when
- * u_j^n < p; the third block of uniforms is drawn only if a third stage is
- * reached (the count is the reference's, which tests every stage).
- */
-export function stagesPassed(deal: i32, stageUniforms: usize, stages: i32, probability: f64): i32 {
+/** Stages passed in order up to the first failure, stage j passing when u_j^n < p. */
+export function stagesPassed(stageUniforms: usize, stages: i32, probability: f64): i32 {
   let passed = 0;
   for (let stage = 0; stage < stages; stage++) {
-    if (stage == 2) drawThird(deal);
     const u = f64At(stageUniforms, stage);
     let power = u;
     for (let i = 1; i < stages; i++) power *= u;

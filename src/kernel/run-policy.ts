@@ -11,7 +11,7 @@ import {
 import * as O_ from './outcome-layout';
 import * as L from './parameter-layout';
 import * as S_ from './policy-state';
-import { addLostWallet, cellStart, churnUniforms, drawSecond, drawThird, migrationUniforms, opportunities, opportunityCount } from './world';
+import { addLostWallet, cellStart, churnUniforms, migrationUniforms, opportunities, opportunityCount, prepareSeen } from './world';
 
 const DOWNSTREAM = 0;
 const MIDSTREAM = 1;
@@ -86,7 +86,6 @@ function applyWin(deal: i32, month: i32): void {
   addF64(O, O_.DEALS_WON, 1);
 
   if (stream != DOWNSTREAM) {
-    drawThird(deal);
     if (opportunityAt(deal, OPP_FAILURE_UNIFORM) < p(L.FAILURE_SCALE) * (1 - f64At(S_.dealMatch, deal))) {
       const marginLoss = p(L.FAILURE_MARGIN_LOSS);
       bookMargin(stream, -marginLoss * value);
@@ -229,12 +228,12 @@ function pursueCell(month: i32, s: i32, k: i32, early: f64, streamFactor: f64, m
   addF64(O, O_.FUNNEL + k * FUNNEL_STEPS + FUNNEL_ARRIVED, <f64>(end - first));
   for (let deal = first; deal < end; deal++) {
     if (opportunityAt(deal, OPP_VISIBILITY_UNIFORM) >= visibility) continue;
-    drawSecond(deal);
+    prepareSeen(deal);
     countFunnel(k, FUNNEL_SEEN);
     const isEarly = alwaysEarly(s, k) || opportunityAt(deal, OPP_EARLY_UNIFORM) < early;
     if (isEarly) countFunnel(k, FUNNEL_EARLY);
     const probability = winProbability(P, k, !isEarly, streamFactor, wallFactor, modeFactor);
-    const passed = stagesPassed(deal, opportunities + <usize>deal * OPPORTUNITY_BYTES + (<usize>OPP_STAGE_UNIFORMS << 3), stages, probability);
+    const passed = stagesPassed(opportunities + <usize>deal * OPPORTUNITY_BYTES + (<usize>OPP_STAGE_UNIFORMS << 3), stages, probability);
     addF64(O, O_.STAGES_PASSED + k * 6 + passed, 1);
     const won = passed == stages;
     if (won) countFunnel(k, FUNNEL_WON);

@@ -3,13 +3,14 @@
  * floating-point operations, so each sampler agrees with the reference to the
  * last bits its Math functions allow.
  */
-import { exp, log, sin } from './host-math';
-const A1 = -3.969683028665376e1, A2 = 2.209460984245205e2, A3 = -2.759285104469687e2, A4 = 1.38357751867269e2, A5 = -3.066479806614716e1, A6 = 2.506628277459239;
-const B1 = -5.447609879822406e1, B2 = 1.615858368580409e2, B3 = -1.556989798598866e2, B4 = 6.680131188771972e1, B5 = -1.328068155288572e1;
+import { exp, log } from './fdlibm';
+import { sin } from './host-math';
+export const A1 = -3.969683028665376e1, A2 = 2.209460984245205e2, A3 = -2.759285104469687e2, A4 = 1.38357751867269e2, A5 = -3.066479806614716e1, A6 = 2.506628277459239;
+export const B1 = -5.447609879822406e1, B2 = 1.615858368580409e2, B3 = -1.556989798598866e2, B4 = 6.680131188771972e1, B5 = -1.328068155288572e1;
 const C1 = -7.784894002430293e-3, C2 = -3.223964580411365e-1, C3 = -2.400758277161838, C4 = -2.549732539343734, C5 = 4.374664141464968, C6 = 2.938163982698783;
 const D1 = 7.784695709041462e-3, D2 = 3.224671290700398e-1, D3 = 2.445134137142996, D4 = 3.754408661907416;
-const LOW: f64 = 0.02425;
-const SMALLEST: f64 = 1.1641532182693481e-10; // 2^-33
+export const LOW: f64 = 0.02425;
+export const SMALLEST: f64 = 1.1641532182693481e-10; // 2^-33
 
 export function normalFromUniform(u: f64): f64 {
   const p = u < SMALLEST ? SMALLEST : u;
@@ -82,7 +83,7 @@ export function regularizedGammaP(a: f64, x: f64): f64 {
   return Math.max(0, 1 - exp(logPrefactor) * h);
 }
 
-const SMALL_MEAN: f64 = 30;
+export const SMALL_MEAN: f64 = 30;
 
 export function poissonFromUniform(lambda: f64, expMinusLambda: f64, u: f64): i32 {
   if (lambda <= 0) return 0;

@@ -1,23 +1,25 @@
 /**
- * The world of one trial (src/engine/world.ts), drawn lazily: the account,
- * each month's own uniforms and every opportunity's first Philox block
- * (value, visibility, entry, first duration uniform) are drawn here; the
- * rest of an opportunity only when a decision needs it (drawSecond, drawThird). Every
- * uniform is the keyed uniform of the same purpose as the reference's.
+ * The world of one trial (src/engine/world.ts): the account, each month's own
+ * uniforms, and every opportunity's twelve uniforms, drawn four Philox blocks
+ * at a time (philoxBlocks4): the months first, which fixes every cell's
+ * arrival count, then the opportunities in index order. An opportunity's
+ * value is computed here (every plan that sees it or loses it needs it); its
+ * duration gamma and discount normal the first time a policy sees it
+ * (prepareSeen). Every uniform is the keyed uniform of the same purpose as
+ * the reference's.
  */
-import { exp } from './host-math';
-import { philoxBlock } from './philox';
-import { gammaShapeTwo, normalFromUniform, poissonFromUniform } from './sampling';
+import { exp } from './fdlibm';
+import { philoxBlock, philoxBlocks4 } from './philox';
+import { exp2, normalFromUniform2 } from './vector-math';
+import { gammaShapeTwo, normalFromUniform, poissonFromUniform, SMALL_MEAN } from './sampling';
 import {
-  addF64, CELLS_PER_MONTH, f64At, grow, OPP_COUNTER_1, OPP_COUNTER_2, OPP_CYCLE_GAMMA, OPP_DISCOUNT_NORMAL, OPP_DRAWN, OPP_DURATION_FIRST,
+  addF64, CELLS_PER_MONTH, f64At, grow, OPP_CYCLE_GAMMA, OPP_DISCOUNT_NORMAL, OPP_DRAWN, OPP_DURATION_FIRST, OPP_DURATION_SECOND,
   OPP_EARLY_UNIFORM, OPP_FAILURE_UNIFORM, OPP_STAGE_UNIFORMS, OPP_VALUE, OPP_VISIBILITY_UNIFORM, OPPORTUNITY_BYTES, setF64, setI32,
 } from './buffers';
 import { DEAL_SIZE, DEAL_VALUE_SIGMA, HORIZON, OPPORTUNITY_MIX, WALLET_MEDIAN, WALLET_SHARE, WALLET_SIGMA } from './parameter-layout';
+import * as U from './uniform-layout';
 
 const TO_UNIT: f64 = 2.3283064365386963e-10; // 2^-32
-const ACCOUNT: u32 = 0xffff;
-const CELL: u32 = 0xffffffff;
-const MONTH_LEVEL: u32 = 0xff;
 export const MAX_OPPORTUNITIES_PER_TRIAL: i32 = 2_000_000;
 const BARRIER_COUNT = 5;
 
@@ -30,12 +32,26 @@ export let opportunityCount: i32 = 0;
 /** The horizon the world was last generated for. */
 export let worldHorizon: i32 = 0;
 
-// Six blocks of scratch (24 words), then the world's fixed-size fields.
-export const blocks: usize = heap.alloc(96);
+// Two blocks of scratch for the account, four lanes of three blocks (lane-major) for the rest.
+const accountWords: usize = heap.alloc(32);
+const laneWords: usize = heap.alloc(3 * 64);
+const values: usize = heap.alloc(4 * 8);
+const discountNormals: usize = heap.alloc(4 * 8);
 export const barrierNormals: usize = heap.alloc(BARRIER_COUNT * 8);
 const rates: usize = heap.alloc(CELLS_PER_MONTH * 8);
 const expMinusRates: usize = heap.alloc(CELLS_PER_MONTH * 8);
-const counts: usize = heap.alloc(CELLS_PER_MONTH * 4);
+
+/**
+ * Each cell's Poisson CDF for the trial's rate, as poissonFromUniform's loop
+ * accumulates it (so a lookup returns what the loop would, to the bit): entry
+ * k is the probability of 0 … k arrivals, +∞ where the loop would stop
+ * because the probability underflowed. A draw past the table continues the
+ * loop from its last entry; a rate of 0 or of SMALL_MEAN and more is not tabled.
+ */
+const POISSON_TABLE = 16;
+const poissonCdf: usize = heap.alloc(CELLS_PER_MONTH * POISSON_TABLE * 8);
+const poissonLastProbability: usize = heap.alloc(CELLS_PER_MONTH * 8);
+const poissonTabled: usize = heap.alloc(CELLS_PER_MONTH * 4);
 
 export let churnUniforms: usize = heap.alloc(8);
 export let migrationUniforms: usize = heap.alloc(8);
@@ -43,6 +59,10 @@ export let cellStart: usize = heap.alloc(8);
 export let cellValue: usize = heap.alloc(8);
 let horizonCapacity: i32 = 0;
 export let opportunities: usize = heap.alloc(OPPORTUNITY_BYTES);
+/** Per opportunity, padded to a multiple of four lanes: its counter words c1 (month, stream, type) and c2 (index in its cell), and its cell t·12 + s·4 + k. */
+let counterOne: usize = heap.alloc(16);
+let counterTwo: usize = heap.alloc(16);
+let cellOf: usize = heap.alloc(16);
 export let opportunityCapacity: i32 = 1;
 
 export function ensureHorizon(horizon: i32): void {
@@ -61,19 +81,127 @@ function ensureOpportunities(needed: i32): void {
   let capacity = opportunityCapacity;
   while (capacity < needed) capacity = min(capacity * 2, MAX_OPPORTUNITIES_PER_TRIAL);
   opportunities = grow(opportunities, <usize>opportunityCapacity * OPPORTUNITY_BYTES, <usize>capacity * OPPORTUNITY_BYTES);
+  const oldLanes = (<usize>opportunityCapacity + 3) & ~3;
+  const lanes = (<usize>capacity + 3) & ~3;
+  counterOne = grow(counterOne, oldLanes * 4, lanes * 4);
+  counterTwo = grow(counterTwo, oldLanes * 4, lanes * 4);
+  cellOf = grow(cellOf, oldLanes * 4, lanes * 4);
   opportunityCapacity = capacity;
-}
-
-@inline function word(index: i32): f64 {
-  return <f64>load<u32>(blocks + (<usize>index << 2)) * TO_UNIT;
-}
-
-function fillBlocks(c1: u32, c2: u32, first: u32, count: u32): void {
-  for (let block: u32 = 0; block < count; block++) philoxBlock(trialIndex, c1, c2, first + block, keyWord0, keyWord1, blocks + ((<usize>(first + block)) << 4));
 }
 
 @inline function p(parameters: usize, index: i32): f64 {
   return f64At(parameters, index);
+}
+
+/** Word `w` of lane `lane`'s block `block` in laneWords, as a uniform. */
+@inline function laneUniform(block: i32, w: i32, lane: i32): f64 {
+  return <f64>load<u32>(laneWords + (<usize>(block * 16 + w * 4 + lane) << 2)) * TO_UNIT;
+}
+
+/** Decision `decision` of lane `lane`, for purposes whose consecutive blocks are laneWords' blocks 0, 1, 2. */
+@inline function decisionUniform(decision: i32, lane: i32): f64 {
+  return laneUniform(decision >> 2, decision & 3, lane);
+}
+
+function tabulatePoisson(cell: i32, lambda: f64, expMinusLambda: f64): void {
+  const usable = lambda > 0 && lambda < SMALL_MEAN;
+  setI32(poissonTabled, cell, usable ? 1 : 0);
+  if (!usable) return;
+  const row = poissonCdf + <usize>(cell * POISSON_TABLE) * 8;
+  let probability = expMinusLambda;
+  let cumulative = probability;
+  for (let k = 0; k < POISSON_TABLE; k++) {
+    store<f64>(row + (<usize>k << 3), probability > 0 ? cumulative : Infinity);
+    if (k + 1 == POISSON_TABLE) break;
+    probability *= lambda / <f64>(k + 1);
+    cumulative += probability;
+  }
+  setF64(poissonLastProbability, cell, probability);
+}
+
+/** poissonFromUniform(λ, e^−λ, u) for cell `cell`'s rate, through its table. */
+function poissonOfCell(cell: i32, u: f64): i32 {
+  if (load<i32>(poissonTabled + (<usize>cell << 2)) == 0) return poissonFromUniform(f64At(rates, cell), f64At(expMinusRates, cell), u);
+  const row = poissonCdf + <usize>(cell * POISSON_TABLE) * 8;
+  for (let k = 0; k < POISSON_TABLE; k++) if (u < load<f64>(row + (<usize>k << 3))) return k;
+  const lambda = f64At(rates, cell);
+  let k = POISSON_TABLE - 1;
+  let probability = f64At(poissonLastProbability, cell);
+  let cumulative = load<f64>(row + (<usize>k << 3));
+  while (u >= cumulative && probability > 0) {
+    k++;
+    probability *= lambda / <f64>k;
+    cumulative += probability;
+  }
+  return k;
+}
+
+@inline function word(decision: i32): f64 {
+  return <f64>load<u32>(accountWords + (<usize>decision << 2)) * TO_UNIT;
+}
+
+function drawAccount(parameters: usize): void {
+  philoxBlock(trialIndex, U.ACCOUNT << 16, <u32>U.CELL, 0, keyWord0, keyWord1, accountWords);
+  philoxBlock(trialIndex, U.ACCOUNT << 16, <u32>U.CELL, 1, keyWord0, keyWord1, accountWords + 16);
+  wallet = p(parameters, WALLET_MEDIAN) * exp(p(parameters, WALLET_SIGMA) * normalFromUniform(word(U.ACCOUNT_WALLET_NORMAL)));
+  barrierCommonNormal = normalFromUniform(word(U.ACCOUNT_BARRIER_COMMON_NORMAL));
+  for (let x = 0; x < BARRIER_COUNT; x++) setF64(barrierNormals, x, normalFromUniform(word(U.ACCOUNT_FIRST_BARRIER_NORMAL + x)));
+}
+
+/** Month `t`'s churn and migration uniforms and arrival counts, its cells' starts, and its opportunities' counters; false past the size limit. */
+function drawMonth(t: i32, count: i32): i32 {
+  philoxBlocks4(trialIndex, i32x4.splat(<i32>((<u32>t << 16) | (U.MONTH_LEVEL << 8) | U.MONTH_LEVEL)), i32x4.splat(<i32>U.CELL), i32x4(0, 1, 2, 3), keyWord0, keyWord1, laneWords);
+  // The month's four blocks are its four lanes: decision d is lane d / 4, word d % 4.
+  setF64(churnUniforms, t, laneUniform(0, U.MONTH_CHURN & 3, U.MONTH_CHURN >> 2));
+  setF64(migrationUniforms, t, laneUniform(0, U.MONTH_MIGRATION & 3, U.MONTH_MIGRATION >> 2));
+  for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
+    const decision = U.MONTH_FIRST_ARRIVAL_COUNT + cell;
+    const arrivals = poissonOfCell(cell, laneUniform(0, decision & 3, decision >> 2));
+    const global = t * CELLS_PER_MONTH + cell;
+    setI32(cellStart, global, count);
+    if (count + arrivals > MAX_OPPORTUNITIES_PER_TRIAL) return -1;
+    ensureOpportunities(count + arrivals);
+    const c1 = (<u32>t << 16) | (<u32>(cell / 4) << 8) | <u32>(cell % 4);
+    for (let j = 0; j < arrivals; j++, count++) {
+      store<u32>(counterOne + (<usize>count << 2), c1);
+      store<u32>(counterTwo + (<usize>count << 2), <u32>j);
+      store<i32>(cellOf + (<usize>count << 2), global);
+    }
+  }
+  return count;
+}
+
+/** Opportunities `first` … `first + lanes − 1`: their three blocks, value and stored uniforms. */
+function drawOpportunities(parameters: usize, first: i32, lanes: i32, sigma: f64, logMeanShift: f64): void {
+  const c1 = v128.load(counterOne + (<usize>first << 2));
+  const c2 = v128.load(counterTwo + (<usize>first << 2));
+  for (let block = 0; block < U.OPP_BLOCKS; block++) philoxBlocks4(trialIndex, c1, c2, i32x4.splat(block), keyWord0, keyWord1, laneWords + (<usize>block << 6));
+  // The four values, two lanes at a time: v̄ · exp(σ·z − σ²/2), as the reference computes each.
+  const words = laneWords + (<usize>(U.OPP_VALUE_NORMAL >> 2) << 6) + (<usize>(U.OPP_VALUE_NORMAL & 3) << 4);
+  const discountWords = laneWords + (<usize>(U.OPP_DISCOUNT_NORMAL >> 2) << 6) + (<usize>(U.OPP_DISCOUNT_NORMAL & 3) << 4);
+  for (let pair = 0; pair < 2; pair++) {
+    const u = f64x2.mul(f64x2.convert_low_i32x4_u(v128.load(words + (<usize>pair << 3))), f64x2.splat(TO_UNIT));
+    const exponent = f64x2.sub(f64x2.mul(f64x2.splat(sigma), normalFromUniform2(u)), f64x2.splat(logMeanShift));
+    v128.store(values + (<usize>pair << 4), exp2(exponent));
+    const discount = f64x2.mul(f64x2.convert_low_i32x4_u(v128.load(discountWords + (<usize>pair << 3))), f64x2.splat(TO_UNIT));
+    v128.store(discountNormals + (<usize>pair << 4), normalFromUniform2(discount));
+  }
+  for (let lane = 0; lane < lanes; lane++) {
+    const deal = first + lane;
+    const base = opportunities + <usize>deal * OPPORTUNITY_BYTES;
+    const cell = load<i32>(cellOf + (<usize>deal << 2));
+    const value = p(parameters, DEAL_SIZE + cell % CELLS_PER_MONTH) * f64At(values, lane);
+    store<f64>(base, value, OPP_VALUE << 3);
+    addF64(cellValue, cell, value);
+    store<f64>(base, decisionUniform(U.OPP_VISIBILITY, lane), OPP_VISIBILITY_UNIFORM << 3);
+    store<f64>(base, decisionUniform(U.OPP_ENTRY, lane), OPP_EARLY_UNIFORM << 3);
+    store<f64>(base, decisionUniform(U.OPP_DURATION_FIRST, lane), OPP_DURATION_FIRST << 3);
+    store<f64>(base, decisionUniform(U.OPP_DURATION_SECOND, lane), OPP_DURATION_SECOND << 3);
+    store<f64>(base, f64At(discountNormals, lane), OPP_DISCOUNT_NORMAL << 3);
+    for (let stage = 0; stage < 5; stage++) store<f64>(base + (<usize>stage << 3), decisionUniform(U.OPP_FIRST_STAGE + stage, lane), OPP_STAGE_UNIFORMS << 3);
+    store<f64>(base, decisionUniform(U.OPP_DELIVERY_FAILURE, lane), OPP_FAILURE_UNIFORM << 3);
+    store<f64>(base, 0, OPP_DRAWN << 3);
+  }
 }
 
 /**
@@ -86,10 +214,7 @@ export function generateWorld(parameters: usize, trial: u32): i32 {
   ensureHorizon(horizon);
   worldHorizon = horizon;
   trialIndex = trial;
-  fillBlocks((ACCOUNT << 16), CELL, 0, 2);
-  wallet = p(parameters, WALLET_MEDIAN) * exp(p(parameters, WALLET_SIGMA) * normalFromUniform(word(0)));
-  barrierCommonNormal = normalFromUniform(word(1));
-  for (let x = 0; x < BARRIER_COUNT; x++) setF64(barrierNormals, x, normalFromUniform(word(2 + x)));
+  drawAccount(parameters);
 
   let expected: f64 = 0;
   for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
@@ -97,70 +222,33 @@ export function generateWorld(parameters: usize, trial: u32): i32 {
     const rate = (p(parameters, WALLET_SHARE + stream) * wallet * p(parameters, OPPORTUNITY_MIX + cell)) / (12 * p(parameters, DEAL_SIZE + cell));
     setF64(rates, cell, rate);
     setF64(expMinusRates, cell, exp(-rate));
+    tabulatePoisson(cell, rate, f64At(expMinusRates, cell));
     expected += rate;
   }
   expected *= <f64>horizon;
   if (!(expected < 2 * <f64>MAX_OPPORTUNITIES_PER_TRIAL)) return 1;
 
-  const sigma = p(parameters, DEAL_VALUE_SIGMA);
-  const logMeanShift = (sigma * sigma) / 2;
   let count = 0;
   for (let t = 0; t < horizon; t++) {
-    fillBlocks((<u32>t << 16) | (MONTH_LEVEL << 8) | MONTH_LEVEL, CELL, 0, 4);
-    setF64(churnUniforms, t, word(0));
-    setF64(migrationUniforms, t, word(1));
-    for (let cell = 0; cell < CELLS_PER_MONTH; cell++) setI32(counts, cell, poissonFromUniform(f64At(rates, cell), f64At(expMinusRates, cell), word(2 + cell)));
-    for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
-      setI32(cellStart, t * CELLS_PER_MONTH + cell, count);
-      const arrivals = load<i32>(counts + (<usize>cell << 2));
-      if (count + arrivals > MAX_OPPORTUNITIES_PER_TRIAL) return 1;
-      ensureOpportunities(count + arrivals);
-      const meanValue = p(parameters, DEAL_SIZE + cell);
-      const c1 = (<u32>t << 16) | (<u32>(cell / 4) << 8) | <u32>(cell % 4);
-      let valueSum: f64 = 0;
-      for (let j = 0; j < arrivals; j++, count++) {
-        fillBlocks(c1, <u32>j, 0, 1);
-        const base = opportunities + <usize>count * OPPORTUNITY_BYTES;
-        const value = meanValue * exp(sigma * normalFromUniform(word(0)) - logMeanShift);
-        store<f64>(base, value, OPP_VALUE << 3);
-        valueSum += value;
-        store<f64>(base, word(1), OPP_VISIBILITY_UNIFORM << 3);
-        store<f64>(base, word(2), OPP_EARLY_UNIFORM << 3);
-        store<f64>(base, word(3), OPP_DURATION_FIRST << 3);
-        store<f64>(base, 0, OPP_DRAWN << 3);
-        store<f64>(base, <f64>c1, OPP_COUNTER_1 << 3);
-        store<f64>(base, <f64>j, OPP_COUNTER_2 << 3);
-      }
-      setF64(cellValue, t * CELLS_PER_MONTH + cell, valueSum);
-    }
+    count = drawMonth(t, count);
+    if (count < 0) return 1;
   }
   setI32(cellStart, horizon * CELLS_PER_MONTH, count);
   opportunityCount = count;
+
+  memory.fill(cellValue, 0, <usize>(horizon * CELLS_PER_MONTH) * 8);
+  const sigma = p(parameters, DEAL_VALUE_SIGMA);
+  const logMeanShift = (sigma * sigma) / 2;
+  for (let first = 0; first < count; first += 4) drawOpportunities(parameters, first, min(4, count - first), sigma, logMeanShift);
   return 0;
 }
 
-/** Draws an opportunity's second block (second duration uniform, discount, stages 1–2) the first time a policy sees it. */
-export function drawSecond(deal: i32): void {
+/** The duration gamma of an opportunity a policy sees, computed the first time one does. */
+export function prepareSeen(deal: i32): void {
   const base = opportunities + <usize>deal * OPPORTUNITY_BYTES;
   if (load<f64>(base, OPP_DRAWN << 3) != 0) return;
-  fillBlocks(<u32>load<f64>(base, OPP_COUNTER_1 << 3), <u32>load<f64>(base, OPP_COUNTER_2 << 3), 1, 1);
-  store<f64>(base, gammaShapeTwo(load<f64>(base, OPP_DURATION_FIRST << 3), word(4)), OPP_CYCLE_GAMMA << 3);
-  store<f64>(base, normalFromUniform(word(5)), OPP_DISCOUNT_NORMAL << 3);
-  store<f64>(base, word(6), OPP_STAGE_UNIFORMS << 3);
-  store<f64>(base, word(7), (OPP_STAGE_UNIFORMS + 1) << 3);
+  store<f64>(base, gammaShapeTwo(load<f64>(base, OPP_DURATION_FIRST << 3), load<f64>(base, OPP_DURATION_SECOND << 3)), OPP_CYCLE_GAMMA << 3);
   store<f64>(base, 1, OPP_DRAWN << 3);
-}
-
-/** Draws its third block (stages 3–5, delivery failure) the first time a decision needs it: a third stage reached, or a won deal's delivery. */
-export function drawThird(deal: i32): void {
-  const base = opportunities + <usize>deal * OPPORTUNITY_BYTES;
-  const drawn = load<f64>(base, OPP_DRAWN << 3);
-  if (drawn == 2) return;
-  if (drawn == 0) drawSecond(deal);
-  fillBlocks(<u32>load<f64>(base, OPP_COUNTER_1 << 3), <u32>load<f64>(base, OPP_COUNTER_2 << 3), 2, 1);
-  for (let stage = 2; stage < 5; stage++) store<f64>(base + (<usize>stage << 3), word(6 + stage), OPP_STAGE_UNIFORMS << 3);
-  store<f64>(base, word(11), OPP_FAILURE_UNIFORM << 3);
-  store<f64>(base, 2, OPP_DRAWN << 3);
 }
 
 export function addLostWallet(outcome: usize, index: i32, firstCell: i32, endCell: i32): void {
