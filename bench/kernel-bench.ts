@@ -39,9 +39,17 @@ function cpuPerTrial(trials: number, run: () => void): number {
   return (used.user + used.system) / trials;
 }
 
+// One session per scenario for every round, as runTrials keeps one per thread (kernel-session-cache.ts), so the two loops differ only by the recording.
+const sessions = new Map<ModelParameters, { session: KernelSession; set: ReturnType<KernelSession['addParameters']> }>();
+
 function kernelTrials(params: ModelParameters, seed: number, start: number, trials: number): void {
-  const session = new KernelSession(kernelAvailability().module!, seed, params.horizonMonths, params.strategies.length);
-  const set = session.addParameters(params);
+  let kept = sessions.get(params);
+  if (kept === undefined) {
+    const session = new KernelSession(kernelAvailability().module!, seed, params.horizonMonths, params.strategies.length);
+    kept = { session, set: session.addParameters(params) };
+    sessions.set(params, kept);
+  }
+  const { session, set } = kept;
   let sink = 0;
   for (let trial = start; trial < start + trials; trial++) {
     session.generate(set, trial);
