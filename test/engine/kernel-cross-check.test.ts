@@ -30,10 +30,10 @@ import { BARRIERS } from '../../src/scenario/vocabulary.ts';
  * Money must agree to 1e-7 $M absolute (a tenth of a dollar): the kernel's
  * contract, which leaves it free to compute a transcendental function its own
  * way (AssemblyScript's exp and log differ from V8's in the last bit, and sums
- * of a few thousand such terms drift by ~1e-13 relative). Today it imports
- * V8's (src/kernel/host-math.ts), so the figures agree to the bit, and the
- * table test below holds it to that: a run's files are then the same bytes on
- * either engine. Decisions compare a 32-bit uniform with a probability, so a
+ * of a few thousand such terms drift by ~1e-13 relative). Today it computes
+ * exp and log as V8 does (src/kernel/fdlibm.ts) and imports pow and sin, so
+ * the figures agree to the bit, and the table test below holds it to that: a
+ * run's files are then the same bytes on either engine. Decisions compare a 32-bit uniform with a probability, so a
  * differing decision would need that probability within an ulp of a multiple
  * of 2^-32: months and counts are compared exactly.
  */
