@@ -58,4 +58,4 @@ if (tracing) process.stderr.write(`expansim: phase load ${main ? 'prebuilt' : 's
 main ??= await sourceMain();
 process.exitCode = await main(process.argv.slice(2), undefined, early);
 // After the command, so the cache holds the code it compiled (bin/load-bundle.js).
-if (process.exitCode === 0) saveCodeCache();
+if (process.exitCode === 0) saveCodeCache((await import('./command-kind.js')).commandKind(process.argv.slice(2)));
