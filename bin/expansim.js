@@ -58,4 +58,9 @@ if (tracing) process.stderr.write(`expansim: phase load ${main ? 'prebuilt' : 's
 main ??= await sourceMain();
 process.exitCode = await main(process.argv.slice(2), undefined, early);
 // After the command, so the cache holds the code it compiled (bin/load-bundle.js).
-if (process.exitCode === 0) saveCodeCache();
+if (process.exitCode === 0) saveCodeCache((await import('./command-kind.js')).commandKind(process.argv.slice(2)));
+// The command is done and nothing of it is left running: exit now, once the output has gone out
+// (writes still queued on a pipe, as on macOS), instead of letting Node free the heap first (about 20 ms).
+const queued = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0);
+await Promise.all(queued.map((stream) => new Promise((resolve) => stream.write('', resolve))));
+process.exit();

@@ -17,9 +17,17 @@ export const RUN_SETTINGS: Readonly<Record<string, string>> = {
   trials: 'it sets how many accounts are simulated',
 };
 
+let scenarioNumericPaths: readonly string[] | undefined;
+
+/** numericPaths() of the scenario schema, walked once: an ablation checks some twenty paths against it. */
+function scenarioPaths(): readonly string[] {
+  scenarioNumericPaths ??= numericPaths();
+  return scenarioNumericPaths;
+}
+
 /** Every numeric value the model reads: what a sweep may vary. */
 export function modelInputPaths(): string[] {
-  return numericPaths().filter((path) => !Object.hasOwn(RUN_SETTINGS, path));
+  return scenarioPaths().filter((path) => !Object.hasOwn(RUN_SETTINGS, path));
 }
 
 /** The model inputs in a few words: top-level ones by name, the rest by section (`account.*`). */
@@ -36,7 +44,7 @@ export function modelInputProblem(path: string): string | null {
 }
 
 /** Why `path` cannot be varied, listing the valid paths nearby, or null if it can. */
-export function numericPathProblem(path: string, valid: readonly string[] = numericPaths()): string | null {
+export function numericPathProblem(path: string, valid: readonly string[] = scenarioPaths()): string | null {
   if (valid.includes(path)) return null;
   const keys = path.split('.');
   const prefix = keys.slice(0, -1).join('.');

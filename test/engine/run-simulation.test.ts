@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../src/engine/run-simulation.ts';
 import { columnSetOf, concatOutcomeTables, type ColumnSet } from '../../src/engine/outcome-table.ts';
 import { runTrials } from '../../src/engine/run-trials.ts';
+import { valueOfExact } from '../../src/engine/exact-sum.ts';
 import { compileParameters } from '../../src/model/parameters.ts';
 import { formatTrialsCsv } from '../../src/report/trials-csv.ts';
 import { summarizeRun } from '../../src/pipeline/run-scenario.ts';
 import { formatSummaryJson } from '../../src/report/run-record.ts';
+import { withScenarioValue } from '../../src/scenario/scenario-paths.ts';
 import { scenarioFrom } from '../helpers.ts';
 
 const scenario = scenarioFrom('name: determinism\ntrials: 3000\nseed: 17\n');
@@ -46,6 +48,21 @@ describe('runSimulation', () => {
     expect(inWorkers.table.columns['ato.npv']!.buffer).toBeInstanceOf(SharedArrayBuffer);
     for (const [name, column] of Object.entries(inThread.table.columns)) expect(inWorkers.table.columns[name], name).toEqual(column);
     expect(inWorkers.table.cashPaths).toEqual(inThread.table.cashPaths);
+  });
+
+  it('runs a small run in this thread by default, with the bytes two workers give', async () => {
+    // 100 trials with variants, as `expansim run --trials 100` plays its barrier ablation: no thread is worth starting.
+    const small = { ...scenario, trials: 100 };
+    const variants = [{ key: 'no-walls', scenario: withScenarioValue(small, 'account.barriers.functionalWalls', 0) }];
+    const byDefault = await runSimulation(small, { trials: 100, variants });
+    const inWorkers = await runSimulation(small, { trials: 100, variants, workers: 2, chunkSize: 30 });
+    expect(byDefault.workers).toBe(1);
+    expect(byDefault.table.columns['ato.npv']!.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(inWorkers.workers).toBe(2);
+    expect(formatSummaryJson(summarizeRun(small, byDefault.table))).toBe(formatSummaryJson(summarizeRun(small, inWorkers.table)));
+    // Exact sums: their partials depend on the merge order, the value they stand for does not.
+    const values = (run: typeof byDefault) => Object.entries(run.table.variants['no-walls']!.sum).map(([name, sum]) => [name, valueOfExact(sum)]);
+    expect(values(inWorkers)).toEqual(values(byDefault));
   });
 
   it('gives different figures for different seeds', async () => {

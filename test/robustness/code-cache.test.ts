@@ -40,6 +40,27 @@ describe('the code cache of the prebuilt bundle', () => {
     expect(second.saveCache()).toBe(false);
   });
 
+  it('is written again after a command of a kind it was not made after, and then not again', () => {
+    const { bundle, cache } = smallBundle(42);
+    expect(loaded(bundle).saveCache('--version')).toBe(true);
+    expect(readCodeCache(cache, statSync(bundle))?.kinds).toEqual(['--version']);
+    // A run after --version: the cache is rewritten with the code the run compiled, and knows both kinds.
+    expect(loaded(bundle).saveCache('run --trials')).toBe(true);
+    expect(readCodeCache(cache, statSync(bundle))?.kinds).toEqual(['--version', 'run --trials']);
+    const again = loaded(bundle);
+    expect(again.cacheUsed).toBe(true);
+    expect(again.saveCache('run --trials')).toBe(false);
+    expect(again.saveCache('--version')).toBe(false);
+  });
+
+  it('keeps a command kind with spaces, commas and non-ASCII text intact in its header', () => {
+    const { bundle, cache } = smallBundle(42);
+    const kind = 'sweep --vary,x --ü';
+    expect(loaded(bundle).saveCache(kind)).toBe(true);
+    expect(readCodeCache(cache, statSync(bundle))?.kinds).toEqual([kind]);
+    expect(loaded(bundle).saveCache(kind)).toBe(false);
+  });
+
   it('is never used for a bundle rewritten since, even with the same size', () => {
     const { bundle, cache } = smallBundle(42);
     loaded(bundle).saveCache();
