@@ -5,7 +5,7 @@
  */
 import { addF64, CELLS_PER_MONTH, f64At, i32At, OPP_CYCLE_GAMMA, OPP_DISCOUNT_NORMAL, OPP_EARLY_UNIFORM, OPP_FAILURE_UNIFORM, OPP_STAGE_UNIFORMS, OPP_VALUE, OPP_VISIBILITY_UNIFORM, OPPORTUNITY_BYTES, setF64, setI32 } from './buffers';
 import {
-  alwaysEarly, competencyMatch, dealDiscount as discountOf, downstreamTrap, earlyEntryProbability, hazardDownToMid, hazardMidToUp, hazardProbability,
+  alwaysEarly, competencyMatch, downstreamTrap, earlyEntryProbability, hazardDownToMid, hazardMidToUp, hazardProbability,
   matchWinFactor, stagesPassed, stagesReached, streamWinFactor, terminalValue, winProbability,
 } from './model';
 import * as O_ from './outcome-layout';
@@ -214,7 +214,12 @@ function scheduleClose(deal: i32, month: i32): void {
   setI32(S_.closeTail, month, deal);
 }
 
-/** Step 8, one cell with arrivals: decide every opportunity arriving in (month, s, k) (§3.4). */
+/**
+ * Step 8, one cell with arrivals: decide every opportunity arriving in (month, s, k) (§3.4).
+ * What is the same for every opportunity of the cell (the win probability early and late, the
+ * discount before its noise) is computed once, with the reference's operations in its order, and
+ * the funnel's counts are added once (whole numbers, so the sums are the same).
+ */
 function pursueCell(month: i32, s: i32, k: i32, early: f64, streamFactor: f64, match: f64, delay: f64): void {
   const cell = month * CELLS_PER_MONTH + s * 4 + k;
   const stages = <i32>p(L.STAGES + k);
@@ -222,33 +227,46 @@ function pursueCell(month: i32, s: i32, k: i32, early: f64, streamFactor: f64, m
   const visibility = f64At(S_.visibility, s);
   const wallFactor = f64At(S_.wallFactor, k);
   const modeFactor = f64At(S_.modeFactor, s * 4 + k);
-  const purchasingControl = f64At(S_.barriers, 2);
+  const earlyProbability = winProbability(P, k, false, streamFactor, wallFactor, modeFactor);
+  const lateProbability = winProbability(P, k, true, streamFactor, wallFactor, modeFactor);
+  const discountBefore = p(L.BASE_DISCOUNT + s) + p(L.PURCHASING_DISCOUNT + s) * f64At(S_.barriers, 2);
+  const discountNoise = p(L.DISCOUNT_NOISE);
+  const discountMost = p(L.DISCOUNT_MAX);
+  const incumbent = alwaysEarly(s, k);
   const first = i32At(cellStart, cell);
   const end = i32At(cellStart, cell + 1);
-  addF64(O, O_.FUNNEL + k * FUNNEL_STEPS + FUNNEL_ARRIVED, <f64>(end - first));
+  let seen = 0;
+  let entered = 0;
+  let wins = 0;
   for (let deal = first; deal < end; deal++) {
-    if (opportunityAt(deal, OPP_VISIBILITY_UNIFORM) >= visibility) continue;
+    const base = opportunities + <usize>deal * OPPORTUNITY_BYTES;
+    if (load<f64>(base, OPP_VISIBILITY_UNIFORM << 3) >= visibility) continue;
     prepareSeen(deal);
-    countFunnel(k, FUNNEL_SEEN);
-    const isEarly = alwaysEarly(s, k) || opportunityAt(deal, OPP_EARLY_UNIFORM) < early;
-    if (isEarly) countFunnel(k, FUNNEL_EARLY);
-    const probability = winProbability(P, k, !isEarly, streamFactor, wallFactor, modeFactor);
-    const passed = stagesPassed(opportunities + <usize>deal * OPPORTUNITY_BYTES + (<usize>OPP_STAGE_UNIFORMS << 3), stages, probability);
+    seen++;
+    const isEarly = incumbent || load<f64>(base, OPP_EARLY_UNIFORM << 3) < early;
+    if (isEarly) entered++;
+    const passed = stagesPassed(base + (<usize>OPP_STAGE_UNIFORMS << 3), stages, isEarly ? earlyProbability : lateProbability);
     addF64(O, O_.STAGES_PASSED + k * 6 + passed, 1);
     const won = passed == stages;
-    if (won) countFunnel(k, FUNNEL_WON);
+    if (won) wins++;
 
     const meanCycle = cyclePerStage * <f64>max(passed, 1) + delay;
-    const closeMonth = <f64>(month + 1) + Math.floor((meanCycle / 2) * opportunityAt(deal, OPP_CYCLE_GAMMA));
+    const closeMonth = <f64>(month + 1) + Math.floor((meanCycle / 2) * load<f64>(base, OPP_CYCLE_GAMMA << 3));
     if (closeMonth >= <f64>T) continue;
     store<u8>(S_.dealStream + <usize>deal, <u8>s);
     store<u8>(S_.dealType + <usize>deal, <u8>k);
     store<u8>(S_.dealWon + <usize>deal, won ? 1 : 0);
     store<u8>(S_.dealStages + <usize>deal, <u8>stagesReached(passed, isEarly));
-    setF64(S_.dealDiscount, deal, discountOf(P, s, purchasingControl, opportunityAt(deal, OPP_DISCOUNT_NORMAL)));
+    const discount = discountBefore + discountNoise * load<f64>(base, OPP_DISCOUNT_NORMAL << 3);
+    setF64(S_.dealDiscount, deal, discount < 0 ? 0 : discount > discountMost ? discountMost : discount);
     setF64(S_.dealMatch, deal, match);
     scheduleClose(deal, <i32>closeMonth);
   }
+  const funnel = O_.FUNNEL + k * FUNNEL_STEPS;
+  addF64(O, funnel + FUNNEL_ARRIVED, <f64>(end - first));
+  addF64(O, funnel + FUNNEL_SEEN, <f64>seen);
+  addF64(O, funnel + FUNNEL_EARLY, <f64>entered);
+  addF64(O, funnel + FUNNEL_WON, <f64>wins);
 }
 
 /** Step 8: cover each active stream and decide every opportunity arriving in it. */

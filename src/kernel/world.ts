@@ -40,6 +40,7 @@ const discountNormals: usize = heap.alloc(4 * 8);
 export const barrierNormals: usize = heap.alloc(BARRIER_COUNT * 8);
 const rates: usize = heap.alloc(CELLS_PER_MONTH * 8);
 const expMinusRates: usize = heap.alloc(CELLS_PER_MONTH * 8);
+const counts: usize = heap.alloc(CELLS_PER_MONTH * 4);
 
 /**
  * Each cell's Poisson CDF for the trial's rate, as poissonFromUniform's loop
@@ -120,7 +121,7 @@ function tabulatePoisson(cell: i32, lambda: f64, expMinusLambda: f64): void {
 }
 
 /** poissonFromUniform(λ, e^−λ, u) for cell `cell`'s rate, through its table. */
-function poissonOfCell(cell: i32, u: f64): i32 {
+@inline function poissonOfCell(cell: i32, u: f64): i32 {
   if (load<i32>(poissonTabled + (<usize>cell << 2)) == 0) return poissonFromUniform(f64At(rates, cell), f64At(expMinusRates, cell), u);
   const row = poissonCdf + <usize>(cell * POISSON_TABLE) * 8;
   for (let k = 0; k < POISSON_TABLE; k++) if (u < load<f64>(row + (<usize>k << 3))) return k;
@@ -148,19 +149,28 @@ function drawAccount(parameters: usize): void {
   for (let x = 0; x < BARRIER_COUNT; x++) setF64(barrierNormals, x, normalFromUniform(word(U.ACCOUNT_FIRST_BARRIER_NORMAL + x)));
 }
 
-/** Month `t`'s churn and migration uniforms and arrival counts, its cells' starts, and its opportunities' counters; false past the size limit. */
+/** Month `t`'s churn and migration uniforms and arrival counts, its cells' starts, and its opportunities' counters; −1 past the size limit. */
 function drawMonth(t: i32, count: i32): i32 {
   philoxBlocks4(trialIndex, i32x4.splat(<i32>((<u32>t << 16) | (U.MONTH_LEVEL << 8) | U.MONTH_LEVEL)), i32x4.splat(<i32>U.CELL), i32x4(0, 1, 2, 3), keyWord0, keyWord1, laneWords);
   // The month's four blocks are its four lanes: decision d is lane d / 4, word d % 4.
   setF64(churnUniforms, t, laneUniform(0, U.MONTH_CHURN & 3, U.MONTH_CHURN >> 2));
   setF64(migrationUniforms, t, laneUniform(0, U.MONTH_MIGRATION & 3, U.MONTH_MIGRATION >> 2));
+  let arrivingThisMonth = 0;
   for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
     const decision = U.MONTH_FIRST_ARRIVAL_COUNT + cell;
     const arrivals = poissonOfCell(cell, laneUniform(0, decision & 3, decision >> 2));
+    setI32(counts, cell, arrivals);
+    arrivingThisMonth += arrivals;
+    // (Counts past the limit stop here, before they can overflow the sum.)
+    if (arrivals > MAX_OPPORTUNITIES_PER_TRIAL) return -1;
+  }
+  if (count + arrivingThisMonth > MAX_OPPORTUNITIES_PER_TRIAL) return -1;
+  ensureOpportunities(count + arrivingThisMonth);
+  for (let cell = 0; cell < CELLS_PER_MONTH; cell++) {
     const global = t * CELLS_PER_MONTH + cell;
     setI32(cellStart, global, count);
-    if (count + arrivals > MAX_OPPORTUNITIES_PER_TRIAL) return -1;
-    ensureOpportunities(count + arrivals);
+    const arrivals = load<i32>(counts + (<usize>cell << 2));
+    if (arrivals == 0) continue;
     const c1 = (<u32>t << 16) | (<u32>(cell / 4) << 8) | <u32>(cell % 4);
     for (let j = 0; j < arrivals; j++, count++) {
       store<u32>(counterOne + (<usize>count << 2), c1);
