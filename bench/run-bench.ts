@@ -7,7 +7,8 @@
  * What it measures, against the goals of the "Speed and scale" issue:
  *   1. the pure-draw floor: the Philox blocks a run's worlds need (keyed uniforms), computed in a tight loop;
  *   2. the engine in this thread (worlds + both policies + recording) and its ratio to that floor;
- *   3. the whole CLI process for 100,000 trials (with and without the barrier ablation);
+ *   3. the whole CLI process for 100,000 trials (with and without the barrier ablation), and against
+ *      the release before engine v2 side by side (release-process-bench.ts);
  *   4. cost against trials × months (10k/100k/1M trials; horizons 36/72/144) with a fitted slope;
  *   5. peak RSS and the speed-up of two workers over one at 1M trials;
  *   6. the report (charts included) for the default scenario;
@@ -37,6 +38,7 @@ import { formatKernelTimings, kernelTimings } from './kernel-bench.ts';
 import { portfolioBench, portfolioBenchLines } from './portfolio-bench.ts';
 import { formatStrategiesBench, strategiesBench } from './strategies-bench.ts';
 import { formatSweepCrnBench, sweepCrnBench } from './sweep-crn-bench.ts';
+import { releaseProcessBench, releaseProcessLines } from './release-process-bench.ts';
 import { runScenario } from '../src/pipeline/run-scenario.ts';
 import { runSwitchovers } from '../src/pipeline/run-switchovers.ts';
 import { comparedPair } from '../src/stats/compared-pair.ts';
@@ -124,6 +126,9 @@ log('3/6 the whole process, 100,000 trials');
 const whole = repeat(3, () => runProcess(['--trials', '100000']).wallMs);
 const wholeNoAblation = repeat(3, () => runProcess(['--trials', '100000', '--no-ablate']).wallMs);
 
+log('3/6 … against the release before engine v2, side by side');
+const againstRelease = releaseProcessBench(quick ? 1 : 3, log);
+
 log('4/6 cost against trials × months');
 const scaling: { trials: number; horizon: number; ms: number }[] = [];
 for (const horizon of [36, 72, 144]) {
@@ -188,6 +193,7 @@ const result = {
   floor: { trials: FLOOR_TRIALS, ms: floor },
   engine: { trials: ENGINE_TRIALS, ms: engine, microsecondsPerTrial: (engine.median * 1000) / ENGINE_TRIALS, ratioToFloor: engine.median / floor.median },
   wholeProcess100k: { ms: whole, noAblationMs: wholeNoAblation },
+  againstRelease,
   scaling: { runs: scaling, microsecondsPerTrialMonth: fit.m * 1000, interceptMs: fit.b, rSquared: fitQuality },
   workers: { trials: bigTrials, oneWorkerMs: oneWorker.wallMs, twoWorkersMs: twoWorkers.wallMs, speedUp: oneWorker.wallMs / twoWorkers.wallMs },
   memory: { trials: bigTrials, peakRssMb: Math.max(twoWorkers.peakRssMb, oneWorker.peakRssMb, defaultRun.peakRssMb), defaultRunMs: defaultRun.wallMs },
@@ -212,6 +218,7 @@ const lines = [
   `  engine, one thread, ${ENGINE_TRIALS.toLocaleString('en-US')} trials        ${ms(engine)}   = ${result.engine.microsecondsPerTrial.toFixed(1)} µs/trial, ${result.engine.ratioToFloor.toFixed(2)}× the floor   [goal ≤ 2.5×: ${goal(result.engine.ratioToFloor <= 2.5)}]`,
   `  whole run, 100,000 trials                   ${ms(whole)}   [goal ≤ 3 s: ${goal(whole.median <= 3000)}]`,
   `  whole run, 100,000 trials, --no-ablate      ${ms(wholeNoAblation)}`,
+  ...releaseProcessLines(againstRelease, goal),
   `  cost per trial-month (fit over ${scaling.length} runs)      ${(fit.m * 1e6).toFixed(0)} ns, R² ${fitQuality.toFixed(4)}`,
   `  ${bigTrials.toLocaleString('en-US')} trials, 1 worker / 2 workers      ${(oneWorker.wallMs / 1000).toFixed(1)} s / ${(twoWorkers.wallMs / 1000).toFixed(1)} s = ${result.workers.speedUp.toFixed(2)}× [goal ≥ 1.8×: ${goal(result.workers.speedUp >= 1.8)}]`,
   `  peak RSS at ${bigTrials.toLocaleString('en-US')} trials              ${result.memory.peakRssMb.toFixed(0)} MB [goal ≤ 300 MB: ${goal(result.memory.peakRssMb <= 300)}]`,

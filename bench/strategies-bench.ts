@@ -18,7 +18,6 @@
  *
  *   npx tsx bench/strategies-bench.ts [--rounds 5] [--trials 10000]
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,11 +27,11 @@ import { compareEngines } from './engine-before-after.ts';
 import { checkOutRelease } from './release-worktree.ts';
 import { runTrials } from '../src/engine/run-trials.ts';
 import { parseScenario } from '../src/scenario/parse-scenario.ts';
+import { timeRun } from './time-run.ts';
 import { timing, wholeNumberArgument, type Timing } from './timing.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BEFORE_COMMIT = 'f48e2ee';
-const CPU_HOOK = join(ROOT, 'bench/report-cpu.mjs');
 
 /** Plans added, two at a time, to the default pair. */
 const FURTHER_PLANS = [
@@ -64,26 +63,6 @@ export interface StrategiesBench {
   plans: { plans: number; wallMs: Median; cpuMs: Median; engineMs: Median; wallRatio: number; cpuRatio: number; engineRatio: number }[];
 }
 
-
-/** One `expansim run` of `scenarioFile` with the CLI under `checkout`: wall and CPU milliseconds. */
-function timeRun(checkout: string, scenarioFile: string, args: readonly string[]): { wallMs: number; cpuMs: number } {
-  const folder = mkdtempSync(join(tmpdir(), 'expansim-strategies-bench-'));
-  const cpuFile = join(folder, 'cpu.json');
-  try {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, ['--import', CPU_HOOK, join(checkout, 'bin/expansim.js'), 'run', scenarioFile, '--quiet', '--no-charts', '--out', join(folder, 'out'), ...args], {
-      cwd: checkout,
-      env: { ...process.env, EXPANSIM_BENCH_CPU_FILE: cpuFile },
-      encoding: 'utf8',
-    });
-    const wallMs = performance.now() - start;
-    if (result.status !== 0) throw new Error(`expansim run in ${checkout} failed (${result.status}): ${result.stderr}`);
-    const cpu = JSON.parse(readFileSync(cpuFile, 'utf8')) as { userMicros: number; systemMicros: number };
-    return { wallMs, cpuMs: (cpu.userMicros + cpu.systemMicros) / 1000 };
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
 
 /** The default scenario with `plans` plans (the default pair, then FURTHER_PLANS). */
 function scenarioWithPlans(plans: number): string {
