@@ -96,7 +96,8 @@ export async function strategiesBench(options: { rounds?: number; trials?: numbe
       }
     }
     log(`  two strategies' engine: ${BEFORE_COMMIT} and this checkout in this process, ${rounds} alternating rounds`);
-    engineRuns = await compareEngines(before.folder, ROOT, rounds, trials);
+    // f48e2ee draws v1's sequential stream; this checkout the keyed uniforms (0.2.0): other worlds from the same seed, the same work.
+    engineRuns = await compareEngines(before.folder, ROOT, rounds, trials, false);
   } finally {
     before.remove();
   }
