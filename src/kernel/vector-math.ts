@@ -6,7 +6,7 @@
  * is the scalar result to the bit; a lane outside the range the two-lane
  * form covers is computed by the scalar function instead.
  */
-import { exp } from './fdlibm';
+import { exp, INV_LN2, LN2_HI, LN2_LO, P1, P2, P3, P4, P5 } from './fdlibm';
 import { A1, A2, A3, A4, A5, A6, B1, B2, B3, B4, B5, LOW, normalFromUniform, SMALLEST } from './sampling';
 
 /** normalFromUniform of both lanes: the central rational form where 0.02425 ≤ p ≤ 0.97575, the scalar tails elsewhere. */
@@ -34,14 +34,6 @@ export function normalFromUniform2(u: v128): v128 {
   return z;
 }
 
-const LN2_HI: f64 = 6.93147180369123816490e-1;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
-const INV_LN2: f64 = 1.44269504088896338700;
-const P1: f64 = 1.66666666666666019037e-1;
-const P2: f64 = -2.77777777770155933842e-3;
-const P3: f64 = 6.61375632143793436117e-5;
-const P4: f64 = -1.65339022054652515390e-6;
-const P5: f64 = 4.13813679705723846039e-8;
 /** Smallest |x| whose high word exceeds fdlibm's 0x3fd62e42 (|x| > ½ ln 2: reduced by k ≠ 0). */
 const REDUCE_FROM: f64 = reinterpret<f64>(0x3fd62e4300000000);
 /** 2^−28: below it fdlibm returns 1 + x. */
