@@ -2,8 +2,7 @@
  * Uniforms keyed by purpose (MODEL.md §3): each one a pure function of
  * (seed, trial, month, stream, type, opportunity index, decision) through
  * Philox4x32-10, so a variant that changes how many opportunities arrive
- * still shares every other opportunity's uniforms, and only what a decision
- * needs is ever computed (docs/engine-v2.md).
+ * still shares every other opportunity's uniforms (docs/engine-v2.md).
  *
  * Layout (128-bit counter, 64-bit key):
  *   key     = two 32-bit words derived from the scenario seed by seedrandom
@@ -19,8 +18,7 @@
  *   month t     stream MONTH_LEVEL, type MONTH_LEVEL, opportunity CELL: churn, migration, then the
  *               arrival count of cell (s, k) at decision 2 + s·4 + k
  *   opportunity (t, s, k, j): value z, visibility, entry, duration u1, duration u2, discount z,
- *               stages 1–5, delivery failure; so an unseen one needs block 0 only, and one that
- *               fails its first or second stage blocks 0 and 1.
+ *               stages 1–5, delivery failure (in the order a policy reads them: three blocks)
  */
 import seedrandom from 'seedrandom';
 import * as U from '../kernel/uniform-layout.ts';

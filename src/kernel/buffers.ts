@@ -8,7 +8,7 @@ export const OPP_VISIBILITY_UNIFORM = 1;
 export const OPP_EARLY_UNIFORM = 2;
 export const OPP_DURATION_FIRST = 3;
 /** 1 once the opportunity's duration gamma has been computed (a policy saw it). */
-export const OPP_DRAWN = 4;
+export const OPP_GAMMA_READY = 4;
 export const OPP_CYCLE_GAMMA = 5;
 export const OPP_DISCOUNT_NORMAL = 6;
 export const OPP_STAGE_UNIFORMS = 7; // 5

@@ -49,7 +49,6 @@ export function barrierNormals(): usize {
   return world.barrierNormals;
 }
 
-
 /** The kernel's own exp and log (fdlibm.ts), for the engine's check against this JavaScript's Math.exp and Math.log. */
 export function expOf(x: f64): f64 {
   return fdlibm.exp(x);
@@ -58,7 +57,7 @@ export function logOf(x: f64): f64 {
   return fdlibm.log(x);
 }
 
-/** Four blocks through philoxBlocks4 (lanes: c1 = c1 + b, c2, c3 = b), lane-major at `out`, for the test against philoxBlock. */
+/** Four blocks through philoxBlocks4 (lanes: c1 = c1 + b, c2, c3 = b), lane-major at `out`, for the test against the reference's philox4x32. */
 export function philoxCheck(c0: u32, c1: u32, c2: u32, k0: u32, k1: u32, out: usize): void {
   philoxBlocks4(c0, i32x4(<i32>c1, <i32>(c1 + 1), <i32>(c1 + 2), <i32>(c1 + 3)), i32x4.splat(<i32>c2), i32x4(0, 1, 2, 3), k0, k1, out);
 }

