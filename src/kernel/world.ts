@@ -60,10 +60,8 @@ export let cellStart: usize = heap.alloc(8);
 export let cellValue: usize = heap.alloc(8);
 let horizonCapacity: i32 = 0;
 export let opportunities: usize = heap.alloc(OPPORTUNITY_BYTES);
-/** Per opportunity, padded to a multiple of four lanes: its counter words c1 (month, stream, type) and c2 (index in its cell), and its cell t·12 + s·4 + k. */
-let counterOne: usize = heap.alloc(16);
-let counterTwo: usize = heap.alloc(16);
-let cellOf: usize = heap.alloc(16);
+/** Per opportunity, its cell t·12 + s·4 + k (its counter words follow from it and cellStart). */
+let cellOf: usize = heap.alloc(4);
 export let opportunityCapacity: i32 = 1;
 
 export function ensureHorizon(horizon: i32): void {
@@ -82,11 +80,7 @@ function ensureOpportunities(needed: i32): void {
   let capacity = opportunityCapacity;
   while (capacity < needed) capacity = min(capacity * 2, MAX_OPPORTUNITIES_PER_TRIAL);
   opportunities = grow(opportunities, <usize>opportunityCapacity * OPPORTUNITY_BYTES, <usize>capacity * OPPORTUNITY_BYTES);
-  const oldLanes = (<usize>opportunityCapacity + 3) & ~3;
-  const lanes = (<usize>capacity + 3) & ~3;
-  counterOne = grow(counterOne, oldLanes * 4, lanes * 4);
-  counterTwo = grow(counterTwo, oldLanes * 4, lanes * 4);
-  cellOf = grow(cellOf, oldLanes * 4, lanes * 4);
+  cellOf = grow(cellOf, <usize>opportunityCapacity * 4, <usize>capacity * 4);
   opportunityCapacity = capacity;
 }
 
@@ -149,7 +143,7 @@ function drawAccount(parameters: usize): void {
   for (let x = 0; x < BARRIER_COUNT; x++) setF64(barrierNormals, x, normalFromUniform(word(U.ACCOUNT_FIRST_BARRIER_NORMAL + x)));
 }
 
-/** Month `t`'s churn and migration uniforms and arrival counts, its cells' starts, and its opportunities' counters; −1 past the size limit. */
+/** Month `t`'s churn and migration uniforms and arrival counts, its cells' starts, and its opportunities' cells; −1 past the size limit. */
 function drawMonth(t: i32, count: i32): i32 {
   philoxBlocks4(trialIndex, i32x4.splat(<i32>((<u32>t << 16) | (U.MONTH_LEVEL << 8) | U.MONTH_LEVEL)), i32x4.splat(<i32>U.CELL), i32x4(0, 1, 2, 3), keyWord0, keyWord1, laneWords);
   // The month's four blocks are its four lanes: decision d is lane d / 4, word d % 4.
@@ -171,20 +165,33 @@ function drawMonth(t: i32, count: i32): i32 {
     setI32(cellStart, global, count);
     const arrivals = load<i32>(counts + (<usize>cell << 2));
     if (arrivals == 0) continue;
-    const c1 = (<u32>t << 16) | (<u32>(cell / 4) << 8) | <u32>(cell % 4);
-    for (let j = 0; j < arrivals; j++, count++) {
-      store<u32>(counterOne + (<usize>count << 2), c1);
-      store<u32>(counterTwo + (<usize>count << 2), <u32>j);
-      store<i32>(cellOf + (<usize>count << 2), global);
-    }
+    for (let j = 0; j < arrivals; j++, count++) store<i32>(cellOf + (<usize>count << 2), global);
   }
   return count;
 }
 
+/** Opportunity `deal`'s counter word c1: month << 16 | stream << 8 | type. */
+@inline function counterOne(deal: i32): i32 {
+  const cell = load<i32>(cellOf + (<usize>deal << 2));
+  const within = cell % CELLS_PER_MONTH;
+  return ((cell / CELLS_PER_MONTH) << 16) | ((within >> 2) << 8) | (within & 3);
+}
+
+/** Opportunity `deal`'s counter word c2: its index in its cell. */
+@inline function counterTwo(deal: i32): i32 {
+  return deal - load<i32>(cellStart + (<usize>load<i32>(cellOf + (<usize>deal << 2)) << 2));
+}
+
 /** Opportunities `first` … `first + lanes − 1`: their three blocks, value and stored uniforms. */
 function drawOpportunities(parameters: usize, first: i32, lanes: i32, sigma: f64, logMeanShift: f64): void {
-  const c1 = v128.load(counterOne + (<usize>first << 2));
-  const c2 = v128.load(counterTwo + (<usize>first << 2));
+  // Lanes past the last opportunity repeat it (their draws are not stored).
+  const last = first + lanes - 1;
+  const d0 = first;
+  const d1 = min(first + 1, last);
+  const d2 = min(first + 2, last);
+  const d3 = min(first + 3, last);
+  const c1 = i32x4(counterOne(d0), counterOne(d1), counterOne(d2), counterOne(d3));
+  const c2 = i32x4(counterTwo(d0), counterTwo(d1), counterTwo(d2), counterTwo(d3));
   for (let block = 0; block < U.OPP_BLOCKS; block++) philoxBlocks4(trialIndex, c1, c2, i32x4.splat(block), keyWord0, keyWord1, laneWords + (<usize>block << 6));
   // The four values, two lanes at a time: v̄ · exp(σ·z − σ²/2), as the reference computes each.
   const words = laneWords + (<usize>(U.OPP_VALUE_NORMAL >> 2) << 6) + (<usize>(U.OPP_VALUE_NORMAL & 3) << 4);
