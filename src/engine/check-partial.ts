@@ -9,7 +9,10 @@ import { canonicalJson, hashScenario } from '../scenario/scenario-hash.ts';
 import { formatPath, type ScenarioIssue } from '../scenario/scenario-issue.ts';
 import { parseScenario, validateScenario } from '../scenario/parse-scenario.ts';
 import { PROJECT_TYPE_COUNT } from '../scenario/vocabulary.ts';
-import { valueOfExact } from './exact-sum.ts';
+import { exactSum, valueOfExact } from './exact-sum.ts';
+import { RUN_GRID_KEY, valuationGridCells } from './variants.ts';
+import { defaultPair } from './trial-range.ts';
+import { compileParameters } from '../model/parameters.ts';
 import { strategyColumn, type StrategyColumnName } from './outcome-table.ts';
 import { FUNNEL_CLOSED_WON, FUNNEL_STEP_COUNT } from './trial-outcome.ts';
 import { shardRange, type ShardFile } from './shard-file.ts';
@@ -54,9 +57,36 @@ function variantProblems(header: ShardHeader, variantKeys: readonly string[]): s
   if (canonicalJson([...keys].sort()) !== canonicalJson([...variantKeys].sort())) {
     return [`header field variants holds ${keys.length} variants, the ablation runs ${variantKeys.length}`];
   }
-  const expected = Math.max(0, Math.min(header.start + header.count, header.analysis.ablationTrials) - header.start);
-  const wrong = keys.find((key) => header.variants[key]!.count !== expected);
-  return wrong === undefined ? [] : [`header field variants.${wrong}.count is ${header.variants[wrong]!.count}, not ${expected}`];
+  // The run's own grid covers every trial of the partial; the ablation's variants its first trials.
+  const runGrid = new Set(valuationGridCells(RUN_GRID_KEY).map((cell) => cell.key));
+  const ablated = Math.max(0, Math.min(header.start + header.count, header.analysis.ablationTrials) - header.start);
+  const expected = (key: string) => (runGrid.has(key) ? header.count : ablated);
+  const wrong = keys.find((key) => header.variants[key]!.count !== expected(key));
+  return wrong === undefined ? [] : [`header field variants.${wrong}.count is ${header.variants[wrong]!.count}, not ${expected(wrong)}`];
+}
+
+/** The keys of the pair a run compares (the default pair: a run has no other). */
+function comparedPairKeys(scenario: ShardHeader['scenario']): [string, string] {
+  const params = compileParameters(scenario);
+  const [first, second] = defaultPair(params);
+  return [params.strategies[first]!.key, params.strategies[second]!.key];
+}
+
+/** The run's own valuation grid, recomputed exactly from the grid columns (the compared pair's): it must be the header's. */
+function runGridProblems({ header, table }: ShardFile, pair: readonly [string, string]): string[] {
+  const column = (strategy: string, name: string) => strategyColumn(table, strategy, name as StrategyColumnName);
+  for (const cell of valuationGridCells(RUN_GRID_KEY)) {
+    const [a, b] = pair.map((strategy) => {
+      const cash = column(strategy, `cashValueRate${cell.rate}`);
+      const tv = column(strategy, `terminalValueRate${cell.rate}`);
+      return Float64Array.from(cash, (x, i) => (cell.terminal === 'runRate' ? x + tv[i]! : x));
+    }) as [Float64Array, Float64Array];
+    const sums = header.variants[cell.key]!;
+    const diff = a.map((x, i) => x - b[i]!);
+    const same = valueOfExact(sums.sum.diff) === exactSum(diff) && valueOfExact(sums.sumOfSquares.diff) === exactSum(diff.map((d) => d * d));
+    if (!same || sums.better !== diff.filter((d) => d > 0).length) return [`header field variants.${cell.key} does not match the data columns' valuation grid`];
+  }
+  return [];
 }
 
 function columnProblems({ header, table }: ShardFile): string[] {
@@ -93,5 +123,6 @@ export function partialProblems(partial: ShardFile, file: string, variantKeys: (
   const { header } = partial;
   const scenario = scenarioProblems(header);
   const problems = scenario.length > 0 ? scenario : [...rangeProblems(header), ...variantProblems(header, variantKeys(header)), ...columnProblems(partial)];
+  if (problems.length === 0) problems.push(...runGridProblems(partial, comparedPairKeys(header.scenario)));
   return problems.map((problem) => `${file}: ${problem}`);
 }

@@ -31,7 +31,8 @@ interface ColumnSpec<Name extends string = string> {
 /**
  * Which per-trial columns a table keeps: `all`, or `summary` — only those the
  * statistics read, leaving out the CSV-only ones (each strategy's cost of
- * sale, 16 bytes a trial with two) when no per-trial CSV is wanted.
+ * sale and valuation grid, 112 bytes a trial with two) when no per-trial CSV
+ * is wanted.
  */
 export type ColumnSet = 'all' | 'summary';
 
@@ -51,12 +52,13 @@ export const STRATEGY_COLUMNS = [
   { name: 'dealsWon', type: 'i32', read: (o) => o.dealsWon },
   { name: 'trapMonths', type: 'i16', read: (o) => o.trapMonths },
   // The valuation check's grid (model/valuation-grid.ts): NPV without terminal value, and the run-rate terminal value, at its three rates.
-  { name: 'cashValueRate0', type: 'f64', read: (o) => o.cashValueAtRate[0]! },
-  { name: 'cashValueRate1', type: 'f64', read: (o) => o.cashValueAtRate[1]! },
-  { name: 'cashValueRate2', type: 'f64', read: (o) => o.cashValueAtRate[2]! },
-  { name: 'terminalValueRate0', type: 'f64', read: (o) => o.terminalValueAtRate[0]! },
-  { name: 'terminalValueRate1', type: 'f64', read: (o) => o.terminalValueAtRate[1]! },
-  { name: 'terminalValueRate2', type: 'f64', read: (o) => o.terminalValueAtRate[2]! },
+  // The check itself reads the run's grid sums (variants.ts, RUN_GRID_KEY), so these 48 bytes a trial per strategy are kept for the CSV only.
+  { name: 'cashValueRate0', type: 'f64', read: (o) => o.cashValueAtRate[0]!, csvOnly: true },
+  { name: 'cashValueRate1', type: 'f64', read: (o) => o.cashValueAtRate[1]!, csvOnly: true },
+  { name: 'cashValueRate2', type: 'f64', read: (o) => o.cashValueAtRate[2]!, csvOnly: true },
+  { name: 'terminalValueRate0', type: 'f64', read: (o) => o.terminalValueAtRate[0]!, csvOnly: true },
+  { name: 'terminalValueRate1', type: 'f64', read: (o) => o.terminalValueAtRate[1]!, csvOnly: true },
+  { name: 'terminalValueRate2', type: 'f64', read: (o) => o.terminalValueAtRate[2]!, csvOnly: true },
 ] as const satisfies readonly ColumnSpec[];
 
 /** A per-strategy column's name: `npv`, `churnMonth`, … (a typo is a compile error). */

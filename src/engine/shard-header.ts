@@ -9,7 +9,7 @@ import { ACCOUNT_COLUMNS, CASH_PATH_SAMPLE, STRATEGY_COLUMNS } from './outcome-t
 import { VARIANT_QUANTITIES } from './variants.ts';
 
 /** The partial format this expansim writes; older formats are refused. */
-export const SHARD_FORMAT = 3;
+export const SHARD_FORMAT = 4;
 
 const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
 const exactSum = z.array(z.number());

@@ -9,7 +9,7 @@ import { drawBarriers } from '../model/account.ts';
 import { BARRIER_COUNT, STREAM_COUNT } from '../scenario/vocabulary.ts';
 import { refuseWorld, type EngineSession } from './engine-session.ts';
 import { recordAccount, recordOutcome } from './outcome-table.ts';
-import { copyGrid, createGrid, recordContrasts, recordGridCells, reportProgress, type TrialRange } from './trial-range.ts';
+import { copyGrid, createGrid, recordContrasts, recordGridCells, recordRunGrid, reportProgress, type TrialRange } from './trial-range.ts';
 import { recordVariant } from './variants.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 
@@ -33,8 +33,7 @@ export function playTrials<Set extends { params: ModelParameters }>(session: Eng
   const barriers = new Float64Array(BARRIER_COUNT);
   const walletByStream = new Float64Array(STREAM_COUNT);
   const npv = new Float64Array(plans);
-  // The pair's valuation grids on the base world and a grid variant's, copied since the next play reuses the outcome.
-  const anyGrid = variants.some((v) => v.gridCells.length > 0);
+  // The pair's valuation grids on the base world (the run's own grid, and what grid variants change) and a grid variant's, copied since the next play reuses the outcome.
   const grids = { baseA: createGrid(), baseB: createGrid(), variantA: createGrid(), variantB: createGrid() };
 
   for (let trial = start; trial < start + count; trial++) {
@@ -47,9 +46,10 @@ export function playTrials<Set extends { params: ModelParameters }>(session: Eng
       const outcome = session.play(base, index, index);
       recordOutcome(recorders[index]!, trial, outcome, walletByStream);
       npv[index] = outcome.npv;
-      if (anyGrid && trial < variantTrials && index === first) copyGrid(outcome, grids.baseA);
-      if (anyGrid && trial < variantTrials && index === second) copyGrid(outcome, grids.baseB);
+      if (index === first) copyGrid(outcome, grids.baseA);
+      if (index === second) copyGrid(outcome, grids.baseB);
     }
+    recordRunGrid(range, grids.baseA, grids.baseB);
     if (trial < variantTrials) {
       for (const v of order) {
         const variant = variants[v]!;

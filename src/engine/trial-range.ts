@@ -7,7 +7,7 @@ import type { ModelParameters } from '../model/parameters.ts';
 import { gridValue, VALUATION_RATE_COUNT } from '../model/valuation-grid.ts';
 import { createOutcomeTable, createStrategyRecorder, type OutcomeTable, type StrategyRecorder } from './outcome-table.ts';
 import type { TrialOutcome } from './trial-outcome.ts';
-import { recordVariant, variantSumKeys, type CompiledVariant, type Contrast } from './variants.ts';
+import { recordDifference, recordVariant, RUN_GRID_KEY, valuationGridCells, variantSumKeys, type CompiledVariant, type Contrast, type VariantSums } from './variants.ts';
 
 /** Called every few hundred trials with the number done so far in this range. */
 export type ProgressCallback = (trialsDone: number) => void;
@@ -45,6 +45,8 @@ export interface TrialRange {
   /** The compared pair's indices. */
   first: number;
   second: number;
+  /** The run's own valuation grid: its cells and the table's sums of each, looked up once. */
+  runGrid: { cell: ReturnType<typeof valuationGridCells>[number]; sums: VariantSums }[];
   onProgress?: ProgressCallback;
 }
 
@@ -83,6 +85,11 @@ export function planTrialRange(params: ModelParameters, seed: number, start: num
     contrastTerms,
     first,
     second,
+    runGrid: valuationGridCells(RUN_GRID_KEY).map((cell) => {
+      const sums = table.variants[cell.key];
+      if (sums === undefined) throw new Error(`runTrials: the table keeps no sums for ${cell.key}`);
+      return { cell, sums };
+    }),
     onProgress: options.onProgress,
   };
 }
@@ -120,6 +127,17 @@ export function createGrid(): Grid {
 export function copyGrid(outcome: TrialOutcome, into: Grid): void {
   into.cash.set(outcome.cashValueAtRate);
   into.terminal.set(outcome.terminalValueAtRate);
+}
+
+/**
+ * Records the pair's difference A − B on one trial in each cell of the run's
+ * own valuation grid (variants.ts, RUN_GRID_KEY), and nothing else: the check
+ * reads only the difference, and this runs on every trial.
+ */
+export function recordRunGrid(range: TrialRange, baseA: Grid, baseB: Grid): void {
+  for (const { cell, sums } of range.runGrid) {
+    recordDifference(sums, gridValue(baseA.cash, baseA.terminal, cell.rate, cell.terminal) - gridValue(baseB.cash, baseB.terminal, cell.rate, cell.terminal));
+  }
 }
 
 /**

@@ -73,6 +73,13 @@ export function recordVariant(sums: VariantSums, a: number, b: number, baseA: nu
   add(sums, 'diffChange', a - b - (baseA - baseB));
 }
 
+/** Records one trial's difference A − B alone (the run's own valuation grid: its other quantities stay empty). */
+export function recordDifference(sums: VariantSums, diff: number): void {
+  sums.count++;
+  if (diff > 0) sums.better++;
+  add(sums, 'diff', diff);
+}
+
 export function mergeVariantSums(into: VariantSums, other: VariantSums): void {
   into.count += other.count;
   into.better += other.better;
@@ -109,9 +116,22 @@ export function valuationGridCells(variantKey: string): { key: string; rate: num
   return GRID_TERMINAL_VALUES.flatMap((terminal) => Array.from({ length: VALUATION_RATE_COUNT }, (_, rate) => ({ key: valuationGridKey(variantKey, rate, terminal), rate, terminal })));
 }
 
-/** Every key a table of these variants and contrasts holds sums under (grid variants' cells included). */
+/**
+ * The run's own valuation grid: every trial's pair difference A − B valued in
+ * each grid cell at the run's horizon, kept as sums under
+ * `valuationGridKey(RUN_GRID_KEY, rate, terminal)` like a grid variant's, but
+ * of `diff` alone (recordDifference). Every table records it, on all its
+ * trials, so the valuation check needs no per-trial grid columns.
+ */
+export const RUN_GRID_KEY = 'valuation.run';
+
+/** Every key a table of these variants and contrasts holds sums under: the run's own grid cells, then the variants' (grid variants' cells included), then the contrasts'. */
 export function variantSumKeys(variants: readonly Pick<Variant, 'key' | 'valuationGrid'>[], contrasts: readonly Pick<Contrast, 'key'>[] = []): string[] {
-  return [...variants.flatMap((v) => [v.key, ...(v.valuationGrid ? valuationGridCells(v.key).map((cell) => cell.key) : [])]), ...contrasts.map((c) => c.key)];
+  return [
+    ...valuationGridCells(RUN_GRID_KEY).map((cell) => cell.key),
+    ...variants.flatMap((v) => [v.key, ...(v.valuationGrid ? valuationGridCells(v.key).map((cell) => cell.key) : [])]),
+    ...contrasts.map((c) => c.key),
+  ];
 }
 
 /** A variant compiled for the kernel. */

@@ -2,18 +2,18 @@
  * Does the verdict survive the valuation? The compared pair's paired
  * difference (mean, 95% interval, P(A better), who leads) in every cell of
  * horizon × discount rate × terminal value none / run-rate. At the run's
- * horizon every cell is read from the per-trial grid every trial records
- * (exact, all trials). Each other horizon is one variant re-simulated on the
+ * horizon every cell is read from the run's own grid sums, which every trial
+ * adds to (variants.ts, RUN_GRID_KEY: exact sums, all trials). Each other horizon is one variant re-simulated on the
  * same seeds (on the ablation's trial subset: two policy runs per trial),
  * which records its own valuation grid in the same pass, so its six cells
  * cost no more than one.
  */
-import { valuationGridKey, type Contrast, type Variant } from '../engine/variants.ts';
-import { strategyColumn, type OutcomeTable, type StrategyColumnName } from '../engine/outcome-table.ts';
+import { RUN_GRID_KEY, valuationGridKey, type Contrast, type Variant } from '../engine/variants.ts';
+import type { OutcomeTable } from '../engine/outcome-table.ts';
 import { MAX_HORIZON_MONTHS, type Scenario } from '../scenario/scenario-schema.ts';
 import type { ModelParameters } from '../model/parameters.ts';
 import { GRID_TERMINAL_VALUES, type TerminalValueSetting } from '../model/valuation-grid.ts';
-import { meanInterval, wilsonInterval } from './intervals.ts';
+import { wilsonInterval } from './intervals.ts';
 import type { ShareEstimate } from './compare-strategies.ts';
 import { estimateVariant, type MeanEstimate } from './variant-statistics.ts';
 
@@ -70,49 +70,10 @@ function verdictOf(diff: MeanEstimate, better: number, trials: number, pair: rea
   return { trials, diff, pBetter: { p: better / trials, ci95: wilsonInterval(better, trials) }, leader: diff.mean >= 0 ? pair[0] : pair[1], decisive };
 }
 
-/** The paired difference of A − B valued at grid rate `rate` (0 … 2), with or without the terminal value. */
-export function gridDifferences(table: OutcomeTable, pair: readonly [string, string], rate: number, terminalValue: TerminalValueSetting): Float64Array {
-  const column = (strategy: string, name: string) => strategyColumn(table, strategy, `${name}Rate${rate}` as StrategyColumnName);
-  const [cashA, cashB] = [column(pair[0], 'cashValue'), column(pair[1], 'cashValue')];
-  const [tvA, tvB] = [column(pair[0], 'terminalValue'), column(pair[1], 'terminalValue')];
-  return Float64Array.from({ length: table.count }, (_, i) =>
-    terminalValue === 'runRate' ? cashA[i]! + tvA[i]! - (cashB[i]! + tvB[i]!) : cashA[i]! - cashB[i]!,
-  );
-}
-
-/**
- * The mean, interval and P(A better) of one cell's per-trial differences,
- * computed as gridDifferences gives them, in trial order (plain sums: the
- * printed figures follow this order), without the column of differences.
- */
-function estimateCell(table: OutcomeTable, pair: readonly [string, string], rate: number, terminalValue: TerminalValueSetting): { diff: MeanEstimate; better: number } {
-  const column = (strategy: string, name: string) => strategyColumn(table, strategy, `${name}Rate${rate}` as StrategyColumnName);
-  const [cashA, cashB] = [column(pair[0], 'cashValue'), column(pair[1], 'cashValue')];
-  const [tvA, tvB] = [column(pair[0], 'terminalValue'), column(pair[1], 'terminalValue')];
-  const n = table.count;
-  const withTerminalValue = terminalValue === 'runRate';
-  let sum = 0;
-  let better = 0;
-  for (let i = 0; i < n; i++) {
-    const value = withTerminalValue ? cashA[i]! + tvA[i]! - (cashB[i]! + tvB[i]!) : cashA[i]! - cashB[i]!;
-    sum += value;
-    if (value > 0) better++;
-  }
-  const mean = sum / n;
-  if (n < 2) return { diff: { mean, se: null, ci95: null }, better };
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const value = withTerminalValue ? cashA[i]! + tvA[i]! - (cashB[i]! + tvB[i]!) : cashA[i]! - cashB[i]!;
-    squares += (value - mean) ** 2;
-  }
-  const se = Math.sqrt(squares / (n - 1) / n);
-  return { diff: { mean, se, ci95: meanInterval(mean, se) }, better };
-}
-
 /**
  * The verdicts, from a table run with `valuationPlan`'s variants (or without
  * them: the other horizons are then left out and noted).
- * Cost: O(trials) per cell at the run's horizon (six cells), O(1) per cell at the others.
+ * Cost: O(1) per cell.
  */
 export function summarizeValuationRobustness(
   table: OutcomeTable,
@@ -131,13 +92,10 @@ export function summarizeValuationRobustness(
       params.valuationRates.forEach((discountRate, rate) => {
         const asRun = horizonMonths === params.horizonMonths && discountRate === params.discountRate && terminalValue === own;
         const setting = { discountRate, terminalValue, horizonMonths, asRun };
-        if (horizonMonths === params.horizonMonths) {
-          const { diff, better } = estimateCell(table, pair, rate, terminalValue);
-          verdicts.push({ ...setting, ...verdictOf(diff, better, table.count, pair) });
-          return;
-        }
-        const sums = table.variants[valuationGridKey(horizonKey(horizonMonths), rate, terminalValue)]!;
-        horizonTrials = sums.count;
+        const runHorizon = horizonMonths === params.horizonMonths;
+        const sums = table.variants[valuationGridKey(runHorizon ? RUN_GRID_KEY : horizonKey(horizonMonths), rate, terminalValue)];
+        if (sums === undefined || (runHorizon && sums.count !== table.count)) throw new Error(`summarizeValuationRobustness: the table holds no valuation grid of its ${table.count} trials`);
+        if (!runHorizon) horizonTrials = sums.count;
         verdicts.push({ ...setting, ...verdictOf(estimateVariant(sums, 'diff'), sums.better, sums.count, pair) });
       });
     }

@@ -17,7 +17,7 @@ import { runSimulation } from '../../src/engine/run-simulation.ts';
 import { simulateAccount } from '../../src/portfolio/simulate-account.ts';
 import { runTrials } from '../../src/engine/run-trials.ts';
 import { createTrialOutcome, type TrialOutcome } from '../../src/engine/trial-outcome.ts';
-import { compileVariants } from '../../src/engine/variants.ts';
+import { compileVariants, RUN_GRID_KEY, valuationGridCells } from '../../src/engine/variants.ts';
 import { KernelSession, kernelAvailability } from '../../src/engine/wasm-kernel.ts';
 import { createWorld, generateWorld } from '../../src/engine/world.ts';
 import { loadScenario } from '../../src/scenario/load-scenario.ts';
@@ -162,7 +162,7 @@ describe.skipIf(module === undefined && !required)(`the WebAssembly kernel (${re
     const kernel = runTrials(params, scenario.seed, 40, 100, options);
     const reference = runTrials(params, scenario.seed, 40, 100, { ...options, engine: 'js' });
     expect(kernel).toEqual(reference);
-    expect(Object.keys(kernel.variants)).toEqual(['removed.functionalWalls', 'removed.hardwareImage', 'wallet', 'longer', ...variants[3]!.gridCells.map((cell) => cell.key), 'both']);
+    expect(Object.keys(kernel.variants)).toEqual([...valuationGridCells(RUN_GRID_KEY).map((cell) => cell.key), 'removed.functionalWalls', 'removed.hardwareImage', 'wallet', 'longer', ...variants[3]!.gridCells.map((cell) => cell.key), 'both']);
   });
 
   it('records the same table in worker threads, which receive the compiled kernel, as the reference in this thread', async () => {

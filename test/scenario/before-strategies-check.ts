@@ -2,7 +2,8 @@
  * Strategies as data is a refactor for two-strategy scenarios: each bundled
  * one gives, byte for byte, the summary.json and chart specs the code gave
  * before (fixtures written at f48e2ee by scripts/write-strategy-fixtures.ts,
- * and moved since only by commits that add fields or reword charts). The
+ * and moved since only by commits that add fields, reword charts, change the
+ * generator, or re-sum the valuation check's cells exactly). The
  * scenarios are checked in two test files, so the suite's two workers share them.
  */
 import { readdirSync, readFileSync } from 'node:fs';

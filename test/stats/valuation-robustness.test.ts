@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { compileParameters } from '../../src/model/parameters.ts';
 import { runTrials } from '../../src/engine/run-trials.ts';
 import { strategyColumn } from '../../src/engine/outcome-table.ts';
-import { compileVariants, valuationGridKey } from '../../src/engine/variants.ts';
-import { valueOfExact } from '../../src/engine/exact-sum.ts';
+import { compileVariants, RUN_GRID_KEY, valuationGridCells, valuationGridKey } from '../../src/engine/variants.ts';
+import { exactSum, valueOfExact } from '../../src/engine/exact-sum.ts';
 import { valuationFinding } from '../../src/charts/robustness-findings.ts';
 import type { RobustnessSummary } from '../../src/stats/summarize-robustness.ts';
 import { valuationRates } from '../../src/model/valuation-grid.ts';
-import { gridDifferences, horizonKey, robustnessHorizons, summarizeValuationRobustness, valuationPlan, type ValuationVerdict } from '../../src/stats/valuation-robustness.ts';
+import { horizonKey, robustnessHorizons, summarizeValuationRobustness, valuationPlan, type ValuationVerdict } from '../../src/stats/valuation-robustness.ts';
 import { scenarioFrom } from '../helpers.ts';
 
 const scenario = scenarioFrom('name: valuation\ntrials: 120\nseed: 15\n');
@@ -48,9 +48,29 @@ describe('valuation grid', () => {
 
   it('holds the run itself: the scenario rate with its terminal value is the npv column', () => {
     const own = params.valuationRates.indexOf(scenario.discountRate);
-    const diff = gridDifferences(table, ['ato', 'fitd'], own, 'runRate');
+    const cell = table.variants[valuationGridKey(RUN_GRID_KEY, own, 'runRate')]!;
     const [a, b] = [strategyColumn(table, 'ato', 'npv'), strategyColumn(table, 'fitd', 'npv')];
-    for (let i = 0; i < trials; i++) expect(diff[i]).toBe(a[i]! - b[i]!);
+    expect(cell.count).toBe(trials);
+    expect(valueOfExact(cell.sum.diff)).toBe(exactSum(Float64Array.from(a, (x, i) => x - b[i]!)));
+    expect(cell.better).toBe(a.filter((x, i) => x > b[i]!).length);
+  });
+
+  it("keeps each cell's exact sums of the pair's difference in the per-trial grid columns, which the CSV shows", () => {
+    const at = (strategy: string, rate: number, terminal: 'runRate' | 'none') => {
+      const cash = strategyColumn(table, strategy, `cashValueRate${rate}` as 'cashValueRate0');
+      const tv = strategyColumn(table, strategy, `terminalValueRate${rate}` as 'terminalValueRate0');
+      return Float64Array.from(cash, (x, i) => (terminal === 'runRate' ? x + tv[i]! : x));
+    };
+    for (const cell of valuationGridCells(RUN_GRID_KEY)) {
+      const [a, b] = [at('ato', cell.rate, cell.terminal), at('fitd', cell.rate, cell.terminal)];
+      const sums = table.variants[cell.key]!;
+      expect(sums.count).toBe(trials);
+      expect(sums.better).toBe(a.filter((x, i) => x > b[i]!).length);
+      expect(valueOfExact(sums.sum.diff)).toBe(exactSum(a.map((x, i) => x - b[i]!)));
+      expect(valueOfExact(sums.sumOfSquares.diff)).toBe(exactSum(a.map((x, i) => (x - b[i]!) ** 2)));
+      // The difference alone is kept.
+      expect([sums.sum.a, sums.sum.b, sums.sum.diffChange]).toEqual([[], [], []]);
+    }
   });
 
   it('takes the scenario rate and its neighbours, never below zero', () => {
