@@ -15,6 +15,7 @@ import { summarizeDominanceAgainst } from '../stats/risk-profile.ts';
 import { summarizeRobustness } from '../stats/summarize-robustness.ts';
 import type { SwitchoverSummary } from '../stats/switchovers.ts';
 import { sortedCopy } from '../stats/sample-statistics.ts';
+import { releaseScratchBuffers } from '../stats/scratch-buffers.ts';
 import { summarizeOutcomes, type Summary } from '../stats/summarize-outcomes.ts';
 import type { CompiledRun } from './compile-run.ts';
 
@@ -85,5 +86,7 @@ export function analyseRun(input: AnalysisInput, analyses: readonly RunAnalysis[
   for (const analysis of analyses) analysis.addTo(summary, { ...input, sortedNpvs });
   noteSingleTrialSpreads(summary);
   assertFiniteSummary(summary);
+  // The sorts' and differences' working buffers (4–8 bytes a trial each) are not kept past the summary.
+  releaseScratchBuffers();
   return summary;
 }

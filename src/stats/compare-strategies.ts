@@ -8,6 +8,7 @@ import { DEFAULT_PAIR } from '../scenario/vocabulary.ts';
 import { betterKey } from './compared-pair.ts';
 import { meanInterval, wilsonInterval } from './intervals.ts';
 import { summarizeSample } from './sample-statistics.ts';
+import { scratchArray } from './scratch-buffers.ts';
 
 /** A share of trials with its Wilson 95% interval. */
 export interface ShareEstimate {
@@ -51,7 +52,8 @@ export function compareStrategies(
 ): Comparison {
   if (a.length !== b.length || a.length === 0) throw new Error('compareStrategies requires two equally long, non-empty columns');
   const n = a.length;
-  const diff = new Float64Array(n);
+  // Read only here (summarizeSample copies what it reorders), so it lives in a reused buffer.
+  const diff = scratchArray('pair.difference', Float64Array, n);
   let better = 0;
   let ties = 0;
   for (let i = 0; i < n; i++) {

@@ -8,7 +8,7 @@
  * the whole fit, and a node holds its trials as an index list, so a level of
  * the tree costs O(features · trials) and the fit O(features · trials · depth).
  */
-import { sortFloatsWithOrder } from './sort-floats.ts';
+import { visitSortedWithOrder } from './sort-floats.ts';
 
 export interface RuleCondition {
   feature: string;
@@ -57,11 +57,30 @@ export const MAX_THRESHOLDS = 255;
 
 const gini = (yes: number, n: number) => (n === 0 ? 0 : 2 * (yes / n) * (1 - yes / n));
 
-/** Where a new distinct value starts in the sorted order: the indices into `gaps`; returns how many. */
-function distinctStarts(sorted: Float64Array, gaps: Int32Array): number {
+/** How many times the sorted values change: the gaps between neighbouring distinct values. */
+function countGaps(sorted: Float64Array): number {
   let count = 0;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) gaps[count++] = i;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) count++;
   return count;
+}
+
+/**
+ * The sorted positions where a new distinct value starts, for the gaps
+ * numbered `picks` (ascending; repeats are taken once), in one walk.
+ */
+function gapStarts(sorted: Float64Array, picks: ArrayLike<number>): number[] {
+  const starts: number[] = [];
+  let gap = 0;
+  let next = 0;
+  for (let i = 1; i < sorted.length && next < picks.length; i++) {
+    if (sorted[i] === sorted[i - 1]) continue;
+    while (next < picks.length && picks[next] === gap) {
+      if (starts.length === 0 || starts[starts.length - 1] !== i) starts.push(i);
+      next++;
+    }
+    gap++;
+  }
+  return starts;
 }
 
 /** A trial's bin counts the thresholds strictly below its value; values and thresholds both ascend along the sorted order. */
@@ -77,32 +96,24 @@ function binAlongOrder(sorted: Float64Array, order: Int32Array, thresholds: Floa
 /**
  * Sorts and bins one feature (values that are not NaN: NaN has no side of a
  * threshold); `readSorted` is handed the sorted copy (as sortFloats sorts)
- * for any other figure of the column, before it is dropped (8 bytes a trial).
+ * for any other figure of the column, in a working buffer the next sort reuses.
  * Cost: one sort, then a walk along the sorted order.
  */
 export function binFeature(values: ArrayLike<number>, readSorted?: (sorted: Float64Array) => void): BinnedFeature {
-  const { sorted, order } = sortFloatsWithOrder(values);
-  const n = sorted.length;
-  if (n > 0 && (Number.isNaN(sorted[n - 1]) || Number.isNaN(sorted[0]))) throw new Error('binFeature requires values that are not NaN');
-  const gaps = new Int32Array(Math.max(0, n - 1));
-  const gapCount = distinctStarts(sorted, gaps);
-  let chosen: ArrayLike<number> = gaps.subarray(0, gapCount);
-  if (gapCount > MAX_THRESHOLDS) {
-    const picked = new Int32Array(MAX_THRESHOLDS);
-    let count = 0;
-    for (let j = 0; j < MAX_THRESHOLDS; j++) {
-      const gap = gaps[Math.floor(((j + 0.5) * gapCount) / MAX_THRESHOLDS)]!;
-      // The picks ascend, so a repeat is the previous one.
-      if (count === 0 || picked[count - 1] !== gap) picked[count++] = gap;
-    }
-    chosen = picked.subarray(0, count);
-  }
-  const thresholds = new Float64Array(chosen.length);
-  for (let j = 0; j < chosen.length; j++) thresholds[j] = (sorted[chosen[j]! - 1]! + sorted[chosen[j]!]!) / 2;
-  const bins = new Uint16Array(n);
-  binAlongOrder(sorted, order, thresholds, bins);
-  readSorted?.(sorted);
-  return { values, thresholds, bins };
+  return visitSortedWithOrder(values, (sorted, order) => {
+    const n = sorted.length;
+    if (n > 0 && (Number.isNaN(sorted[n - 1]) || Number.isNaN(sorted[0]))) throw new Error('binFeature requires values that are not NaN');
+    const gapCount = countGaps(sorted);
+    // Every gap up to MAX_THRESHOLDS of them, else that many at quantiles of the gaps.
+    const picks = gapCount <= MAX_THRESHOLDS ? Array.from({ length: gapCount }, (_, j) => j) : Array.from({ length: MAX_THRESHOLDS }, (_, j) => Math.floor(((j + 0.5) * gapCount) / MAX_THRESHOLDS));
+    const chosen = gapStarts(sorted, picks);
+    const thresholds = new Float64Array(chosen.length);
+    for (let j = 0; j < chosen.length; j++) thresholds[j] = (sorted[chosen[j]! - 1]! + sorted[chosen[j]!]!) / 2;
+    const bins = new Uint16Array(n);
+    binAlongOrder(sorted, order, thresholds, bins);
+    readSorted?.(sorted);
+    return { values, thresholds, bins };
+  });
 }
 
 // The per-trial loops are small functions of their own, so a first (cold) fit compiles each once.

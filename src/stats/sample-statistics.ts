@@ -5,6 +5,7 @@
 import { quantileSorted } from 'simple-statistics';
 import { exactColumnSum, exactSquaredDeviations } from './exact-accumulator.ts';
 import { quantileRanks, selectOrderStatistics } from './select-order-statistics.ts';
+import { scratchArray } from './scratch-buffers.ts';
 import { sortFloats } from './sort-floats.ts';
 
 export interface SampleSummary {
@@ -66,7 +67,8 @@ const SUMMARY_QUANTILES = [0.1, 0.5, 0.9];
 export function summarizeSample(values: ArrayLike<number>, sorted?: ArrayLike<number>): SampleSummary {
   const mean = meanOf(values);
   const sd = values.length > 1 ? standardDeviationOf(values, mean) : null;
-  const ordered = sorted ?? selectOrderStatistics(values, quantileRanks(values.length, SUMMARY_QUANTILES));
+  // The selection's copy is only read here, so it lives in a reused buffer.
+  const ordered = sorted ?? selectOrderStatistics(values, quantileRanks(values.length, SUMMARY_QUANTILES), scratchArray('sample.selection', Float64Array, values.length));
   return {
     mean,
     sd,

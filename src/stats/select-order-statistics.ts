@@ -77,12 +77,15 @@ function signZerosAsSorted(values: Float64Array, ranks: readonly number[]): void
 }
 
 /**
- * A copy of `values` whose entries at `ranks` (ascending) are those of the
- * sorted copy. Cost: O(n) on average, one copy (a sort if a NaN is present).
+ * A copy of `values` (into `into` when given) whose entries at `ranks`
+ * (ascending) are those of the sorted copy. Cost: O(n) on average, one copy
+ * (a sort if a NaN is present).
  * @example selectOrderStatistics(Float64Array.of(5, 1, 4, 2, 3), [0, 2, 4]).filter((_, i) => i % 2 === 0) // => Float64Array.of(1, 3, 5)
  */
-export function selectOrderStatistics(values: ArrayLike<number>, ranks: readonly number[]): Float64Array {
-  const copy = new Float64Array(values);
+export function selectOrderStatistics(values: ArrayLike<number>, ranks: readonly number[], into?: Float64Array): Float64Array {
+  const copy = into ?? new Float64Array(values.length);
+  if (copy.length !== values.length) throw new Error('selectOrderStatistics: `into` must be as long as the values');
+  copy.set(values);
   // NaN has no place in a comparison; a sort puts it last.
   if (copy.some(Number.isNaN)) return copy.sort();
   selectRanks(copy, 0, copy.length - 1, ranks, 0, ranks.length - 1);

@@ -6,6 +6,7 @@
  * unsigned key in numeric order (the sign bit set for a positive, every bit
  * flipped for a negative), so −0 sorts before +0 as the built-in sort puts it.
  */
+import { scratchArray } from './scratch-buffers.ts';
 
 /** Below this many values the built-in sort is as fast (a pass costs a 65,536-entry histogram). */
 const RADIX_MIN_LENGTH = 2048;
@@ -56,8 +57,8 @@ function radixSort(words: Uint32Array[], keyWords: number): void {
   const n = words[0]!.length;
   const counts = new Uint32Array(2 * keyWords * DIGITS);
   for (let w = 0; w < keyWords; w++) countDigits(words[w]!, counts, 2 * w * DIGITS, (2 * w + 1) * DIGITS);
-  const spare: Uint32Array[] = words.map(() => new Uint32Array(n));
-  const at = new Uint32Array(n);
+  const spare: Uint32Array[] = words.map((_, a) => scratchArray(`sort.spare${a}`, Uint32Array, n));
+  const at = scratchArray('sort.at', Uint32Array, n);
   let current: Uint32Array[] = words.slice();
   for (let pass = 0; pass < 2 * keyWords; pass++) {
     const base = pass * DIGITS;
@@ -102,22 +103,24 @@ function joinKeys(hi: Uint32Array, lo: Uint32Array, words: Uint32Array): void {
 
 const toKey = (bits: number) => (bits & 0x80000000 ? ~bits : bits | 0x80000000) >>> 0;
 
-/** Sorts a Float32Array's values by their 32-bit patterns (and `order` with them); returns them widened, as a Float64Array. */
-function sortFloat32(values: Float32Array, order: Uint32Array | null): Float64Array {
-  const copy = new Float32Array(values);
-  const bits = new Uint32Array(copy.buffer);
+/** Sorts a Float32Array's values by their 32-bit patterns (and `order` with them) into `into`, widened. */
+function sortFloat32(values: Float32Array, order: Uint32Array | null, into: Float64Array): Float64Array {
+  const copy = scratchArray('sort.float32', Float32Array, values.length);
+  copy.set(values);
+  const bits = new Uint32Array(copy.buffer, 0, values.length);
   toKeys(bits);
   radixSort(order === null ? [bits] : [bits, order], 1);
   fromKeys(bits);
-  return new Float64Array(copy);
+  into.set(copy);
+  return into;
 }
 
 /** Sorts a Float64Array in place by its 64-bit patterns, little-endian word order (and `order` with them). */
 function sortFloat64InPlace(values: Float64Array, order: Uint32Array | null): Float64Array {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
+  const hi = scratchArray('sort.hi', Uint32Array, n);
+  const lo = scratchArray('sort.lo', Uint32Array, n);
   splitKeys(words, hi, lo);
   radixSort(order === null ? [lo, hi] : [lo, hi, order], 2);
   joinKeys(hi, lo, words);
@@ -142,7 +145,7 @@ const radixFits = (values: ArrayLike<number>) => values.length >= RADIX_MIN_LENG
  */
 export function sortFloats(values: ArrayLike<number>): Float64Array {
   if (!radixFits(values)) return new Float64Array(values).sort();
-  if (values instanceof Float32Array) return sortFloat32(values, null);
+  if (values instanceof Float32Array) return sortFloat32(values, null, new Float64Array(values.length));
   return sortFloat64InPlace(new Float64Array(values), null);
 }
 
@@ -168,6 +171,37 @@ export function sortFloatsWithOrder(values: ArrayLike<number>): { sorted: Float6
     order.sort((i, j) => compareAsSorted(values[i]!, values[j]!) || i - j);
     return { sorted: Float64Array.from(order, (i) => values[i]!), order };
   }
-  const sorted = values instanceof Float32Array ? sortFloat32(values, indices) : sortFloat64InPlace(new Float64Array(values), indices);
+  const sorted = values instanceof Float32Array ? sortFloat32(values, indices, new Float64Array(values.length)) : sortFloat64InPlace(new Float64Array(values), indices);
   return { sorted, order };
+}
+
+let visiting = false;
+
+/**
+ * sortFloatsWithOrder's sorted copy and order, handed to `visit` in working
+ * buffers that the next such sort reuses: for a caller that only reads them
+ * (binning a feature), so that sorting many columns keeps no garbage. They
+ * are valid only until `visit` returns, and `visit` may not call this again.
+ */
+export function visitSortedWithOrder<R>(values: ArrayLike<number>, visit: (sorted: Float64Array, order: Int32Array) => R): R {
+  if (!radixFits(values)) {
+    const { sorted, order } = sortFloatsWithOrder(values);
+    return visit(sorted, order);
+  }
+  if (visiting) throw new Error('visitSortedWithOrder: already visiting a sort (its buffers are in use)');
+  const n = values.length;
+  const indices = scratchArray('sort.order', Uint32Array, n);
+  for (let i = 0; i < n; i++) indices[i] = i;
+  const sorted = scratchArray('sort.sorted', Float64Array, n);
+  if (values instanceof Float32Array) sortFloat32(values, indices, sorted);
+  else {
+    sorted.set(values);
+    sortFloat64InPlace(sorted, indices);
+  }
+  visiting = true;
+  try {
+    return visit(sorted, new Int32Array(indices.buffer, 0, n));
+  } finally {
+    visiting = false;
+  }
 }

@@ -10,6 +10,7 @@ import { binFeature, fitBinnedRule, type BinnedFeature, type RuleCondition } fro
 import { wilsonInterval } from './intervals.ts';
 import type { ShareEstimate } from './compare-strategies.ts';
 import { quantileOfSorted } from './sample-statistics.ts';
+import { scratchArray } from './scratch-buffers.ts';
 
 export const RULE_MAX_DEPTH = 3;
 export const RULE_MIN_LEAF_SHARE = 0.05;
@@ -103,8 +104,9 @@ function decisiveBarrierOf(importance: Record<string, number>, binned: Record<st
 export function summarizeWhoWinsWhere(table: OutcomeTable, pair: readonly [string, string], notes: Record<string, string>, notePath = 'robustness.whoWinsWhere'): WhoWinsWhere {
   const n = table.count;
   const [a, b] = [strategyColumn(table, pair[0], 'npv'), strategyColumn(table, pair[1], 'npv')];
-  const diff = new Float64Array(n);
-  const better = new Uint8Array(n);
+  // Both are read only in this function, between sorts that use other buffers: reused buffers.
+  const diff = scratchArray('pair.difference', Float64Array, n);
+  const better = scratchArray('pair.better', Uint8Array, n);
   differences(a, b, diff, better);
   const binned: Record<string, BinnedFeature> = {};
   // Each feature's heatmap edges, read from its sorted copy while the binning has it.
