@@ -3,8 +3,9 @@
  * difference (mean, 95% interval, P(A better), who leads) in every cell of
  * horizon × discount rate × terminal value none / run-rate. At the run's
  * horizon every cell is read from the run's own grid sums, which every trial
- * adds to (variants.ts, RUN_GRID_KEY: exact sums, all trials). Each other horizon is one variant re-simulated on the
- * same seeds (on the ablation's trial subset: two policy runs per trial),
+ * adds to (variants.ts, RUN_GRID_KEY: exact sums, all trials). Each other
+ * horizon is one variant re-simulated on the same seeds (on the ablation's
+ * trial subset: two policy runs per trial),
  * which records its own valuation grid in the same pass, so its six cells
  * cost no more than one.
  */
