@@ -8,6 +8,7 @@
  * the whole fit, and a node holds its trials as an index list, so a level of
  * the tree costs O(features · trials) and the fit O(features · trials · depth).
  */
+import { scratchArray, INDEX_WORK } from './scratch-buffers.ts';
 import { visitSortedWithOrder } from './sort-floats.ts';
 
 export interface RuleCondition {
@@ -35,8 +36,8 @@ export interface BinnedFeature {
   values: ArrayLike<number>;
   /** Ascending midpoints between neighbouring distinct values. */
   thresholds: Float64Array;
-  /** Each trial's bin: how many thresholds lie below its value. */
-  bins: Uint16Array;
+  /** Each trial's bin: how many thresholds lie below its value (at most MAX_THRESHOLDS, so a byte). */
+  bins: Uint8Array;
 }
 
 export interface BinnedFit {
@@ -84,7 +85,7 @@ function gapStarts(sorted: Float64Array, picks: ArrayLike<number>): number[] {
 }
 
 /** A trial's bin counts the thresholds strictly below its value; values and thresholds both ascend along the sorted order. */
-function binAlongOrder(sorted: Float64Array, order: Int32Array, thresholds: Float64Array, bins: Uint16Array): void {
+function binAlongOrder(sorted: Float64Array, order: Int32Array, thresholds: Float64Array, bins: Uint8Array): void {
   let below = 0;
   for (let k = 0; k < sorted.length; k++) {
     const value = sorted[k]!;
@@ -109,7 +110,7 @@ export function binFeature(values: ArrayLike<number>, readSorted?: (sorted: Floa
     const chosen = gapStarts(sorted, picks);
     const thresholds = new Float64Array(chosen.length);
     for (let j = 0; j < chosen.length; j++) thresholds[j] = (sorted[chosen[j]! - 1]! + sorted[chosen[j]!]!) / 2;
-    const bins = new Uint16Array(n);
+    const bins = new Uint8Array(n);
     binAlongOrder(sorted, order, thresholds, bins);
     readSorted?.(sorted);
     return { values, thresholds, bins };
@@ -119,7 +120,7 @@ export function binFeature(values: ArrayLike<number>, readSorted?: (sorted: Floa
 // The per-trial loops are small functions of their own, so a first (cold) fit compiles each once.
 
 /** Counts the trials of `members` (and their yeses) per bin into counts and yeses[0 … bins]. */
-function histogram(members: Int32Array, bins: Uint16Array, outcome: Uint8Array, counts: Float64Array, yeses: Float64Array, binCount: number): void {
+function histogram(members: Int32Array, bins: Uint8Array, outcome: Uint8Array, counts: Float64Array, yeses: Float64Array, binCount: number): void {
   counts.fill(0, 0, binCount);
   yeses.fill(0, 0, binCount);
   for (let k = 0; k < members.length; k++) {
@@ -158,20 +159,23 @@ function tightened(conditions: RuleCondition[], added: RuleCondition): RuleCondi
   return conditions.map((c) => (c === same ? { ...c, threshold: keep } : c));
 }
 
-/** The trials of `members` whose value is at or below the threshold, and the others, each ascending. */
-function splitMembers(members: Int32Array, values: ArrayLike<number>, threshold: number): [Int32Array, Int32Array] {
-  let leftCount = 0;
-  for (let k = 0; k < members.length; k++) if (values[members[k]!]! <= threshold) leftCount++;
-  const left = new Int32Array(leftCount);
-  const right = new Int32Array(members.length - leftCount);
+/**
+ * Splits `members` in place, stably: the trials whose value is at or below
+ * the threshold first, then the others, each still ascending; the two parts
+ * are views of `members` (so a fit's members share one buffer instead of a
+ * new pair of arrays a node). `spare` holds the others meanwhile.
+ */
+function splitMembers(members: Int32Array, values: ArrayLike<number>, threshold: number, spare: Int32Array): [Int32Array, Int32Array] {
   let l = 0;
   let r = 0;
   for (let k = 0; k < members.length; k++) {
     const trial = members[k]!;
-    if (values[trial]! <= threshold) left[l++] = trial;
-    else right[r++] = trial;
+    // l ≤ k: a left trial is written where one was already read.
+    if (values[trial]! <= threshold) members[l++] = trial;
+    else spare[r++] = trial;
   }
-  return [left, right];
+  members.set(spare.subarray(0, r), l);
+  return [members.subarray(0, l), members.subarray(l)];
 }
 
 /** Fits the tree on features binned by binFeature: its leaves (left before right), their trials, and each feature's total impurity decrease. */
@@ -184,6 +188,8 @@ export function fitBinnedRule(names: readonly string[], features: readonly Binne
   const yeses = new Float64Array(MAX_THRESHOLDS + 1);
   const leaves: RuleLeaf[] = [];
   const members: Int32Array[] = [];
+  // The others of a split wait here; no sort runs while the tree grows, so the sorts' index buffer serves.
+  const spare = scratchArray(INDEX_WORK, Int32Array, n);
   const grow = (trials: Int32Array, depth: number, conditions: RuleCondition[], yes: number): void => {
     const split = depth < options.maxDepth ? bestSplit(features, outcome, trials, yes, minLeaf, counts, yeses) : null;
     if (split === null) {
@@ -193,7 +199,7 @@ export function fitBinnedRule(names: readonly string[], features: readonly Binne
     }
     const name = names[split.feature]!;
     importance[name]! += split.gain / n;
-    const [left, right] = splitMembers(trials, features[split.feature]!.values, split.threshold);
+    const [left, right] = splitMembers(trials, features[split.feature]!.values, split.threshold, spare);
     let leftYes = 0;
     for (let k = 0; k < left.length; k++) leftYes += outcome[left[k]!]!;
     grow(left, depth + 1, tightened(conditions, { feature: name, op: '<=', threshold: split.threshold }), leftYes);

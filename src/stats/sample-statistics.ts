@@ -5,7 +5,7 @@
 import { quantileSorted } from 'simple-statistics';
 import { exactColumnSum, exactSquaredDeviations } from './exact-accumulator.ts';
 import { quantileRanks, selectOrderStatistics } from './select-order-statistics.ts';
-import { scratchArray } from './scratch-buffers.ts';
+import { FLOAT64_WORK, scratchArray } from './scratch-buffers.ts';
 import { sortFloats } from './sort-floats.ts';
 
 export interface SampleSummary {
@@ -68,7 +68,7 @@ export function summarizeSample(values: ArrayLike<number>, sorted?: ArrayLike<nu
   const mean = meanOf(values);
   const sd = values.length > 1 ? standardDeviationOf(values, mean) : null;
   // The selection's copy is only read here, so it lives in a reused buffer.
-  const ordered = sorted ?? selectOrderStatistics(values, quantileRanks(values.length, SUMMARY_QUANTILES), scratchArray('sample.selection', Float64Array, values.length));
+  const ordered = sorted ?? selectOrderStatistics(values, quantileRanks(values.length, SUMMARY_QUANTILES), scratchArray(FLOAT64_WORK, Float64Array, values.length));
   return {
     mean,
     sd,

@@ -12,6 +12,15 @@
  * and writes it in full before reading it (it is not cleared).
  */
 
+/**
+ * Roles that several passes share, each holding it only while it runs and
+ * calling none of the others meanwhile: a sort's order and a rule fit's
+ * partition (INDEX_WORK, 4 bytes a trial); a binned feature's sorted copy
+ * and summarizeSample's selection (FLOAT64_WORK, 8 bytes a trial).
+ */
+export const INDEX_WORK = 'work.index';
+export const FLOAT64_WORK = 'work.float64';
+
 type ScratchArray = Uint32Array | Int32Array | Uint8Array | Float32Array | Float64Array;
 
 interface ScratchType<T> {

@@ -6,7 +6,7 @@
  * unsigned key in numeric order (the sign bit set for a positive, every bit
  * flipped for a negative), so −0 sorts before +0 as the built-in sort puts it.
  */
-import { scratchArray } from './scratch-buffers.ts';
+import { FLOAT64_WORK, INDEX_WORK, scratchArray } from './scratch-buffers.ts';
 
 /** Below this many values the built-in sort is as fast (a pass costs a 65,536-entry histogram). */
 const RADIX_MIN_LENGTH = 2048;
@@ -105,7 +105,8 @@ const toKey = (bits: number) => (bits & 0x80000000 ? ~bits : bits | 0x80000000) 
 
 /** Sorts a Float32Array's values by their 32-bit patterns (and `order` with them) into `into`, widened. */
 function sortFloat32(values: Float32Array, order: Uint32Array | null, into: Float64Array): Float64Array {
-  const copy = scratchArray('sort.float32', Float32Array, values.length);
+  // A 64-bit sort's low-word buffer, unused by a 32-bit one.
+  const copy = scratchArray('sort.lo', Float32Array, values.length);
   copy.set(values);
   const bits = new Uint32Array(copy.buffer, 0, values.length);
   toKeys(bits);
@@ -190,9 +191,9 @@ export function visitSortedWithOrder<R>(values: ArrayLike<number>, visit: (sorte
   }
   if (visiting) throw new Error('visitSortedWithOrder: already visiting a sort (its buffers are in use)');
   const n = values.length;
-  const indices = scratchArray('sort.order', Uint32Array, n);
+  const indices = scratchArray(INDEX_WORK, Uint32Array, n);
   for (let i = 0; i < n; i++) indices[i] = i;
-  const sorted = scratchArray('sort.sorted', Float64Array, n);
+  const sorted = scratchArray(FLOAT64_WORK, Float64Array, n);
   if (values instanceof Float32Array) sortFloat32(values, indices, sorted);
   else {
     sorted.set(values);
