@@ -10,7 +10,7 @@ import { summarizeDominance, riskProfile } from '../../src/stats/risk-profile.ts
 import { summarizePathClasses } from '../../src/stats/path-classes.ts';
 import { formatSummaryJson } from '../../src/report/run-record.ts';
 import { runSimulation } from '../../src/engine/run-simulation.ts';
-import { withScenarioValue } from '../../src/scenario/scenario-paths.ts';
+import { withBarrierLevels, withScenarioValue, withScenarioValues } from '../../src/scenario/scenario-paths.ts';
 import { BARRIERS } from '../../src/scenario/vocabulary.ts';
 import { scenarioFrom } from '../helpers.ts';
 
@@ -129,5 +129,19 @@ describe('path classes', () => {
 describe('scenario values by path', () => {
   it('refuses a path that is not a number, naming valid ones nearby', () => {
     expect(() => withScenarioValue(scenario, 'account.barriers.functionalWall', 0.2)).toThrowErrorMatchingInlineSnapshot(`[ScenarioError: ✖ account.barriers.functionalWall: account.barriers.functionalWall is not a numeric scenario value; valid paths nearby: account.barriers.functionalWalls, account.barriers.hardwareImage, account.barriers.purchasingControl, account.barriers.itVendorControl, account.barriers.executiveReluctance]`);
+  });
+
+  it("gives the ablation's barrier variants as a whole validation gives them, and refuses a level outside [0, 1]", () => {
+    for (const barrier of BARRIERS) {
+      for (const level of [0, 0.9, 1]) {
+        expect(withBarrierLevels(scenario, { [barrier]: level }, 'test')).toEqual(withScenarioValue(scenario, `account.barriers.${barrier}`, level));
+      }
+    }
+    const all = Object.fromEntries(BARRIERS.map((b) => [b, 0]));
+    expect(withBarrierLevels(scenario, all, 'test')).toEqual(withScenarioValues(scenario, Object.fromEntries(BARRIERS.map((b) => [`account.barriers.${b}`, 0])), 'test'));
+    // The scenario itself is left as it was.
+    expect(scenario.account.barriers.functionalWalls).toBe(0.6);
+    expect(() => withBarrierLevels(scenario, { hardwareImage: 1.5 }, 'the barrier ablation')).toThrowErrorMatchingInlineSnapshot(`[ScenarioError: ✖ the barrier ablation account.barriers.hardwareImage: must be between 0 and 1 (got 1.5)]`);
+    expect(() => ablationPlan(scenario, Number.NaN)).toThrow(/account\.barriers\.functionalWalls/);
   });
 });
