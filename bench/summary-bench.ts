@@ -35,7 +35,55 @@ export interface SummaryTiming {
   ms: Timing;
   coldMs: number;
   /** BEFORE_COMMIT on the same table; null when its worktree could not be made. */
-  before: { commit: string; ms: Timing; coldMs: number; sameSummary: boolean } | null;
+  before: { commit: string; ms: Timing; coldMs: number; sameSummary: SummaryAgreement } | null;
+}
+
+/**
+ * How two summaries agree: the same bytes, numbers apart only by rounding
+ * (the valuation check's own-horizon cells have been exact sums since
+ * c52fc9a, at most 5.6e-14 relative from BEFORE_COMMIT's plain sums), or
+ * not. `fields` counts the numbers that differ, `largest` is the largest
+ * relative difference among them.
+ */
+export type SummaryAgreement = { kind: 'identical' } | { kind: 'rounding'; fields: number; largest: number; paths: string[] } | { kind: 'differs'; at: string };
+
+/** Relative differences at most this are rounding (a summary's figures are printed to far fewer digits). */
+const ROUNDING = 1e-12;
+
+export function compareSummaries(now: unknown, before: unknown): SummaryAgreement {
+  if (JSON.stringify(now) === JSON.stringify(before)) return { kind: 'identical' };
+  const paths: string[] = [];
+  let largest = 0;
+  let differs: string | null = null;
+  const walk = (x: unknown, y: unknown, path: string): void => {
+    if (differs !== null) return;
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x === y) return;
+      const relative = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
+      if (!(relative <= ROUNDING)) differs = path;
+      largest = Math.max(largest, relative);
+      paths.push(path);
+      return;
+    }
+    if (typeof x !== 'object' || x === null || typeof y !== 'object' || y === null) {
+      if (x !== y) differs = path;
+      return;
+    }
+    const keys = Object.keys(x);
+    if (JSON.stringify(keys) !== JSON.stringify(Object.keys(y))) differs = `${path} (keys)`;
+    for (const key of keys) walk((x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`);
+  };
+  walk(JSON.parse(JSON.stringify(now)), JSON.parse(JSON.stringify(before)), '');
+  return differs !== null ? { kind: 'differs', at: differs } : { kind: 'rounding', fields: paths.length, largest, paths };
+}
+
+/** The agreement in a few words, for the bench's line. */
+function agreementWords(agreement: SummaryAgreement): string {
+  if (agreement.kind === 'identical') return 'summary identical';
+  if (agreement.kind === 'differs') return `summary DIFFERS (at ${agreement.at})`;
+  // Name the sections the numbers are in (the verdicts' indices dropped).
+  const sections = [...new Set(agreement.paths.map((path) => path.replace(/\.\d+(\.|$)/g, '[]$1').split('.').slice(0, 4).join('.')))];
+  return `summary the same but for rounding: ${agreement.fields} numbers, at most ${agreement.largest.toExponential(1)} relative, in ${sections.join(', ')}`;
 }
 
 function cpuMs(run: () => unknown): { ms: number; value: unknown } {
@@ -61,7 +109,7 @@ export async function summaryTiming(scenario: Scenario, trials = 100_000, rounds
   try {
     const after: number[] = [];
     const earlier: number[] = [];
-    let sameSummary = true;
+    let sameSummary: SummaryAgreement = { kind: 'identical' };
     for (let round = 0; round < rounds; round++) {
       // Alternate which goes first, so neither always runs on a warmer machine.
       const mine = () => cpuMs(() => summarizeFullRun(ran, table, options));
@@ -73,7 +121,7 @@ export async function summaryTiming(scenario: Scenario, trials = 100_000, rounds
       after.push(a.ms);
       if (b !== null) {
         earlier.push(b.ms);
-        if (round === 0) sameSummary = JSON.stringify(a.value) === JSON.stringify(b.value);
+        if (round === 0) sameSummary = compareSummaries(a.value, b.value);
       }
     }
     const warm = (samples: number[]) => timing(samples.length > 1 ? samples.slice(1) : samples);
@@ -95,7 +143,7 @@ export function summaryTimingLines(result: SummaryTiming): string[] {
   const lines = [`  post-run statistics, ${trials} trials        ${figure(result.coldMs, result.ms)}`];
   if (result.before) {
     const { commit, ms, coldMs, sameSummary } = result.before;
-    lines.push(`    the same table on ${commit}               ${figure(coldMs, ms)}   = ${(coldMs / result.coldMs).toFixed(1)}× first, ${(ms.median / result.ms.median).toFixed(1)}× later; summary ${sameSummary ? 'identical' : 'DIFFERS'}`);
+    lines.push(`    the same table on ${commit}               ${figure(coldMs, ms)}   = ${(coldMs / result.coldMs).toFixed(1)}× first, ${(ms.median / result.ms.median).toFixed(1)}× later; ${agreementWords(sameSummary)}`);
   }
   return lines;
 }
