@@ -5,10 +5,9 @@
  * MAX_CHART_SIZE (at 1×) is refused before any pixel is allocated.
  */
 import { createRequire } from 'node:module';
-import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import { CHART_FONT_FILES } from './chart-fonts.ts';
 import { CHART_FONT } from '../charts/chart-theme.ts';
-import { checkChartSize } from './chart-size-limit.ts';
+import { checkChartSize, svgSize } from './chart-size-limit.ts';
 
 export interface PngOptions {
   /** Font files to draw text with; default DejaVu Sans regular and bold. An empty list draws no text (for tests). */
@@ -17,13 +16,15 @@ export interface PngOptions {
   scale?: number;
 }
 
-// resvg (a native module) loads with the first PNG, so a run without charts does not pay its start-up.
-let Resvg: typeof ResvgClass | undefined;
+type ResvgModule = Pick<typeof import('@resvg/resvg-js'), 'Resvg' | 'renderAsync'>;
 
-export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
-  Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+// resvg (a native module) loads with the first PNG, so a run without charts does not pay its start-up.
+let resvgModule: ResvgModule | undefined;
+const resvg = (): ResvgModule => (resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
+
+function renderOptions(options: PngOptions) {
+  return {
+    fitTo: { mode: 'zoom' as const, value: options.scale ?? 2 },
     background: 'white',
     font: {
       loadSystemFonts: false,
@@ -31,7 +32,24 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
       defaultFontFamily: CHART_FONT,
       sansSerifFamily: CHART_FONT,
     },
-  });
-  checkChartSize(resvg.width, resvg.height);
-  return resvg.render().asPng();
+  };
+}
+
+export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
+  const image = new (resvg().Resvg)(svg, renderOptions(options));
+  checkChartSize(image.width, image.height);
+  return image.render().asPng();
+}
+
+/**
+ * renderPng's bytes, parsed and drawn on libuv's thread pool (resvg's
+ * renderAsync), so the caller's thread can draw the next chart meanwhile;
+ * only the PNG encoding runs on it. The size is checked on the SVG's declared
+ * width and height before anything is drawn. `signal` aborts a render not yet done.
+ */
+export async function renderPngAsync(svg: string, options: PngOptions = {}, signal?: AbortSignal): Promise<Uint8Array> {
+  const { width, height } = svgSize(svg);
+  checkChartSize(width, height);
+  const image = await resvg().renderAsync(svg, renderOptions(options), signal ?? null);
+  return image.asPng();
 }

@@ -7,7 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_FONT_FILES } from '../../src/report/chart-fonts.ts';
 import { readFontMetrics } from '../../src/report/font-metrics.ts';
-import { renderPng } from '../../src/report/render-png.ts';
+import { renderPng, renderPngAsync } from '../../src/report/render-png.ts';
+import { renderChartFiles } from '../../src/report/render-chart-files.ts';
+import { REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
+import { CHART_DATA } from '../charts/chart-fixtures.ts';
 import { renderSvg } from '../../src/report/render-svg.ts';
 import { FIXTURE_CHARTS } from '../charts/fixture-charts.ts';
 import { decodePng, inkedPixels } from './decode-png.ts';
@@ -65,5 +68,34 @@ describe('renderPng', () => {
     expect(inkedPixels(image, 80)).toBeGreaterThan(2000);
     expect(inkedPixels(decodePng(withoutFonts), 80)).toBe(0);
     expect(inkedPixels(decodePng(withoutFonts))).toBeGreaterThan(0);
+  });
+});
+
+describe('renderPngAsync and renderChartFiles', () => {
+  it("draws renderPng's bytes on the thread pool, and refuses an oversized chart before drawing", async () => {
+    const { svg } = await renderSvg(FIXTURE_CHARTS[0]!.build());
+    expect(Buffer.from(await renderPngAsync(svg)).equals(Buffer.from(renderPng(svg)))).toBe(true);
+    const huge = svg.replace(/(<svg[^>]* width=")\d+"/, '$19000"');
+    await expect(renderPngAsync(huge)).rejects.toThrow(/9000×\d+ px; the most expansim draws is 4000×4000/);
+  });
+
+  it('gives every chart its SVG and PNG in registry order, the bytes one after the other gives', async () => {
+    const { files, charts } = await renderChartFiles(REPORT_CHARTS, CHART_DATA);
+    const names = charts.map((chart) => chart.name);
+    expect(names).toEqual(REPORT_CHARTS.filter((entry) => entry.build(CHART_DATA) !== null).map((entry) => entry.name));
+    expect(files.map((file) => file.path)).toEqual(names.flatMap((name) => [`charts/${name}.vl.json`, `charts/${name}.svg`, `charts/${name}.png`]));
+    // A few against the one-at-a-time render (all of them would double the test's time).
+    for (const chart of [charts[0]!, charts[Math.floor(charts.length / 2)]!, charts[charts.length - 1]!]) expect(Buffer.from(chart.png).equals(Buffer.from(renderPng(chart.svg)))).toBe(true);
+  });
+
+  it('stops at a cancel, with the renders already started settled and the cancel passed on', async () => {
+    let seen = 0;
+    const cancel = new Error('cancelled');
+    const checkpoint = async () => {
+      // Two charts drawn (their PNGs still rendering), then the cancel.
+      if (++seen === 3) throw cancel;
+    };
+    await expect(renderChartFiles(REPORT_CHARTS, CHART_DATA, undefined, checkpoint)).rejects.toBe(cancel);
+    expect(seen).toBe(3);
   });
 });
