@@ -79,10 +79,14 @@ describe('renderPngAsync and renderChartFiles', () => {
     await expect(renderPngAsync(huge)).rejects.toThrow(/9000×\d+ px; the most expansim draws is 4000×4000/);
   });
 
+  // Five charts are enough to have PNGs finishing out of order; the whole registry would add seconds.
+  const SOME_CHARTS = REPORT_CHARTS.slice(0, 5);
+
   it('gives every chart its SVG and PNG in registry order, the bytes one after the other gives', async () => {
-    const { files, charts } = await renderChartFiles(REPORT_CHARTS, CHART_DATA);
+    const { files, charts } = await renderChartFiles(SOME_CHARTS, CHART_DATA);
     const names = charts.map((chart) => chart.name);
-    expect(names).toEqual(REPORT_CHARTS.filter((entry) => entry.build(CHART_DATA) !== null).map((entry) => entry.name));
+    expect(names).toEqual(SOME_CHARTS.filter((entry) => entry.build(CHART_DATA) !== null).map((entry) => entry.name));
+    expect(names.length).toBeGreaterThan(3);
     expect(files.map((file) => file.path)).toEqual(names.flatMap((name) => [`charts/${name}.vl.json`, `charts/${name}.svg`, `charts/${name}.png`]));
     // A few against the one-at-a-time render (all of them would double the test's time).
     for (const chart of [charts[0]!, charts[Math.floor(charts.length / 2)]!, charts[charts.length - 1]!]) expect(Buffer.from(chart.png).equals(Buffer.from(renderPng(chart.svg)))).toBe(true);
@@ -95,7 +99,7 @@ describe('renderPngAsync and renderChartFiles', () => {
       // Two charts drawn (their PNGs still rendering), then the cancel.
       if (++seen === 3) throw cancel;
     };
-    await expect(renderChartFiles(REPORT_CHARTS, CHART_DATA, undefined, checkpoint)).rejects.toBe(cancel);
+    await expect(renderChartFiles(SOME_CHARTS, CHART_DATA, undefined, checkpoint)).rejects.toBe(cancel);
     expect(seen).toBe(3);
   });
 });
