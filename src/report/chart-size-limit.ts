@@ -13,9 +13,12 @@ export function checkChartSize(width: number, height: number): void {
   );
 }
 
-/** The width and height an SVG's root element declares. */
+/** The width and height an SVG's root element declares, in px; NaN for one missing or not a plain number (`""`, `100%`, `10em`). */
 export function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  const read = (name: string) => Number(new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1] ?? Number.NaN);
+  const read = (name: string) => {
+    const text = new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1]?.trim() ?? '';
+    return /^\d+(\.\d+)?(px)?$/.test(text) ? Number.parseFloat(text) : Number.NaN;
+  };
   return { width: read('width'), height: read('height') };
 }

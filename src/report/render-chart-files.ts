@@ -38,8 +38,11 @@ export async function renderChartFiles<Data>(
   checkpoint?: (step: string) => Promise<void>,
 ): Promise<{ files: OutputFile[]; charts: ReportChart[] }> {
   const drawn: { entry: ChartEntry<Data>; spec: TopLevelSpec; svg: string; png: Promise<Uint8Array>; abort: AbortController }[] = [];
+  // The first PNG seen to fail stops the loop, as a failed chart did when each was drawn in turn.
+  const failure: { seen: boolean; error?: unknown } = { seen: false };
   try {
     for (const { entry, spec } of presentCharts(entries, data)) {
+      if (failure.seen) throw failure.error;
       await checkpoint?.(`chart ${entry.name}`);
       const { svg, warnings } = await renderSvg(spec);
       for (const warning of warnings) onWarning?.(`chart ${entry.name}: ${warning}`);
@@ -47,10 +50,14 @@ export async function renderChartFiles<Data>(
       const abort = new AbortController();
       const png = renderPngAsync(svg, {}, abort.signal);
       // Awaited below; a failure before then is not left unhandled.
-      png.catch(() => {});
+      png.catch((error: unknown) => {
+        if (!failure.seen) Object.assign(failure, { seen: true, error });
+      });
       drawn.push({ entry, spec, svg, png, abort });
     }
-    const pngs = await Promise.all(drawn.map((chart) => chart.png));
+    // In registry order, so of several failed charts the first is the one reported.
+    const pngs: Uint8Array[] = [];
+    for (const chart of drawn) pngs.push(await chart.png);
     const files: OutputFile[] = [];
     const charts: ReportChart[] = [];
     drawn.forEach(({ entry, spec, svg }, i) => {
@@ -64,7 +71,8 @@ export async function renderChartFiles<Data>(
     });
     return { files, charts };
   } catch (error) {
-    // A cancel or a failed chart: the renders still running stop, and none is left behind.
+    // A cancel or a failed chart: every render not yet done is told to stop (one already on a
+    // pool thread finishes there, its image dropped); each promise settles at once.
     for (const chart of drawn) chart.abort.abort();
     await Promise.allSettled(drawn.map((chart) => chart.png));
     throw error;

@@ -42,10 +42,12 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
 }
 
 /**
- * renderPng's bytes, parsed and drawn on libuv's thread pool (resvg's
- * renderAsync), so the caller's thread can draw the next chart meanwhile;
- * only the PNG encoding runs on it. The size is checked on the SVG's declared
- * width and height before anything is drawn. `signal` aborts a render not yet done.
+ * renderPng's bytes, the SVG parsed and drawn on libuv's thread pool
+ * (resvg's renderAsync), so the caller's thread can draw the next chart
+ * meanwhile; only the PNG encoding (asPng) runs on the caller's thread. The
+ * size is checked on the SVG's declared width and height before anything is
+ * drawn (a size that is not a plain number is refused). `signal` aborts a
+ * render not yet done.
  */
 export async function renderPngAsync(svg: string, options: PngOptions = {}, signal?: AbortSignal): Promise<Uint8Array> {
   const { width, height } = svgSize(svg);

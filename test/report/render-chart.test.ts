@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CHART_FONT_FILES } from '../../src/report/chart-fonts.ts';
 import { readFontMetrics } from '../../src/report/font-metrics.ts';
 import { renderPng, renderPngAsync } from '../../src/report/render-png.ts';
+import { svgSize } from '../../src/report/chart-size-limit.ts';
 import { renderChartFiles } from '../../src/report/render-chart-files.ts';
 import { REPORT_CHARTS } from '../../src/charts/chart-registry.ts';
 import { CHART_DATA } from '../charts/chart-fixtures.ts';
@@ -77,6 +78,10 @@ describe('renderPngAsync and renderChartFiles', () => {
     expect(Buffer.from(await renderPngAsync(svg)).equals(Buffer.from(renderPng(svg)))).toBe(true);
     const huge = svg.replace(/(<svg[^>]* width=")\d+"/, '$19000"');
     await expect(renderPngAsync(huge)).rejects.toThrow(/9000×\d+ px; the most expansim draws is 4000×4000/);
+    // A size that is not a plain number is refused, not left to resvg's own reading of the viewBox.
+    for (const width of ['', '100%', '10em']) await expect(renderPngAsync(svg.replace(/(<svg[^>]* width=")\d+"/, `$1${width}"`))).rejects.toThrow(/came out NaN×/);
+    expect(svgSize('<svg width="640" height="400.5px">')).toEqual({ width: 640, height: 400.5 });
+    expect(svgSize('<svg height="400">').width).toBeNaN();
   });
 
   // Five charts are enough to have PNGs finishing out of order; the whole registry would add seconds.
