@@ -8,7 +8,7 @@ import { sanitizeDisplayStrings } from '../scenario/sanitize-display-text.ts';
 import { chartReading, type ChartEntry } from '../charts/chart-registry.ts';
 import type { ReportChart } from './report-page.ts';
 import { renderPngAsync } from './render-png.ts';
-import { renderSvg } from './render-svg.ts';
+import { renderSvg, restartSvgIds } from './render-svg.ts';
 import type { OutputFile } from './write-folder-atomically.ts';
 
 function titleText(title: unknown): string {
@@ -40,8 +40,11 @@ export async function renderChartFiles<Data>(
   const drawn: { entry: ChartEntry<Data>; spec: TopLevelSpec; svg: string; png: Promise<Uint8Array>; abort: AbortController }[] = [];
   // The first PNG seen to fail stops the loop, as a failed chart did when each was drawn in turn.
   const failure: { seen: boolean; error?: unknown } = { seen: false };
+  const present = presentCharts(entries, data);
+  // The same ids, so the same bytes, as a fresh process (render-svg.ts).
+  if (present.length > 0) await restartSvgIds();
   try {
-    for (const { entry, spec } of presentCharts(entries, data)) {
+    for (const { entry, spec } of present) {
       if (failure.seen) throw failure.error;
       await checkpoint?.(`chart ${entry.name}`);
       const { svg, warnings } = await renderSvg(spec);

@@ -50,10 +50,23 @@ function collectingLogger(vega: Vega, warnings: string[]) {
   return Object.assign(logger, { warn: keep('warn'), error: keep('error') });
 }
 
+const loadLibraries = () => (libraries ??= Promise.all([import('vega'), import('vega-lite')]));
+
+/**
+ * Restarts vega's clip and gradient ids (module-level counters, `clip1`,
+ * `gradient_0`, …) at their first values. A report calls it before its first
+ * chart: its SVGs, which share one HTML page, keep ids unique among them, and
+ * are the same bytes as a fresh process draws whatever this process drew before
+ * (a second report in a notebook or a bench gave `gradient_1` where the first had `gradient_0`).
+ */
+export async function restartSvgIds(): Promise<void> {
+  const [vega] = await loadLibraries();
+  vega.resetSVGDefIds();
+}
+
 /** Renders a spec to SVG; the spec's own data only (no loading). Throws for a chart larger than MAX_CHART_SIZE. */
 export async function renderSvg(spec: TopLevelSpec): Promise<RenderedSvg> {
-  libraries ??= Promise.all([import('vega'), import('vega-lite')]);
-  const [vega, { compile }] = await libraries;
+  const [vega, { compile }] = await loadLibraries();
   useChartFontMetrics(vega);
   const warnings: string[] = [];
   const logger = collectingLogger(vega, warnings);

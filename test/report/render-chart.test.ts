@@ -107,4 +107,13 @@ describe('renderPngAsync and renderChartFiles', () => {
     await expect(renderChartFiles(SOME_CHARTS, CHART_DATA, undefined, checkpoint)).rejects.toBe(cancel);
     expect(seen).toBe(3);
   });
+
+  it("draws a report's SVGs with the same ids, so the same bytes, however many reports the process drew before", async () => {
+    // who-wins-where's legend is a gradient: vega numbers gradients and clips with counters of its own.
+    const withGradient = REPORT_CHARTS.filter((entry) => entry.name === 'who-wins-where');
+    const first = await renderChartFiles(withGradient, CHART_DATA);
+    const second = await renderChartFiles(withGradient, CHART_DATA);
+    expect(first.charts[0]!.svg).toContain('id="gradient_0"');
+    expect(second.charts[0]!.svg).toBe(first.charts[0]!.svg);
+  });
 });
