@@ -39,13 +39,14 @@ export async function renderChartFiles<Data>(
 ): Promise<{ files: OutputFile[]; charts: ReportChart[] }> {
   const drawn: { entry: ChartEntry<Data>; spec: TopLevelSpec; svg: string; png: Promise<Uint8Array>; abort: AbortController }[] = [];
   // The first PNG seen to fail stops the loop, as a failed chart did when each was drawn in turn.
-  const failure: { seen: boolean; error?: unknown } = { seen: false };
+  let failed = false;
+  let failure: unknown;
   const present = presentCharts(entries, data);
   // The same ids, so the same bytes, as a fresh process (render-svg.ts).
   if (present.length > 0) await restartSvgIds();
   try {
     for (const { entry, spec } of present) {
-      if (failure.seen) throw failure.error;
+      if (failed) throw failure;
       await checkpoint?.(`chart ${entry.name}`);
       const { svg, warnings } = await renderSvg(spec);
       for (const warning of warnings) onWarning?.(`chart ${entry.name}: ${warning}`);
@@ -54,7 +55,7 @@ export async function renderChartFiles<Data>(
       const png = renderPngAsync(svg, {}, abort.signal);
       // Awaited below; a failure before then is not left unhandled.
       png.catch((error: unknown) => {
-        if (!failure.seen) Object.assign(failure, { seen: true, error });
+        if (!failed) [failed, failure] = [true, error];
       });
       drawn.push({ entry, spec, svg, png, abort });
     }

@@ -117,7 +117,7 @@ export function withBarrierLevels(scenario: Scenario, levels: Readonly<Partial<R
   const copy = structuredClone(scenario);
   for (const [barrier, level] of Object.entries(levels) as [BarrierName, number][]) {
     const checked = barrierLevel.safeParse(level);
-    if (!checked.success) throw new ScenarioError(source, [{ path: ['account', 'barriers', barrier], message: `${checked.error.issues[0]!.message}` }]);
+    if (!checked.success) throw new ScenarioError(source, [{ path: ['account', 'barriers', barrier], message: checked.error.issues[0]!.message }]);
     copy.account.barriers[barrier] = checked.data;
   }
   return copy;
